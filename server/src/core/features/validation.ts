@@ -1,0 +1,154 @@
+import type { ParsedDocument } from '../parse/document';
+import type { ManifestFile } from '../parse/manifest';
+import { asMap, getPair, keySpan, nodeSpan, resolvePath, valueSpan, type PairNode, type Span, type YamlPath } from '../parse/nodes';
+import type { Rule, RuleReport } from '../rules/types';
+import type { SchemaProblem, SchemaRegistry } from '../schema';
+import { kubernetesMinor, type Settings } from '../settings';
+import { shiftFinding, type Finding } from '../findings';
+import { applySuppressions } from './suppressions';
+
+/**
+ * Turns a parsed file into findings: YAML problems, schema problems and rule findings. Results are kept per
+ * parsed document and settings, so a keystroke re-validates only the document it changed.
+ */
+export class Validator {
+  private readonly perDocument = new WeakMap<ParsedDocument, { key: string; findings: Finding[] }>();
+
+  constructor(
+    private readonly schemas: SchemaRegistry,
+    private readonly rules: readonly Rule[],
+  ) {}
+
+  validate(file: ManifestFile, settings: Settings): Finding[] {
+    if (!settings.validate) return [];
+    const key = settingsKey(settings);
+    const result: Finding[] = [];
+    for (const slot of file.slots) {
+      let cached = this.perDocument.get(slot.document);
+      if (!cached || cached.key !== key) {
+        cached = { key, findings: this.validateDocument(slot.document, settings) };
+        this.perDocument.set(slot.document, cached);
+      }
+      for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
+    }
+    return result;
+  }
+
+  /** Findings of one document, by offsets relative to its chunk. */
+  validateDocument(document: ParsedDocument, settings: Settings): Finding[] {
+    if (!document.looksLikeKubernetes) return [];
+    const findings: Finding[] = [];
+    const add = (finding: Finding) => {
+      const level = settings.rules[finding.code];
+      if (level === 'off') return;
+      findings.push(level ? { ...finding, severity: level } : finding);
+    };
+    for (const problem of document.problems) {
+      // Templated documents (Helm) break YAML on purpose; one notice is reported below instead of a flood.
+      if (document.templated && problem.code === 'yaml-syntax') continue;
+      add({ code: problem.code, severity: 'error', message: problem.message, start: problem.start, end: problem.end });
+    }
+    if (document.templated && document.hasSyntaxErrors) {
+      const at = document.text.search(/\{\{/);
+      add({
+        code: 'templated-yaml',
+        severity: 'info',
+        message: 'This document holds template expressions ({{ … }}) and is not valid YAML until rendered; it is checked only where it parses. Lint the rendered output (e.g. `helm template … | sidecar-lint -`) for a full check.',
+        start: Math.max(0, at),
+        end: Math.max(0, at) + 2,
+      });
+    }
+    if (!document.isKubernetes || document.hasSyntaxErrors) return applySuppressions(document, findings);
+
+    const { value, problem } = document.value();
+    if (problem) {
+      add({ code: problem.code, severity: 'error', message: problem.message, start: problem.start, end: problem.end });
+      return applySuppressions(document, findings);
+    }
+    for (const schemaProblem of this.schemas.validate(document.apiVersion ?? '', document.kind ?? '', value)) {
+      const span = spanOfProblem(document, schemaProblem);
+      add({
+        code: schemaProblem.code,
+        severity: 'error',
+        message: schemaProblem.message,
+        start: span.start,
+        end: span.end,
+        data: schemaProblem.data ? { ...schemaProblem.data, path: schemaProblem.path } : { path: schemaProblem.path },
+      });
+    }
+    const minor = kubernetesMinor(settings.kubernetesVersion);
+    for (const pod of document.pods) {
+      for (const rule of this.rules) {
+        if (settings.rules[rule.id] === 'off') continue;
+        if (rule.versions?.min !== undefined && minor < rule.versions.min) continue;
+        if (rule.versions?.max !== undefined && minor > rule.versions.max) continue;
+        rule.check(pod, {
+          kubernetesVersion: settings.kubernetesVersion,
+          minor,
+          document,
+          settings,
+          report: (report: RuleReport) => {
+            const span = spanOfReport(report) ?? nodeSpan(pod.specPair?.key) ?? { start: 0, end: 0 };
+            add({
+              code: rule.id,
+              severity: report.severity ?? rule.defaultSeverity,
+              message: report.message,
+              start: span.start,
+              end: span.end,
+              href: settings.docsBaseUrl ? `${settings.docsBaseUrl}${rule.id}.md` : undefined,
+              data: { ...report.data, workloadPath: pod.path },
+              unnecessary: report.unnecessary,
+            });
+          },
+        });
+      }
+    }
+    return applySuppressions(document, findings);
+  }
+}
+
+function settingsKey(settings: Settings): string {
+  return JSON.stringify([settings.kubernetesVersion, settings.rules, settings.docsBaseUrl ?? '']);
+}
+
+function spanOfReport(report: RuleReport): Span | undefined {
+  if (report.span) return report.span;
+  if (report.pair) {
+    const key = keySpan(report.pair);
+    if (report.target === 'value') return valueSpan(report.pair);
+    if (report.target === 'pair') {
+      const value = nodeSpan(report.pair.value);
+      return key && value ? { start: key.start, end: Math.max(key.end, value.end) } : key ?? value;
+    }
+    return key;
+  }
+  return nodeSpan(report.node);
+}
+
+/** Where to underline a schema problem: the key or the value it names, or the closest thing that exists. */
+export function spanOfProblem(document: ParsedDocument, problem: SchemaProblem): Span {
+  const root = document.yaml.contents;
+  for (let length = problem.path.length; length >= 0; length--) {
+    const path = problem.path.slice(0, length);
+    const exact = length === problem.path.length;
+    const found = resolvePath(root, path);
+    if (!found) continue;
+    if (found.pair) {
+      const span = exact && problem.target === 'value' ? valueSpan(found.pair) : keySpan(found.pair);
+      if (span) return span;
+    }
+    // A list item or the root has no key of its own: underline the item's `name` (how people tell items
+    // apart), else its first key, else the item.
+    const map = asMap(found.node);
+    const anchor: PairNode | undefined = getPair(map, 'name') ?? getPair(map, 'kind') ?? map?.items[0];
+    if (anchor && !(exact && problem.target === 'value' && !map)) {
+      const span = getPair(map, 'name') === anchor && typeof path[path.length - 1] === 'number' ? valueSpan(anchor) : keySpan(anchor);
+      if (span) return span;
+    }
+    const span = nodeSpan(found.node);
+    if (span) return span;
+  }
+  return { start: 0, end: Math.min(1, document.text.length) };
+}
+
+export type { YamlPath };

@@ -1,0 +1,118 @@
+import { parseDocument, isMap, type Document } from 'yaml';
+import { asMap, getPair, scalarText, type MapNode, type Span } from './nodes';
+import { findPodSpecs, type PodSpecModel } from './pod';
+
+/** A YAML syntax problem inside one document chunk. */
+export interface YamlProblem extends Span {
+  code: 'yaml-syntax' | 'duplicate-key' | 'alias-limit';
+  message: string;
+}
+
+/** The most aliases a document may expand before we stop: bounds "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * One parsed `---` document. Offsets are relative to the start of its chunk so the parse can be reused,
+ * unchanged, when an edit elsewhere in the file shifts the chunk.
+ */
+export class ParsedDocument {
+  readonly yaml: Document.Parsed;
+  readonly problems: YamlProblem[];
+  readonly root: MapNode | undefined;
+  readonly apiVersion: string | undefined;
+  readonly kind: string | undefined;
+  /** `{{ ... }}` template markers (Helm, kustomize-less generators): YAML is checked only where it parses. */
+  readonly templated: boolean;
+  private valueCache: { value: unknown; problem?: YamlProblem } | undefined;
+  private podsCache: PodSpecModel[] | undefined;
+
+  constructor(readonly text: string) {
+    this.yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+    this.problems = this.yaml.errors.map((error) => ({
+      start: error.pos[0],
+      end: Math.max(error.pos[1], error.pos[0] + 1),
+      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      message: humanYamlError(error.code, error.message),
+    }));
+    for (const p of this.problems) {
+      // The parser points at the first character of a duplicate key: underline the whole key.
+      if (p.code === 'duplicate-key') {
+        const key = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:#\n]*?)(?=[ \t]*:)/.exec(text.slice(p.start));
+        if (key && key[0].length > 0) p.end = p.start + key[0].length;
+      }
+      clampSpan(p, text.length);
+    }
+    this.root = isMap(this.yaml.contents) ? asMap(this.yaml.contents) : undefined;
+    this.apiVersion = scalarText(getPair(this.root, 'apiVersion')?.value)?.trim() || undefined;
+    this.kind = scalarText(getPair(this.root, 'kind')?.value)?.trim() || undefined;
+    this.templated = /\{\{[\s\S]*?\}\}/.test(text);
+  }
+
+  /** A Kubernetes object: a map with both apiVersion and kind. Everything else gets no Kubernetes diagnostics. */
+  get isKubernetes(): boolean {
+    return this.apiVersion !== undefined && this.kind !== undefined;
+  }
+
+  /**
+   * Broken YAML that still reads like a manifest (an `apiVersion:` or `kind:` line at the top level):
+   * its syntax errors are ours to report.
+   */
+  get looksLikeKubernetes(): boolean {
+    return this.isKubernetes || /^(apiVersion|kind)[ \t]*:/m.test(this.text);
+  }
+
+  get hasSyntaxErrors(): boolean {
+    return this.problems.some((p) => p.code === 'yaml-syntax');
+  }
+
+  /** The document as plain data, with aliases expanded under a bound. */
+  value(): { value: unknown; problem?: YamlProblem } {
+    if (!this.valueCache) {
+      try {
+        this.valueCache = { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const aliasStart = this.text.search(/\*[^\s,\]}]+/);
+        const start = aliasStart >= 0 ? aliasStart : 0;
+        this.valueCache = {
+          value: undefined,
+          problem: {
+            start,
+            end: Math.min(this.text.length, start + Math.max(1, (/^\*[^\s,\]}]+/.exec(this.text.slice(start)) ?? [''])[0].length)),
+            code: 'alias-limit',
+            message: /alias/i.test(message)
+              ? `This document expands too many aliases (more than ${MAX_ALIAS_COUNT}); it is not validated. Expanding it could exhaust memory ("billion laughs").`
+              : `This document cannot be read as data: ${message}`,
+          },
+        };
+      }
+    }
+    return this.valueCache;
+  }
+
+  /** Pod specs carried by this document (a Pod, or the pod template of a workload). */
+  get pods(): PodSpecModel[] {
+    if (!this.podsCache) this.podsCache = this.isKubernetes ? findPodSpecs(this) : [];
+    return this.podsCache;
+  }
+}
+
+function clampSpan(span: Span, length: number): void {
+  span.start = Math.max(0, Math.min(span.start, length));
+  span.end = Math.max(span.start, Math.min(span.end, length));
+  if (span.end === span.start && span.start > 0) span.start--;
+}
+
+function humanYamlError(code: string, message: string): string {
+  const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Duplicate key: a YAML map cannot hold the same key twice (the later value would silently win).';
+    case 'TAB_AS_INDENT':
+      return 'Tabs cannot indent YAML: use spaces.';
+    case 'MULTIPLE_DOCS':
+      return 'A second document starts here without a `---` line.';
+    default:
+      return `YAML syntax error: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  }
+}

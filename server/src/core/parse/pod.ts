@@ -1,0 +1,181 @@
+import type { Pair, Scalar } from 'yaml';
+import type { ParsedDocument } from './document';
+import { asMap, asScalar, getMap, getPair, getSeq, getString, keyText, scalarText, type MapNode, type PairNode, type SeqNode, type YamlPath } from './nodes';
+
+/** Where a container sits in the pod and what that means for its lifecycle. */
+export type ContainerRole = 'app' | 'init' | 'native-sidecar' | 'ephemeral';
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerModel {
+  node: MapNode;
+  list: ContainerList;
+  index: number;
+  path: YamlPath;
+  role: ContainerRole;
+  name?: string;
+  nameNode?: Scalar;
+  image?: string;
+  imageNode?: Scalar;
+  restartPolicy?: string;
+  restartPolicyPair?: PairNode;
+  /** Position among native sidecars in start order (1-based), when role is native-sidecar. */
+  sidecarOrder?: number;
+}
+
+export interface VolumeModel {
+  node: MapNode;
+  index: number;
+  path: YamlPath;
+  name?: string;
+  nameNode?: Scalar;
+  /** The volume source key: emptyDir, configMap, secret, persistentVolumeClaim… */
+  source?: string;
+  sourcePair?: PairNode;
+}
+
+export interface WorkloadModel {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  node: MapNode;
+}
+
+export interface PodSpecModel {
+  document: ParsedDocument;
+  workload: WorkloadModel;
+  /** The pod spec map. */
+  spec: MapNode;
+  /** The `spec:` pair that holds the pod spec: what to underline for pod-level findings. */
+  specPair?: PairNode;
+  path: YamlPath;
+  /** Long-running workload (not a Job/CronJob): sidecars there run for the pod's whole life. */
+  runsToCompletion: boolean;
+  containers: ContainerModel[];
+  initContainers: ContainerModel[];
+  ephemeralContainers: ContainerModel[];
+  volumes: VolumeModel[];
+  containersPair?: PairNode;
+  initContainersPair?: PairNode;
+  volumesPair?: PairNode;
+}
+
+/** Where each workload kind keeps its pod spec. */
+export const POD_SPEC_PATHS: Record<string, YamlPath> = {
+  Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+
+export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
+  const root = document.root;
+  const kind = document.kind;
+  if (!root || !kind || !document.apiVersion) return [];
+  const specPath = POD_SPEC_PATHS[kind];
+  if (!specPath) return [];
+  let current: MapNode | undefined = root;
+  let specPair: PairNode | undefined;
+  for (const step of specPath) {
+    specPair = getPair(current, step as string);
+    current = asMap(specPair?.value);
+    if (!current) return [];
+  }
+  const spec = current;
+  const workload: WorkloadModel = {
+    apiVersion: document.apiVersion,
+    kind,
+    name: getString(getMap(root, 'metadata'), 'name'),
+    node: root,
+  };
+  const containersPair = getPair(spec, 'containers');
+  const initContainersPair = getPair(spec, 'initContainers');
+  const volumesPair = getPair(spec, 'volumes');
+  const initContainers = readContainers(getSeq(spec, 'initContainers'), 'initContainers', specPath);
+  let order = 0;
+  for (const c of initContainers) if (c.role === 'native-sidecar') c.sidecarOrder = ++order;
+  return [
+    {
+      document,
+      workload,
+      spec,
+      specPair,
+      path: specPath,
+      runsToCompletion: RUN_TO_COMPLETION.has(kind) || (kind === 'Pod' && isRunToCompletionPod(spec)),
+      containers: readContainers(getSeq(spec, 'containers'), 'containers', specPath),
+      initContainers,
+      ephemeralContainers: readContainers(getSeq(spec, 'ephemeralContainers'), 'ephemeralContainers', specPath),
+      volumes: readVolumes(getSeq(spec, 'volumes'), specPath),
+      containersPair,
+      initContainersPair,
+      volumesPair,
+    },
+  ];
+}
+
+function isRunToCompletionPod(spec: MapNode): boolean {
+  const policy = getString(spec, 'restartPolicy');
+  return policy === 'Never' || policy === 'OnFailure';
+}
+
+function readContainers(seq: SeqNode | undefined, list: ContainerList, specPath: YamlPath): ContainerModel[] {
+  if (!seq) return [];
+  const result: ContainerModel[] = [];
+  seq.items.forEach((item, index) => {
+    const node = asMap(item);
+    if (!node) return;
+    const namePair = getPair(node, 'name');
+    const imagePair = getPair(node, 'image');
+    const restartPolicyPair = getPair(node, 'restartPolicy');
+    const restartPolicy = scalarText(restartPolicyPair?.value);
+    let role: ContainerRole = 'app';
+    if (list === 'initContainers') role = restartPolicy === 'Always' ? 'native-sidecar' : 'init';
+    else if (list === 'ephemeralContainers') role = 'ephemeral';
+    result.push({
+      node,
+      list,
+      index,
+      path: [...specPath, list, index],
+      role,
+      name: scalarText(namePair?.value),
+      nameNode: asScalar(namePair?.value),
+      image: scalarText(imagePair?.value),
+      imageNode: asScalar(imagePair?.value),
+      restartPolicy,
+      restartPolicyPair,
+    });
+  });
+  return result;
+}
+
+function readVolumes(seq: SeqNode | undefined, specPath: YamlPath): VolumeModel[] {
+  if (!seq) return [];
+  const result: VolumeModel[] = [];
+  seq.items.forEach((item, index) => {
+    const node = asMap(item);
+    if (!node) return;
+    const namePair = getPair(node, 'name');
+    const sourcePair = node.items.find((p: Pair<unknown, unknown>) => keyText(p) !== 'name');
+    result.push({
+      node,
+      index,
+      path: [...specPath, 'volumes', index],
+      name: scalarText(namePair?.value),
+      nameNode: asScalar(namePair?.value),
+      source: sourcePair ? keyText(sourcePair) : undefined,
+      sourcePair,
+    });
+  });
+  return result;
+}
+
+/** Init containers then app containers: the order the kubelet starts them in. */
+export function allContainers(pod: PodSpecModel): ContainerModel[] {
+  return [...pod.initContainers, ...pod.containers];
+}

@@ -1,0 +1,41 @@
+import type { ParsedDocument } from '../parse/document';
+import type { PairNode, Span } from '../parse/nodes';
+import type { PodSpecModel } from '../parse/pod';
+import type { Settings, Severity } from '../settings';
+
+/** What a rule underlines: a key, a value, a whole pair, or an explicit span. */
+export interface RuleReport {
+  /** A pair: underline its key (target 'key', the default), its value, or both ('pair'). */
+  pair?: PairNode;
+  target?: 'key' | 'value' | 'pair';
+  /** Any YAML node (a scalar, a map item): underline the node itself. */
+  node?: unknown;
+  span?: Span;
+  message: string;
+  /** What the quick fix needs (kept on the diagnostic as `data`). */
+  data?: Record<string, unknown>;
+  /** Only for rules whose level depends on the case (e.g. on the Kubernetes version). */
+  severity?: Severity;
+  unnecessary?: boolean;
+}
+
+export interface RuleContext {
+  /** "1.34" */
+  kubernetesVersion: string;
+  /** 34 */
+  minor: number;
+  document: ParsedDocument;
+  settings: Settings;
+  report(report: RuleReport): void;
+}
+
+export interface Rule {
+  /** Stable kebab-case id; also the file name and the diagnostic code. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, shown on hover and in the CLI's rule list. */
+  summary: string;
+  /** Inclusive Kubernetes minor versions the rule applies to (e.g. { min: 29 }). */
+  versions?: { min?: number; max?: number };
+  check(pod: PodSpecModel, context: RuleContext): void;
+}

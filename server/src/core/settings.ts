@@ -1,0 +1,57 @@
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOverride = Severity | 'off';
+
+export interface Settings {
+  /** Turns all Kubernetes diagnostics off. */
+  validate: boolean;
+  /** Target cluster version, "1.28" … "1.36". */
+  kubernetesVersion: string;
+  /** Per-rule severity or off, by rule id (schema codes too). */
+  rules: Record<string, SeverityOverride>;
+  /** Base URL of the rule pages (docs/rules/): diagnostics link `${docsBaseUrl}<id>.md`. */
+  docsBaseUrl?: string;
+}
+
+export const DEFAULT_KUBERNETES_VERSION = '1.34';
+export const SUPPORTED_KUBERNETES_VERSIONS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
+
+export function defaultSettings(overrides: Partial<Settings> = {}): Settings {
+  return { validate: true, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, rules: {}, ...overrides };
+}
+
+/** The minor version of "1.34" / "v1.34.2" (34), or of the default when the text cannot be read. */
+export function kubernetesMinor(version: string): number {
+  const match = /^v?1\.(\d+)/.exec(version.trim());
+  return match ? Number(match[1]) : Number(DEFAULT_KUBERNETES_VERSION.split('.')[1]);
+}
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export function isSeverityOverride(value: unknown): value is SeverityOverride {
+  return typeof value === 'string' && SEVERITIES.includes(value);
+}
+
+/** Reads untrusted settings (from a client or a config file) into a Settings object, dropping what is wrong. */
+export function normalizeSettings(input: unknown, base: Settings = defaultSettings()): Settings {
+  const result: Settings = { ...base, rules: { ...base.rules } };
+  if (!input || typeof input !== 'object') return result;
+  const raw = input as Record<string, unknown>;
+  const validate = raw.validate;
+  if (validate && typeof validate === 'object' && typeof (validate as { enable?: unknown }).enable === 'boolean') {
+    result.validate = (validate as { enable: boolean }).enable;
+  } else if (typeof validate === 'boolean') {
+    result.validate = validate;
+  }
+  if (typeof raw.kubernetesVersion === 'string' && /^v?1\.\d+/.test(raw.kubernetesVersion.trim())) {
+    result.kubernetesVersion = raw.kubernetesVersion.trim().replace(/^v/, '').split('.').slice(0, 2).join('.');
+  }
+  if (raw.rules && typeof raw.rules === 'object') {
+    for (const [id, level] of Object.entries(raw.rules as Record<string, unknown>)) {
+      const value = typeof level === 'string' ? level.toLowerCase() : level;
+      if (value === 'information') result.rules[id] = 'info';
+      else if (isSeverityOverride(value)) result.rules[id] = value;
+    }
+  }
+  if (typeof raw.docsBaseUrl === 'string') result.docsBaseUrl = raw.docsBaseUrl;
+  return result;
+}

@@ -1,0 +1,62 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../core/findings';
+import type { LanguageService } from '../core/language-service';
+import type { ManifestCache } from './documents';
+import type { SettingsStore } from './settings';
+
+/**
+ * Publishes diagnostics after open and change. Changes that arrive together are coalesced: only the latest
+ * version of a document is validated, and a result for a version that is no longer current is dropped.
+ */
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, NodeJS.Immediate>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: ManifestCache,
+    private readonly settings: SettingsStore,
+    private readonly service: LanguageService,
+  ) {}
+
+  schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.set(
+      uri,
+      setImmediate(() => {
+        this.pending.delete(uri);
+        void this.publish(uri);
+      }),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri);
+  }
+
+  clear(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) clearImmediate(timer);
+    this.pending.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const settings = await this.settings.get(uri);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return;
+    try {
+      const file = this.cache.get(current);
+      const findings = this.service.validator.validate(file, settings);
+      const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      // A bug in one rule must not take the server down: log it and keep serving.
+      this.connection.console.error(`sidecar: validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './core/language-service';
+import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { ManifestCache } from './lsp/documents';
+import { SettingsStore } from './lsp/settings';
+import { StatusRequest, type StatusResult } from './protocol';
+
+// The bundle lives in server/out/; docs/ and schemas/ sit at the extension's root.
+const extensionRoot = path.resolve(__dirname, '..', '..');
+const docsBaseUrl = `${pathToFileURL(path.join(extensionRoot, 'docs', 'rules')).href}/`;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createLanguageService();
+const cache = new ManifestCache();
+const settings = new SettingsStore(connection, () => ({ docsBaseUrl }));
+const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service);
+
+connection.onInitialize((params): InitializeResult => {
+  settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'sidecar-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (settings.supportsConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sidecar' }).catch(() => undefined);
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settings.changed(change.settings);
+  diagnostics.scheduleAll();
+});
+
+connection.onRequest(StatusRequest, async (): Promise<StatusResult> => {
+  const current = await settings.current();
+  return { kubernetesVersion: current.kubernetesVersion, validate: current.validate, rules: service.rules.map((r) => r.id) };
+});
+
+documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
+documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+documents.onDidClose((event) => {
+  cache.delete(event.document.uri);
+  settings.forget(event.document.uri);
+  diagnostics.clear(event.document.uri);
+});
+
+documents.listen(connection);
+connection.listen();
