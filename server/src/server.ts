@@ -6,6 +6,7 @@ import { createLanguageService } from './core/language-service';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { ManifestCache } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
+import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
 import { StatusRequest, type StatusResult } from './protocol';
 
 // The bundle lives in server/out/; docs/ and schemas/ sit at the extension's root.
@@ -18,13 +19,35 @@ const service = createLanguageService();
 const cache = new ManifestCache();
 const settings = new SettingsStore(connection, () => ({ docsBaseUrl }));
 const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service);
+const context: ServerContext = {
+  connection,
+  documents,
+  cache,
+  settings,
+  service,
+  async fileFor(uri) {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const current = await settings.get(uri);
+    return { document, file: cache.get(document), settings: current };
+  },
+};
+const clientFeatures: ClientFeatures = { codeActionLiterals: false, snippetCompletions: false, markdownHover: false };
+// Feature modules: each declares its capabilities and registers its handlers in onInitialize.
+const features: ServerFeature[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  const text = params.capabilities.textDocument;
+  clientFeatures.codeActionLiterals = !!text?.codeAction?.codeActionLiteralSupport;
+  clientFeatures.snippetCompletions = !!text?.completion?.completionItem?.snippetSupport;
+  clientFeatures.markdownHover = !!text?.hover?.contentFormat?.includes('markdown');
+  for (const feature of features) feature.register(context, clientFeatures);
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    },
+    capabilities: Object.assign(
+      { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      ...features.map((f) => f.capabilities?.(clientFeatures) ?? {}),
+    ),
     serverInfo: { name: 'sidecar-language-server', version: '0.1.0' },
   };
 });

@@ -1,8 +1,12 @@
+import { rules as hygiene } from './groups/hygiene';
+import { rules as identity } from './groups/identity';
+import { rules as nativeSidecars } from './groups/native-sidecars';
+import { rules as network } from './groups/network';
+import { rules as sharedVolumes } from './groups/shared-volumes';
 import type { Rule } from './types';
-import { rule as undefinedVolume } from './undefined-volume';
 
-/** Every rule, in the order their findings are reported. File name == rule id. */
-export const allRules: readonly Rule[] = [undefinedVolume];
+/** Every rule, grouped as in the docs. Each rule lives in its own file named after its id. */
+export const allRules: readonly Rule[] = [...nativeSidecars, ...sharedVolumes, ...network, ...identity, ...hygiene];
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);
