@@ -1,0 +1,78 @@
+// Entry point: wires the language client, the status bar item and the commands; logic lives in the
+// modules it imports so activate/deactivate stay readable.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { RestartingErrorHandler, createLanguageClient } from './language-client';
+import { SidecarStatusBar, configuredKubernetesVersion, type ServerStatus } from './status-bar';
+
+/** What `activate` returns; the e2e suite reads it through `extension.exports`. */
+export interface SidecarExtensionApi {
+  readonly client: LanguageClient;
+  statusBarText(): string;
+  /** Resolves once the language server has started (rejects if it could not start). */
+  readonly ready: Promise<void>;
+}
+
+export const restartServerCommand = 'sidecar.restartServer';
+const statusRequest = 'sidecar/status';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): SidecarExtensionApi {
+  const output = vscode.window.createOutputChannel('Sidecar', { log: true });
+  const errorHandler = new RestartingErrorHandler(output);
+  const statusBar = new SidecarStatusBar();
+  const languageClient = createLanguageClient(context, output, errorHandler);
+  client = languageClient;
+
+  const refreshServerStatus = async (): Promise<void> => {
+    try {
+      statusBar.setServerStatus(await languageClient.sendRequest<ServerStatus>(statusRequest));
+    } catch (err) {
+      // An older server without the request is fine: the status bar already shows the setting.
+      output.debug(`${statusRequest} unavailable: ${err instanceof Error ? err.message : String(err)}`);
+      statusBar.setServerStatus({ kubernetesVersion: configuredKubernetesVersion() });
+    }
+  };
+
+  context.subscriptions.push(
+    output,
+    statusBar,
+    languageClient.onDidChangeState(({ newState }) => {
+      statusBar.setState(newState === State.Running ? 'running' : newState === State.Starting ? 'starting' : 'stopped');
+      // Covers automatic restarts after a crash as well as the first start.
+      if (newState === State.Running) void refreshServerStatus();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sidecar') && languageClient.isRunning()) void refreshServerStatus();
+    }),
+    vscode.commands.registerCommand(restartServerCommand, async () => {
+      output.info('Restarting the language server on request.');
+      errorHandler.reset();
+      // stop() rejects when the server is already dead; starting again is what the user asked for.
+      if (languageClient.needsStop()) await languageClient.stop().catch((err: unknown) => output.warn(`stop failed: ${String(err)}`));
+      await languageClient.start();
+    }),
+  );
+
+  const ready = languageClient.start().catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    output.error(`The sidecar language server failed to start: ${message}`);
+    statusBar.setState('stopped');
+    throw err;
+  });
+  // Callers that never await `ready` must not see an unhandled rejection; the error is logged above.
+  ready.catch(() => undefined);
+
+  return {
+    client: languageClient,
+    statusBarText: () => statusBar.text,
+    ready,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  // stop() throws if the client never reached Running; shutting down VS Code must not surface that.
+  if (client?.needsStop()) await client.stop().catch(() => undefined);
+  client = undefined;
+}
