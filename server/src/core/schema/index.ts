@@ -1,0 +1,13 @@
+export type {
+  FieldInfo,
+  KindInfo,
+  RemovedApiVersion,
+  SchemaPath,
+  SchemaProblem,
+  SchemaProblemCode,
+  SchemaRegistry,
+  SchemaRegistryOptions,
+} from './types';
+export { createSchemaRegistry } from './registry';
+export { findSchemaDir, KUBERNETES_VERSION } from './load-schemas';
+export { suggest, editDistance } from './suggest';

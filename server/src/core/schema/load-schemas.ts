@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RemovedApiVersion } from './types';
+
+export const KUBERNETES_VERSION = '1.36';
+
+/** A JSON Schema node as the generator writes it. */
+export interface JsonSchema {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+}
+
+export interface DefinitionsFile {
+  $id: string;
+  definitions: Record<string, JsonSchema>;
+}
+
+export interface IndexFile {
+  kubernetesVersion: string;
+  kinds: { apiVersion: string; kind: string; definition: string; file: string }[];
+  removedApiVersions: RemovedApiVersion[];
+}
+
+const MARKER = path.join('schemas', `v${KUBERNETES_VERSION}`, '_definitions.json');
+
+/**
+ * The same code runs from source (server/src/core/schema, via tsx) and from the esbuild bundle
+ * (server/out/server.js), so the schemas sit at a different depth; walk up until they appear.
+ */
+export function findSchemaDir(startDir: string): string {
+  let dir = startDir;
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, MARKER))) return path.join(dir, 'schemas', `v${KUBERNETES_VERSION}`);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`Kubernetes schemas not found above ${startDir} (looked for ${MARKER})`);
+}
+
+export function loadSchemaFiles(schemaDir: string): { definitions: DefinitionsFile; index: IndexFile } {
+  const definitions = JSON.parse(fs.readFileSync(path.join(schemaDir, '_definitions.json'), 'utf8')) as DefinitionsFile;
+  const index = JSON.parse(fs.readFileSync(path.join(schemaDir, 'index.json'), 'utf8')) as IndexFile;
+  return { definitions, index };
+}

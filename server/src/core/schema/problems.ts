@@ -1,0 +1,221 @@
+import type { ErrorObject } from 'ajv';
+import { SchemaWalker } from './schema-walker';
+import { suggest } from './suggest';
+import type { SchemaPath, SchemaProblem } from './types';
+
+const TYPE_PHRASES: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean (true or false)',
+  object: 'an object',
+  array: 'a list',
+};
+
+function typePhrase(types: string[]): string {
+  const wanted = types.filter((t) => t !== 'null');
+  // "integer or number" reads badly; number already covers integers
+  const reduced = wanted.includes('number') ? wanted.filter((t) => t !== 'integer') : wanted;
+  const phrases = [...new Set(reduced)].map((t) => TYPE_PHRASES[t] ?? t);
+  if (phrases.length <= 1) return phrases[0] ?? 'a value';
+  return `${phrases.slice(0, -1).join(', ')} or ${phrases[phrases.length - 1]}`;
+}
+
+function quote(value: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  return JSON.stringify(shown);
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the string ${quote(value)}`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return `the boolean ${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === 'string' ? quote(value) : JSON.stringify(value) ?? String(value);
+}
+
+/** "containerPort", "args[2]", or "The document" for the root. */
+function fieldLabel(path: SchemaPath): string {
+  if (path.length === 0) return 'The document';
+  const last = path[path.length - 1];
+  if (typeof last === 'string') return last;
+  let i = path.length - 1;
+  let suffix = '';
+  while (i >= 0 && typeof path[i] === 'number') {
+    suffix = `[${path[i]}]${suffix}`;
+    i--;
+  }
+  return i >= 0 ? `${path[i]}${suffix}` : `Item ${suffix}`;
+}
+
+function decodePointer(pointer: string, root: unknown): SchemaPath {
+  if (pointer === '') return [];
+  const path: SchemaPath = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current) && /^\d+$/.test(segment)) {
+      const index = Number(segment);
+      path.push(index);
+      current = current[index];
+    } else {
+      path.push(segment);
+      current = current && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}
+
+function valueAt(root: unknown, path: SchemaPath): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function pathKey(path: SchemaPath): string {
+  return JSON.stringify(path);
+}
+
+function isStrictPrefix(prefix: SchemaPath, path: SchemaPath): boolean {
+  return prefix.length < path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
+/** Errors that are alternatives of one anyOf/oneOf at the same value are reported as one type mismatch. */
+interface Draft {
+  path: SchemaPath;
+  keyword: string;
+  types?: string[];
+  error: ErrorObject;
+}
+
+/**
+ * Turns ajv's raw error list into one problem per mistake: a wrong-typed value hides everything
+ * reported under it, anyOf branches collapse into one "must be X or Y", and a misspelled required
+ * field is reported once (as the unknown key with its suggestion) rather than also as missing.
+ */
+export function toProblems(errors: readonly ErrorObject[], value: unknown, walker: SchemaWalker, definition: string): SchemaProblem[] {
+  const drafts: Draft[] = [];
+  const typeAt = new Map<string, Draft>();
+  for (const error of errors) {
+    const path = decodePointer(error.instancePath, value);
+    if (error.keyword === 'type') {
+      const raw = (error.params as { type: string | string[] }).type;
+      const types = Array.isArray(raw) ? raw : raw.split(',');
+      const key = pathKey(path);
+      const existing = typeAt.get(key);
+      if (existing) {
+        existing.types = [...new Set([...(existing.types ?? []), ...types])];
+        continue;
+      }
+      const draft: Draft = { path, keyword: 'type', types, error };
+      typeAt.set(key, draft);
+      drafts.push(draft);
+      continue;
+    }
+    drafts.push({ path, keyword: error.keyword, error });
+  }
+
+  const typePaths = [...typeAt.values()].map((d) => d.path);
+  const kept = drafts.filter((draft) => {
+    // a value of the wrong type makes every other complaint about it (enum, anyOf, its children) noise
+    if (typePaths.some((p) => isStrictPrefix(p, draft.path))) return false;
+    if (draft.keyword !== 'type' && typeAt.has(pathKey(draft.path))) return false;
+    return draft.keyword !== 'anyOf' && draft.keyword !== 'oneOf' && draft.keyword !== 'if';
+  });
+
+  const problems: SchemaProblem[] = [];
+  for (const draft of kept) {
+    const problem = toProblem(draft, value, walker, definition);
+    if (problem) problems.push(problem);
+  }
+
+  // misspelled required field: keep the unknown-field problem (it names the right key)
+  const suggested = new Set(
+    problems.filter((p) => p.code === 'unknown-field' && p.data?.suggestion).map((p) => `${pathKey(p.path.slice(0, -1))}|${p.data?.suggestion}`),
+  );
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => !(p.code === 'missing-required-field' && suggested.has(`${pathKey(p.path)}|${p.data?.field}`)))
+    .filter((p) => {
+      const key = `${p.code}|${pathKey(p.path)}|${p.target}|${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition: string): SchemaProblem | undefined {
+  const { error, path } = draft;
+  switch (draft.keyword) {
+    case 'additionalProperties': {
+      const field = (error.params as { additionalProperty: string }).additionalProperty;
+      const node = walker.walk(definition, path);
+      const allowed = Object.keys(node?.schema.properties ?? {});
+      const typeName = walker.typeNameAt(definition, path) ?? 'this object';
+      const suggestion = suggest(field, allowed);
+      return {
+        path: [...path, field],
+        target: 'key',
+        code: 'unknown-field',
+        message: `Unknown field "${field}" in ${typeName}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        data: suggestion ? { field, suggestion } : { field },
+      };
+    }
+    case 'required': {
+      const field = (error.params as { missingProperty: string }).missingProperty;
+      const typeName = walker.typeNameAt(definition, path) ?? 'this object';
+      return {
+        path,
+        target: 'key',
+        code: 'missing-required-field',
+        message: `Missing required field "${field}" in ${typeName}.`,
+        data: { field },
+      };
+    }
+    case 'type': {
+      const actual = valueAt(root, path);
+      return {
+        path,
+        target: 'value',
+        code: 'invalid-type',
+        message: `${fieldLabel(path)} must be ${typePhrase(draft.types ?? [])}, got ${describeValue(actual)}`,
+      };
+    }
+    case 'enum': {
+      const actual = valueAt(root, path);
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null).map(String);
+      const suggestion = typeof actual === 'string' ? allowed.find((a) => a.toLowerCase() === actual.toLowerCase()) : undefined;
+      const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, ... (${allowed.length} in all)` : allowed.join(', ');
+      return {
+        path,
+        target: 'value',
+        code: 'invalid-enum',
+        message: `Invalid value ${formatValue(actual)} for ${fieldLabel(path)}. Allowed values: ${shown}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        data: suggestion ? { allowed, suggestion } : { allowed },
+      };
+    }
+    default:
+      return {
+        path,
+        target: 'value',
+        code: 'invalid-value',
+        message: `${fieldLabel(path)} ${error.message ?? 'is invalid'}`,
+      };
+  }
+}

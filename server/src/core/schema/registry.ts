@@ -1,0 +1,93 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import { findSchemaDir, loadSchemaFiles, KUBERNETES_VERSION } from './load-schemas';
+import { toProblems } from './problems';
+import { SchemaWalker } from './schema-walker';
+import type { FieldInfo, KindInfo, RemovedApiVersion, SchemaPath, SchemaProblem, SchemaRegistry, SchemaRegistryOptions } from './types';
+
+function kindKey(apiVersion: string, kind: string): string {
+  return `${apiVersion}\u0000${kind}`;
+}
+
+function removalMessage(removed: RemovedApiVersion): string {
+  const head = `${removed.apiVersion} ${removed.kind} is no longer served (removed in Kubernetes ${removed.removedIn})`;
+  if (removed.replacement) return `${head}: use ${removed.replacement}`;
+  return `${head}${removed.note ? `: ${removed.note}` : ''}.`;
+}
+
+export function createSchemaRegistry(options: SchemaRegistryOptions = {}): SchemaRegistry {
+  // __dirname exists both under tsx (CommonJS) and in the CommonJS esbuild bundle
+  const schemaDir = options.schemaDir ?? findSchemaDir(typeof __dirname === 'string' ? __dirname : process.cwd());
+  const { definitions, index } = loadSchemaFiles(schemaDir);
+  const walker = new SchemaWalker(definitions.definitions);
+
+  const kinds = new Map<string, KindInfo>();
+  for (const entry of index.kinds) {
+    kinds.set(kindKey(entry.apiVersion, entry.kind), { ...entry, description: definitions.definitions[entry.definition]?.description });
+  }
+  const removed = new Map<string, RemovedApiVersion>();
+  for (const entry of index.removedApiVersions) removed.set(kindKey(entry.apiVersion, entry.kind), entry);
+
+  // One Ajv for all kinds: the definitions are added once and each kind's validator is compiled on
+  // first use, so shared types (PodSpec, ObjectMeta) are not re-parsed per validation.
+  let ajv: Ajv | undefined;
+  const validators = new Map<string, ValidateFunction>();
+  function validatorFor(info: KindInfo): ValidateFunction {
+    let validator = validators.get(info.definition);
+    if (!validator) {
+      if (!ajv) {
+        ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, validateSchema: false });
+        ajv.addSchema(definitions);
+      }
+      validator = ajv.compile({ $ref: `${definitions.$id}#/definitions/${info.definition}` });
+      validators.set(info.definition, validator);
+    }
+    return validator;
+  }
+
+  return {
+    kubernetesVersion: index.kubernetesVersion ?? KUBERNETES_VERSION,
+    schemaDir,
+    lookup(apiVersion: string, kind: string): KindInfo | undefined {
+      return kinds.get(kindKey(apiVersion, kind));
+    },
+    removal(apiVersion: string, kind: string): RemovedApiVersion | undefined {
+      return removed.get(kindKey(apiVersion, kind));
+    },
+    validate(apiVersion: string, kind: string, value: unknown): SchemaProblem[] {
+      const gone = removed.get(kindKey(apiVersion, kind));
+      if (gone) {
+        return [
+          {
+            path: ['apiVersion'],
+            target: 'value',
+            code: 'removed-api-version',
+            message: removalMessage(gone),
+            ...(gone.replacement ? { data: { replacement: gone.replacement } } : {}),
+          },
+        ];
+      }
+      const info = kinds.get(kindKey(apiVersion, kind));
+      if (!info) return [];
+      const validator = validatorFor(info);
+      if (validator(value)) return [];
+      return toProblems(validator.errors ?? [], value, walker, info.definition);
+    },
+    describe(apiVersion: string, kind: string, path: SchemaPath): FieldInfo | undefined {
+      const info = kinds.get(kindKey(apiVersion, kind));
+      if (!info) return undefined;
+      if (path.length === 0) {
+        const root = walker.definitionNode(info.definition);
+        return root ? walker.fieldInfo(root, undefined, true) : undefined;
+      }
+      const parent = walker.walk(info.definition, path.slice(0, -1));
+      const node = walker.walk(info.definition, path);
+      if (!parent || !node) return undefined;
+      const name = path[path.length - 1];
+      const required = typeof name === 'string' && (parent.schema.required?.includes(name) ?? false);
+      return walker.fieldInfo(node, name, required);
+    },
+    knownKinds(): { apiVersion: string; kind: string }[] {
+      return index.kinds.map(({ apiVersion, kind }) => ({ apiVersion, kind }));
+    },
+  };
+}

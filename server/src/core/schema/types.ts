@@ -1,0 +1,91 @@
+/** Path inside the document's JS value: object keys and array indexes. */
+export type SchemaPath = (string | number)[];
+
+export type SchemaProblemCode =
+  | 'unknown-field'
+  | 'invalid-type'
+  | 'invalid-enum'
+  | 'missing-required-field'
+  | 'removed-api-version'
+  | 'invalid-value';
+
+export interface SchemaProblem {
+  /** Where to underline. */
+  path: SchemaPath;
+  /** 'key': underline the key at `path` (for a missing field, `path` is the parent object); 'value': its value. */
+  target: 'key' | 'value';
+  code: SchemaProblemCode;
+  message: string;
+  data?: { suggestion?: string; field?: string; allowed?: string[]; replacement?: string };
+}
+
+export interface KindInfo {
+  apiVersion: string;
+  kind: string;
+  /** Key in `_definitions.json`, e.g. `apps.v1.Deployment`. */
+  definition: string;
+  /** Standalone per-kind schema file name inside the schema dir. */
+  file: string;
+  description?: string;
+}
+
+export interface RemovedApiVersion {
+  apiVersion: string;
+  kind: string;
+  removedIn: string;
+  /** apiVersion to use instead; null when the kind itself is gone (PodSecurityPolicy). */
+  replacement: string | null;
+  note?: string;
+}
+
+/**
+ * One schema node, resolved through `$ref`. Children are computed on demand so that a completion
+ * request only touches the nodes it lists.
+ */
+export interface FieldInfo {
+  /** Last path segment (key or index); undefined for the document root. */
+  name?: string | number;
+  /** Definition short name when the node is a named type (Container, PodSpec, ObjectMeta). */
+  typeName?: string;
+  /** Full definition key, e.g. `core.v1.Container`. */
+  definition?: string;
+  description?: string;
+  /** JSON types without "null"; undefined means any value. */
+  type?: string | string[];
+  /** Allowed values without null. */
+  enum?: unknown[];
+  /** Whether the parent object requires this field. */
+  required: boolean;
+  /** Whether an explicit null is accepted. */
+  nullable: boolean;
+  /** Object whose keys are free-form (labels, annotations, resources.limits). */
+  isMap: boolean;
+  isArray: boolean;
+  /** Names of required child properties (sorted). */
+  requiredProperties: string[];
+  /** Names of the known child properties (sorted); empty for maps, scalars and free-form values. */
+  propertyNames(): string[];
+  property(name: string): FieldInfo | undefined;
+  /** Element schema of a list. */
+  items(): FieldInfo | undefined;
+  /** Value schema of a map. */
+  mapValues(): FieldInfo | undefined;
+}
+
+export interface SchemaRegistry {
+  /** undefined for kinds the schemas do not model (CRDs) and for removed apiVersions. */
+  lookup(apiVersion: string, kind: string): KindInfo | undefined;
+  /** The removal record when `apiVersion`/`kind` is no longer served by Kubernetes 1.36. */
+  removal(apiVersion: string, kind: string): RemovedApiVersion | undefined;
+  /** [] for unknown kinds. */
+  validate(apiVersion: string, kind: string, value: unknown): SchemaProblem[];
+  describe(apiVersion: string, kind: string, path: SchemaPath): FieldInfo | undefined;
+  knownKinds(): { apiVersion: string; kind: string }[];
+  readonly kubernetesVersion: string;
+  readonly schemaDir: string;
+}
+
+export interface SchemaRegistryOptions {
+  /** Folder holding `_definitions.json` and `index.json` (e.g. `<repo>/schemas/v1.36`). */
+  schemaDir?: string;
+}
