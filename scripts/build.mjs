@@ -20,7 +20,8 @@ const nodeDefaults = {
   format: 'cjs',
   sourcemap: true,
   minify: production,
-  logLevel: 'info',
+  // Per-file size tables drown the one line that matters; watch mode still reports each rebuild.
+  logLevel: watch ? 'info' : 'warning',
   absWorkingDir: root,
 };
 
