@@ -1,7 +1,7 @@
 // Builds the LanguageClient for the sidecar server: node IPC transport, YAML documents, and an error
 // handler that restarts a crashed server a bounded number of times instead of leaving the user without
 // diagnostics (the default handler gives up after 4 crashes and shows a modal-ish error).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
