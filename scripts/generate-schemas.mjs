@@ -156,7 +156,9 @@ function membersToObject(members, ctx, schema) {
 function makeNullable(prop) {
   if (prop.$ref) return; // the referenced object definition already admits null
   if (prop.type) prop.type = withNull(prop.type);
-  if (prop.enum && !prop.enum.includes(null)) prop.enum = [...prop.enum, null];
+  // Go treats "" in an optional string field as unset (defaulted, or "match all" for Toleration.effect),
+  // so the API server accepts it even though the documented enum does not list it.
+  if (prop.enum) prop.enum = [...new Set([...prop.enum, '', null])];
 }
 
 function refTo(target) {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Ajv from 'ajv';
 
 const repo = path.resolve(__dirname, '../../..');
 const committed = path.join(repo, 'schemas', 'v1.36');
@@ -55,7 +56,7 @@ test('formats, maps and wrapper types are mapped as documented', () => {
   const { definitions } = readJson<{ definitions: Record<string, Schema> }>(path.join(committed, '_definitions.json'));
   const port = definitions['core.v1.ContainerPort'].properties ?? {};
   assert.equal(port.containerPort.type, 'integer');
-  assert.deepEqual(port.protocol.enum, ['SCTP', 'TCP', 'UDP', null]);
+  assert.deepEqual(port.protocol.enum, ['SCTP', 'TCP', 'UDP', '', null]);
   const limits = definitions['core.v1.ResourceRequirements'].properties?.limits;
   assert.deepEqual(limits?.additionalProperties, { type: ['string', 'number'] });
   const labels = definitions['meta.v1.ObjectMeta'].properties?.labels;
@@ -82,4 +83,21 @@ test('per-kind files are standalone and pin apiVersion/kind', () => {
     assert.ok(index.kinds.some((entry) => entry.kind === k), k);
   }
   assert.ok(index.removedApiVersions.some((r) => r.apiVersion === 'extensions/v1beta1' && r.kind === 'Ingress'));
+});
+
+test('a per-kind file validates on its own with a plain Ajv', () => {
+  const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false });
+  const validate = ajv.compile(readJson<object>(path.join(committed, 'deployment-apps-v1.json')));
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd', creationTimestamp: null },
+    spec: {
+      selector: { matchLabels: { app: 'd' } },
+      template: { spec: { initContainers: [{ name: 'proxy', image: 'envoy', restartPolicy: 'Always' }], containers: [{ name: 'a', image: 'b' }] } },
+    },
+  };
+  assert.equal(validate(deployment), true, JSON.stringify(validate.errors));
+  assert.equal(validate({ ...deployment, kind: 'StatefulSet' }), false);
+  assert.equal(validate({ ...deployment, spec: { ...deployment.spec, replicas: '2' } }), false);
 });

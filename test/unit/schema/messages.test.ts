@@ -158,3 +158,8 @@ test('unknown kinds (custom resources) are not validated', () => {
   assert.deepEqual(registry.validate('cert-manager.io/v1', 'Certificate', { whatever: true }), []);
   assert.deepEqual(registry.validate('v1', 'NoSuchKind', {}), []);
 });
+
+test('an empty string in an optional enum field means unset and is accepted', () => {
+  const value = pod({ imagePullPolicy: '' }, { tolerations: [{ key: 'dedicated', operator: 'Exists', effect: '' }] });
+  assert.deepEqual(registry.validate('v1', 'Pod', value), []);
+});

@@ -199,7 +199,7 @@ function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition
     }
     case 'enum': {
       const actual = valueAt(root, path);
-      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null).map(String);
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null && v !== '').map(String);
       const suggestion = typeof actual === 'string' ? allowed.find((a) => a.toLowerCase() === actual.toLowerCase()) : undefined;
       const shown = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, ... (${allowed.length} in all)` : allowed.join(', ');
       return {

@@ -76,7 +76,8 @@ export class SchemaWalker {
     const types = rawType === undefined ? undefined : Array.isArray(rawType) ? rawType : [rawType];
     const nonNull = types?.filter((t) => t !== 'null');
     const isMap = typeof schema.additionalProperties === 'object';
-    const enumValues = schema.enum?.filter((v) => v !== null);
+    // "" and null stand for "unset" in optional enums; not values to offer or list
+    const enumValues = schema.enum?.filter((v) => v !== null && v !== '');
     return {
       name,
       typeName: node.definition ? shortName(node.definition) : undefined,

@@ -52,7 +52,7 @@ export interface FieldInfo {
   description?: string;
   /** JSON types without "null"; undefined means any value. */
   type?: string | string[];
-  /** Allowed values without null. */
+  /** Allowed values, without the null and "" that optional enums also accept. */
   enum?: unknown[];
   /** Whether the parent object requires this field. */
   required: boolean;
