@@ -116,10 +116,10 @@ test('no cascade: a misspelled required field is one unknown-field problem', () 
 });
 
 test('several independent mistakes give one problem each, in document order', () => {
-  const problems = registry.validate('v1', 'Pod', pod({ volumeMount: [], ports: [{ containerPort: 'abc', protocol: 'tcp' }] }));
+  const problems = registry.validate('v1', 'Pod', pod({ ports: [{ protocol: 'tcp', containerPort: 'abc' }], volumeMount: [] }));
   assert.deepEqual(
     problems.map((p) => p.code),
-    ['unknown-field', 'invalid-type', 'invalid-enum'],
+    ['invalid-enum', 'invalid-type', 'unknown-field'],
   );
 });
 

@@ -150,7 +150,9 @@ export function toProblems(errors: readonly ErrorObject[], value: unknown, walke
     problems.filter((p) => p.code === 'unknown-field' && p.data?.suggestion).map((p) => `${pathKey(p.path.slice(0, -1))}|${p.data?.suggestion}`),
   );
   const seen = new Set<string>();
+  const order = new Map(problems.map((p) => [p, documentOrder(value, p.path)] as const));
   return problems
+    .sort((a, b) => compareOrder(order.get(a) ?? [], order.get(b) ?? []))
     .filter((p) => !(p.code === 'missing-required-field' && suggested.has(`${pathKey(p.path)}|${p.data?.field}`)))
     .filter((p) => {
       const key = `${p.code}|${pathKey(p.path)}|${p.target}|${p.message}`;
@@ -158,6 +160,29 @@ export function toProblems(errors: readonly ErrorObject[], value: unknown, walke
       seen.add(key);
       return true;
     });
+}
+
+/** Position of each path segment among its siblings, so problems come out in the order a person reads them. */
+function documentOrder(root: unknown, path: SchemaPath): number[] {
+  const order: number[] = [];
+  let current = root;
+  for (const segment of path) {
+    if (Array.isArray(current)) {
+      order.push(typeof segment === 'number' ? segment : Number.MAX_SAFE_INTEGER);
+    } else if (current !== null && typeof current === 'object') {
+      const index = Object.keys(current).indexOf(String(segment));
+      order.push(index < 0 ? Number.MAX_SAFE_INTEGER : index);
+    } else {
+      order.push(Number.MAX_SAFE_INTEGER);
+    }
+    current = current !== null && typeof current === 'object' ? (current as Record<string | number, unknown>)[segment] : undefined;
+  }
+  return order;
+}
+
+function compareOrder(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
 }
 
 function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition: string): SchemaProblem | undefined {
