@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileUri, LspClient } from './client';
+
+const fixtures = path.resolve(__dirname, '..', 'fixtures', 'lsp');
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ configuration: { kubernetesVersion: '1.34' } });
+    const result = await client.initialize();
+    assert.equal(result.serverInfo?.name, 'sidecar-language-server');
+  });
+  after(() => client.stop());
+
+  it('reports exactly the two mistakes of a bad pod, at the key and at the value', async () => {
+    const text = fs.readFileSync(path.join(fixtures, 'bad-pod.yaml'), 'utf8');
+    const diagnostics = await client.open(fileUri(fixtures, 'bad-pod.yaml'), text);
+    const lines = text.split('\n');
+    const shown = diagnostics.map((d) => ({
+      code: d.code,
+      text: lines[d.range.start.line].slice(d.range.start.character, d.range.end.character),
+      line: d.range.start.line,
+      source: d.source,
+    }));
+    assert.deepEqual(shown.sort((a, b) => a.line - b.line), [
+      { code: 'unknown-field', text: 'volumeMount', line: 8, source: 'sidecar' },
+      { code: 'invalid-type', text: '"abc"', line: 12, source: 'sidecar' },
+    ]);
+    assert.equal(diagnostics.length, 2, JSON.stringify(diagnostics, null, 1));
+    const unknown = diagnostics.find((d) => d.code === 'unknown-field');
+    assert.match(unknown?.message ?? '', /Unknown field "volumeMount" in Container\. Did you mean "volumeMounts"\?/);
+    const type = diagnostics.find((d) => d.code === 'invalid-type');
+    assert.match(type?.message ?? '', /containerPort must be an integer, got the string "abc"/);
+  });
+
+  it('re-validates on change, CRLF included, and clears diagnostics once fixed', async () => {
+    const uri = fileUri(fixtures, 'edited.yaml');
+    const bad = fs.readFileSync(path.join(fixtures, 'bad-pod.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    assert.equal((await client.open(uri, bad)).length, 2);
+    const fixed = bad.replace('volumeMount:', 'volumeMounts:').replace('"abc"', '8080') + '  volumes:\r\n    - name: data\r\n      emptyDir: {sizeLimit: 1Gi}\r\n';
+    const after = await client.change(uri, 2, fixed);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      [],
+      JSON.stringify(after),
+    );
+  });
+
+  it('leaves YAML that is not a Kubernetes manifest alone', async () => {
+    const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
+    assert.deepEqual(await client.open(fileUri(fixtures, 'workflow.yaml'), workflow), []);
+  });
+
+  it('answers the status request with the configured Kubernetes version', async () => {
+    const status = await client.connection.sendRequest<{ kubernetesVersion: string }>('sidecar/status');
+    assert.equal(status.kubernetesVersion, '1.34');
+  });
+});
