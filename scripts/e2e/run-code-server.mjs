@@ -36,7 +36,8 @@ function formatConsoleArgs(consoleArgs) {
 }
 
 async function main() {
-  if (!fs.existsSync(paths.stamp)) step(process.execPath, [path.join(repoRoot, 'scripts', 'e2e', 'install.mjs')]);
+  // Instant when already installed; keeps `npm run test:e2e` working on a fresh clone without a separate step.
+  step(process.execPath, [path.join(repoRoot, 'scripts', 'e2e', 'install.mjs')]);
   if (!args.has('--no-build')) step(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')]);
   if (!fs.existsSync(testsIndex)) throw new Error(`missing ${testsIndex}: build first`);
   log(`build/install ready`);
@@ -54,12 +55,18 @@ async function main() {
   let suiteStarted = false;
   const verbose = Boolean(process.env.SIDECAR_E2E_VERBOSE);
   const consoleLog = path.join(runDir, 'console.log');
-  const overall = setTimeout(() => {
-    console.error(`[e2e] overall timeout of ${timeoutMs} ms reached`);
-    void cleanup().then(() => process.exit(124));
-  }, timeoutMs);
+  // Startup steps have their own deadlines; this one bounds the suite. The hard stop is a last resort
+  // if cleanup itself hangs.
+  let stopWaiting;
+  const suiteDeadline = new Promise((resolve) => { stopWaiting = setTimeout(() => resolve('timeout'), timeoutMs); });
+  const hardStop = setTimeout(() => {
+    console.error('[e2e] cleanup did not finish; exiting');
+    console.log('0 passed, 1 failed');
+    process.exit(124);
+  }, timeoutMs + 30_000);
+  hardStop.unref();
   async function cleanup() {
-    clearTimeout(overall);
+    clearTimeout(stopWaiting);
     await context?.close().catch(() => undefined);
     await server?.stop();
   }
@@ -96,11 +103,12 @@ async function main() {
     log('opening the workbench and running the suite');
     await page.goto(url, { timeout: 60_000 });
     const serverDied = server.exited.then((r) => `code-server exited ${JSON.stringify(r)}`);
-    const code = await Promise.race([suiteExit, serverDied]);
+    const code = await Promise.race([suiteExit, serverDied, suiteDeadline]);
+    if (code === 'timeout') throw new Error(`the suite did not finish within ${timeoutMs} ms (SIDECAR_E2E_TIMEOUT_MS)`);
     if (typeof code !== 'number') throw new Error(String(code));
     exitCode = code;
   } catch (err) {
-    console.error(`[e2e] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`[e2e] ${err instanceof Error ? err.message : String(err)}`);
     if (server) console.error(`[e2e] code-server log: ${server.logFile}`);
     if (!suiteStarted) console.error(`[e2e] the suite never started; workbench console: ${consoleLog}`);
     exitCode = exitCode || 1;
