@@ -163,3 +163,10 @@ test('an empty string in an optional enum field means unset and is accepted', ()
   const value = pod({ imagePullPolicy: '' }, { tolerations: [{ key: 'dedicated', operator: 'Exists', effect: '' }] });
   assert.deepEqual(registry.validate('v1', 'Pod', value), []);
 });
+
+test('map keys containing "/" keep their full name in the path', () => {
+  const value = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'example.com/replicas': 3 } } };
+  const p = only(registry.validate('v1', 'ConfigMap', value));
+  assert.deepEqual(p.path, ['metadata', 'annotations', 'example.com/replicas']);
+  assert.equal(p.message, 'example.com/replicas must be a string, got the number 3');
+});
