@@ -1,3 +1,4 @@
+import { rule as duplicateContainerName } from '../duplicate-container-name';
 import type { Rule } from '../types';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [duplicateContainerName];

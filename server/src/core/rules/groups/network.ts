@@ -1,3 +1,5 @@
+import { rule as portConflict } from '../port-conflict';
+import { rule as probePortNotExposed } from '../probe-port-not-exposed';
 import type { Rule } from '../types';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [portConflict, probePortNotExposed];
