@@ -38,6 +38,7 @@ const features: ServerFeature[] = [];
 
 connection.onInitialize((params): InitializeResult => {
   settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
+  settings.initialize(params);
   const text = params.capabilities.textDocument;
   clientFeatures.codeActionLiterals = !!text?.codeAction?.codeActionLiteralSupport;
   clientFeatures.snippetCompletions = !!text?.completion?.completionItem?.snippetSupport;
@@ -53,6 +54,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  settings.watchConfigFiles(() => diagnostics.scheduleAll());
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sidecar' }).catch(() => undefined);
   }

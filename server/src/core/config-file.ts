@@ -1,0 +1,163 @@
+import * as path from 'path';
+import { isMap, parseDocument } from 'yaml';
+import { keySpan, nodeSpan, scalarText, valueSpan, type PairNode, type Span } from './parse/nodes';
+import { allRules } from './rules';
+import { closest } from './text/closest';
+import { SUPPORTED_KUBERNETES_VERSIONS, type Settings, type SeverityOverride } from './settings';
+
+/** Names the config file may have, in the order they are looked for in one folder. */
+export const CONFIG_FILE_NAMES = ['.sidecarlint.yaml', '.sidecarlint.yml'] as const;
+
+/** Codes that are not rules but can be configured like them (YAML and schema problems). */
+export const CONFIGURABLE_PROBLEM_CODES = [
+  'yaml-syntax',
+  'duplicate-key',
+  'alias-limit',
+  'templated-yaml',
+  'unknown-field',
+  'invalid-type',
+  'invalid-enum',
+  'missing-required-field',
+  'removed-api-version',
+  'invalid-value',
+] as const;
+
+export type ConfigSettings = Partial<Pick<Settings, 'kubernetesVersion' | 'rules'>>;
+
+export interface ConfigProblem extends Span {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ConfigFile {
+  settings: ConfigSettings;
+  problems: ConfigProblem[];
+}
+
+const SEVERITY_WORDS: Record<string, SeverityOverride> = {
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  info: 'info',
+  information: 'info',
+  hint: 'hint',
+  off: 'off',
+};
+
+/**
+ * Reads `.sidecarlint.yaml`:
+ *
+ * ```yaml
+ * kubernetesVersion: "1.33"
+ * rules:
+ *   image-tag: off
+ *   missing-probes: warning
+ * ```
+ *
+ * Whatever is wrong is skipped and reported with its span, so one typo does not drop the rest of the file.
+ */
+export function parseConfigFile(text: string, knownIds: readonly string[] = defaultKnownIds()): ConfigFile {
+  const problems: ConfigProblem[] = [];
+  const settings: ConfigSettings = {};
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    problems.push({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), severity: 'error', message: `YAML syntax error: ${error.message.split('\n')[0]}` });
+  }
+  const root = document.contents;
+  // An empty or comments-only file configures nothing.
+  if (root === null || root === undefined) return { settings, problems };
+  if (!isMap(root)) {
+    problems.push({ ...(nodeSpan(root) ?? { start: 0, end: 0 }), severity: 'error', message: 'The config file must be a map with `kubernetesVersion` and `rules`.' });
+    return { settings, problems };
+  }
+  for (const pair of root.items as PairNode[]) {
+    const key = scalarText(pair.key);
+    const at = keySpan(pair) ?? { start: 0, end: 0 };
+    if (key === 'kubernetesVersion') {
+      const version = readVersion(pair, problems);
+      if (version) settings.kubernetesVersion = version;
+    } else if (key === 'rules') {
+      settings.rules = readRules(pair, knownIds, problems);
+    } else {
+      const suggestion = key ? closest(key, ['kubernetesVersion', 'rules']) : undefined;
+      problems.push({ ...at, severity: 'warning', message: `Unknown setting "${key ?? ''}"${suggestion ? `: did you mean "${suggestion}"?` : '; the config file knows `kubernetesVersion` and `rules`.'}` });
+    }
+  }
+  return { settings, problems };
+}
+
+function readVersion(pair: PairNode, problems: ConfigProblem[]): string | undefined {
+  const at = valueSpan(pair) ?? { start: 0, end: 0 };
+  // `1.30` unquoted is the number 1.3 to YAML: read the source text instead of the value.
+  const raw = typeof (pair.value as { source?: unknown })?.source === 'string' ? (pair.value as { source: string }).source : scalarText(pair.value);
+  const match = raw === undefined ? null : /^v?(1\.\d+)(\.\d+)?$/.exec(raw.trim());
+  const version = match?.[1];
+  if (!version || !SUPPORTED_KUBERNETES_VERSIONS.includes(version)) {
+    problems.push({ ...at, severity: 'error', message: `Unsupported kubernetesVersion "${raw ?? ''}": use one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (as a quoted string, e.g. "1.33").` });
+    return undefined;
+  }
+  return version;
+}
+
+function readRules(pair: PairNode, knownIds: readonly string[], problems: ConfigProblem[]): Record<string, SeverityOverride> {
+  const rules: Record<string, SeverityOverride> = {};
+  const map = pair.value;
+  if (!isMap(map)) {
+    if (pair.value !== null && scalarText(pair.value) !== undefined)
+      problems.push({ ...(valueSpan(pair) ?? { start: 0, end: 0 }), severity: 'error', message: '`rules` must be a map of rule id to severity, e.g. `image-tag: off`.' });
+    return rules;
+  }
+  for (const item of map.items as PairNode[]) {
+    const id = scalarText(item.key);
+    const idSpan = keySpan(item) ?? { start: 0, end: 0 };
+    if (!id) continue;
+    if (!knownIds.includes(id)) {
+      const suggestion = closest(id, knownIds);
+      // Still applied below: a newer CLI or extension may know the rule this one does not.
+      problems.push({ ...idSpan, severity: 'warning', message: `Unknown rule "${id}"${suggestion ? `: did you mean "${suggestion}"?` : '.'}` });
+    }
+    // `off` is a string in YAML 1.2 but `false` to some YAML 1.1 tools; accept both spellings.
+    const raw = scalarText(item.value);
+    const level = raw === undefined ? undefined : raw === 'false' ? 'off' : SEVERITY_WORDS[raw.toLowerCase()];
+    if (!level) {
+      problems.push({ ...(valueSpan(item) ?? idSpan), severity: 'error', message: `Bad severity "${raw ?? ''}" for rule "${id}": use error, warning, info, hint or off.` });
+      continue;
+    }
+    rules[id] = level;
+  }
+  return rules;
+}
+
+function defaultKnownIds(): string[] {
+  return [...allRules.map((rule) => rule.id), ...CONFIGURABLE_PROBLEM_CODES];
+}
+
+/**
+ * The config file that applies to a file in `directory`: the nearest one in it or a folder above, not above
+ * `stopAt` (the workspace folder) when given. `exists` is injected so the core stays free of I/O.
+ */
+export function findConfigFile(directory: string, exists: (file: string) => boolean, stopAt?: string): string | undefined {
+  let current = path.resolve(directory);
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(current, name);
+      if (exists(candidate)) return candidate;
+    }
+    if (stop && current === stop) return undefined;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/**
+ * Editor settings merged with a config file. The file is the project's shared truth (the CLI reads it too), so
+ * it overrides what the editor only holds by default; a rule level the user set explicitly in the editor wins.
+ * VS Code sends `kubernetesVersion` with its default filled in, so a value equal to the default counts as unset.
+ */
+export function mergeConfig(editor: Settings, config: ConfigSettings, editorDefaultVersion: string): Settings {
+  const kubernetesVersion =
+    config.kubernetesVersion && editor.kubernetesVersion === editorDefaultVersion ? config.kubernetesVersion : editor.kubernetesVersion;
+  return { ...editor, kubernetesVersion, rules: { ...config.rules, ...editor.rules } };
+}
