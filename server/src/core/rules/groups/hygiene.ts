@@ -1,3 +1,10 @@
 import type { Rule } from '../types';
+import { rule as missingResources } from '../missing-resources';
+import { rule as missingProbes } from '../missing-probes';
+import { rule as imageTag } from '../image-tag';
+import { rule as privilegedContainer } from '../privileged-container';
+import { rule as privilegeEscalation } from '../privilege-escalation';
+import { rule as runAsRoot } from '../run-as-root';
+import { rule as secretInEnv } from '../secret-in-env';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [missingResources, missingProbes, imageTag, privilegedContainer, privilegeEscalation, runAsRoot, secretInEnv];

@@ -1,4 +1,8 @@
 import type { Rule } from '../types';
 import { rule as undefinedVolume } from '../undefined-volume';
+import { rule as unusedVolume } from '../unused-volume';
+import { rule as duplicateMountPath } from '../duplicate-mount-path';
+import { rule as emptydirSizeLimit } from '../emptydir-size-limit';
+import { rule as shipperMountReadOnly } from '../shipper-mount-read-only';
 
-export const rules: Rule[] = [undefinedVolume];
+export const rules: Rule[] = [undefinedVolume, unusedVolume, duplicateMountPath, shipperMountReadOnly, emptydirSizeLimit];

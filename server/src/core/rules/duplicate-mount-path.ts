@@ -1,0 +1,48 @@
+import type { Rule } from './types';
+import { mountsOf, normalizeMountPath, volumeUsers, type MountModel } from './support/volume-mounts';
+import { describeContainerCapitalized } from './support/containers';
+
+export const rule: Rule = {
+  id: 'duplicate-mount-path',
+  defaultSeverity: 'error',
+  summary: 'Two volumes are mounted (or attached as devices) at the same path in one container.',
+  check(pod, context) {
+    for (const container of volumeUsers(pod)) {
+      // The API rejects a devicePath equal to a mountPath as well, so both lists share one set of paths.
+      const seen = new Map<string, MountModel>();
+      for (const mount of mountsOf(container)) {
+        if (!mount.target || !mount.targetPair) continue;
+        const key = normalizeMountPath(mount.target);
+        if (!key) continue;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, mount);
+          continue;
+        }
+        const firstField = first.list === 'volumeMounts' ? 'mountPath' : 'devicePath';
+        context.report({
+          pair: mount.targetPair,
+          target: 'value',
+          message:
+            `${describeContainerCapitalized(container)} already uses "${key}" for volume "${first.name ?? '?'}" (${first.list}[${first.index}].${firstField}); ` +
+            (first.target === mount.target
+              ? 'each mount needs its own path (the API rejects the pod: "must be unique").'
+              : 'the paths differ only in slashes, so one mount would hide the other.') +
+            ' Mount the second volume at a path of its own (mounts may nest, e.g. /data and /data/cache).',
+          data: {
+            container: container.name,
+            containerPath: container.path,
+            mountList: mount.list,
+            mountIndex: mount.index,
+            mountItemPath: mount.path,
+            firstMountList: first.list,
+            firstMountIndex: first.index,
+            firstMountItemPath: first.path,
+            mountTarget: key,
+            volume: mount.name,
+          },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,71 @@
+import { getMap, getPair, type MapNode } from '../parse/nodes';
+import type { Rule } from './types';
+import { containerAnchor, describeContainerCapitalized } from './support/containers';
+
+/**
+ * What every container should state. A request defaults to its limit when only the limit is given, so a limit
+ * alone satisfies the request too. A CPU limit is not asked for: it throttles bursts, and many teams leave it
+ * off on purpose; a memory limit is what keeps one container from starving the node.
+ */
+const REQUIRED = ['requests.cpu', 'requests.memory', 'limits.memory'] as const;
+type Requirement = (typeof REQUIRED)[number];
+
+export const rule: Rule = {
+  id: 'missing-resources',
+  defaultSeverity: 'warning',
+  summary: 'A container without CPU and memory requests and a memory limit: the scheduler cannot place it well and it can starve its neighbours.',
+  check(pod, context) {
+    // Pod-level resources (spec.resources, Kubernetes 1.32+) cover every container for what they state.
+    const podLevel = getMap(pod.spec, 'resources');
+    // Ephemeral containers may not set resources; they share what the pod has.
+    for (const container of [...pod.initContainers, ...pod.containers]) {
+      const resources = getMap(container.node, 'resources');
+      const missing = REQUIRED.filter((requirement) => !states(resources, requirement) && !states(podLevel, requirement));
+      if (missing.length === 0) continue;
+      const anchor = containerAnchor(container);
+      if (!anchor) continue;
+      const subject = `${describeContainerCapitalized(container)} has ${describeMissing(missing)}`;
+      const message =
+        container.role === 'native-sidecar'
+          ? `${subject}: keep sidecars lightweight: set small requests and limits (a native sidecar adds to the pod's request for the pod's whole life).`
+          : container.role === 'init'
+            ? `${subject}: set requests and limits (the pod's effective request is at least its largest init container's, plus the sidecars started before it).`
+            : `${subject}: ${appConsequences(missing)}.`;
+      context.report({
+        ...anchor,
+        message,
+        data: {
+          container: container.name,
+          containerPath: container.path,
+          role: container.role,
+          missing,
+          missingRequests: missing.filter((m) => m.startsWith('requests.')).map((m) => m.slice('requests.'.length)),
+          missingLimits: missing.filter((m) => m.startsWith('limits.')).map((m) => m.slice('limits.'.length)),
+          resourcesPath: getPair(container.node, 'resources') ? [...container.path, 'resources'] : undefined,
+        },
+      });
+    }
+  },
+};
+
+function states(resources: MapNode | undefined, requirement: Requirement): boolean {
+  const [group, resource] = requirement.split('.') as ['requests' | 'limits', string];
+  if (getPair(getMap(resources, group), resource)) return true;
+  return group === 'requests' && !!getPair(getMap(resources, 'limits'), resource);
+}
+
+function describeMissing(missing: readonly Requirement[]): string {
+  const requests = missing.filter((m) => m.startsWith('requests.')).map((m) => m.slice('requests.'.length));
+  const parts: string[] = [];
+  if (requests.length === 2) parts.push('no CPU or memory request');
+  else if (requests.length === 1) parts.push(`no ${requests[0] === 'cpu' ? 'CPU' : 'memory'} request`);
+  if (missing.includes('limits.memory')) parts.push('no memory limit');
+  return parts.join(' and ');
+}
+
+function appConsequences(missing: readonly Requirement[]): string {
+  const parts: string[] = [];
+  if (missing.some((m) => m.startsWith('requests.'))) parts.push('without requests the scheduler places it blindly');
+  if (missing.includes('limits.memory')) parts.push("without a memory limit it can take the node's memory from its neighbours");
+  return parts.join(', and ');
+}

@@ -1,0 +1,28 @@
+import { getPair } from '../parse/nodes';
+import type { Rule } from './types';
+import { describeContainerCapitalized, everyContainer } from './support/containers';
+import { containerSecurityContext, isTrue } from './support/security-context';
+
+export const rule: Rule = {
+  id: 'privileged-container',
+  defaultSeverity: 'error',
+  summary: 'A privileged container: it has every capability and the host\'s devices, so escaping it means owning the node.',
+  check(pod, context) {
+    for (const container of everyContainer(pod)) {
+      const pair = getPair(containerSecurityContext(container), 'privileged');
+      if (!pair || !isTrue(pair)) continue;
+      context.report({
+        pair,
+        target: 'pair',
+        message:
+          `${describeContainerCapitalized(container)} runs privileged: it can reach every device and kernel interface of the node. ` +
+          'Grant only the capabilities it needs (securityContext.capabilities.add, e.g. NET_ADMIN) and remove privileged.',
+        data: {
+          container: container.name,
+          containerPath: container.path,
+          privilegedPath: [...container.path, 'securityContext', 'privileged'],
+        },
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { classifySidecar, commandLine } from '../sidecars/known-sidecars';
+import type { ContainerModel } from '../parse/pod';
+import type { Rule } from './types';
+import { describeContainer, describeContainerCapitalized, everyContainer } from './support/containers';
+import { mountsOf, podMounts } from './support/volume-mounts';
+
+/** The hand-written log streamer of the Kubernetes logging docs: `tail -F /var/log/app.log`. */
+const TAILS_FILES = /\btail\s+(-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
+
+function readsLogs(container: ContainerModel): boolean {
+  if (container.role === 'ephemeral' || container.role === 'init') return false;
+  return classifySidecar(container)?.kind === 'log-shipper' || TAILS_FILES.test(commandLine(container));
+}
+
+export const rule: Rule = {
+  id: 'shipper-mount-read-only',
+  defaultSeverity: 'info',
+  summary: 'A log-shipper sidecar mounts, writable, a volume that another container writes: it only needs to read it.',
+  check(pod, context) {
+    const all = podMounts(pod);
+    for (const shipper of everyContainer(pod).filter(readsLogs)) {
+      for (const mount of mountsOf(shipper)) {
+        if (mount.list !== 'volumeMounts' || mount.readOnly || !mount.name) continue;
+        const writers = all.filter((m) => m.container !== shipper && m.list === 'volumeMounts' && m.name === mount.name && !m.readOnly);
+        if (writers.length === 0) continue;
+        const anchor = mount.readOnlyPair ?? mount.targetPair ?? mount.namePair;
+        if (!anchor) continue;
+        const writerNames = [...new Set(writers.map((w) => describeContainer(w.container)))];
+        context.report({
+          pair: anchor,
+          target: anchor === mount.readOnlyPair ? 'pair' : 'value',
+          message:
+            `${describeContainerCapitalized(shipper)} ships logs from volume "${mount.name}", which ${writerNames.join(' and ')} write${writers.length === 1 ? 's' : ''}, ` +
+            'but mounts it writable: a log shipper only reads. Set readOnly: true so a bug or a compromise in it cannot change or delete the logs ' +
+            '(keep its own state, such as read positions, on a volume of its own).',
+          data: {
+            container: shipper.name,
+            containerPath: shipper.path,
+            volume: mount.name,
+            mountIndex: mount.index,
+            mountItemPath: mount.path,
+            mountTarget: mount.target,
+            readOnlyPath: mount.readOnlyPair ? [...mount.path, 'readOnly'] : undefined,
+            writers: writers.map((w) => w.container.name),
+          },
+        });
+      }
+    }
+  },
+};

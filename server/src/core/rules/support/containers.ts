@@ -1,0 +1,37 @@
+import { getPair, keySpan, type MapNode, type PairNode } from '../../parse/nodes';
+import type { ContainerModel, PodSpecModel } from '../../parse/pod';
+
+const ROLE_WORDS: Record<ContainerModel['role'], string> = {
+  app: 'container',
+  init: 'init container',
+  'native-sidecar': 'native sidecar',
+  ephemeral: 'ephemeral container',
+};
+
+/** `native sidecar "envoy"`, `container #2` for an unnamed one: how messages name a container. */
+export function describeContainer(container: ContainerModel): string {
+  const word = ROLE_WORDS[container.role];
+  return container.name ? `${word} "${container.name}"` : `${word} #${container.index + 1} of ${container.list}`;
+}
+
+/**
+ * What to underline for a finding about a whole container: its name value (how people find a container), else
+ * its first key, so a nameless container being typed still gets a visible mark.
+ */
+export function containerAnchor(container: ContainerModel): { pair: PairNode; target: 'key' | 'value' } | undefined {
+  const namePair = getPair(container.node, 'name');
+  if (namePair && keySpan(namePair)) return { pair: namePair, target: 'value' };
+  const first = (container.node as MapNode).items[0];
+  return first ? { pair: first, target: 'key' } : undefined;
+}
+
+/** `Native sidecar "envoy"`: describeContainer at the start of a sentence. */
+export function describeContainerCapitalized(container: ContainerModel): string {
+  const text = describeContainer(container);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Every container of the pod in start order, ephemeral (debug) containers last. */
+export function everyContainer(pod: PodSpecModel): ContainerModel[] {
+  return [...pod.initContainers, ...pod.containers, ...pod.ephemeralContainers];
+}

@@ -1,0 +1,22 @@
+import type { Rule } from './types';
+import { podMounts, volumeUsers } from './support/volume-mounts';
+
+export const rule: Rule = {
+  id: 'unused-volume',
+  defaultSeverity: 'warning',
+  summary: 'A volume that no container mounts: nothing else in a pod can use it.',
+  check(pod, context) {
+    // A pod whose containers are still being typed would flag every volume: wait until there is one.
+    if (volumeUsers(pod).length === 0) return;
+    const used = new Set(podMounts(pod).map((m) => m.name).filter((n): n is string => !!n));
+    for (const volume of pod.volumes) {
+      if (!volume.name || !volume.nameNode || used.has(volume.name)) continue;
+      context.report({
+        node: volume.nameNode,
+        message: `Volume "${volume.name}" is not mounted by any container (no volumeMounts or volumeDevices entry names it). Mount it where it is needed, or remove it.`,
+        data: { volume: volume.name, volumeIndex: volume.index, volumePath: volume.path, source: volume.source },
+        unnecessary: true,
+      });
+    }
+  },
+};
