@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { RestartingErrorHandler, createLanguageClient } from './language-client';
-import { SidecarStatusBar, configuredKubernetesVersion, type ServerStatus } from './status-bar';
+import { StatusRequest, type StatusResult } from '../../server/src/protocol';
+import { SidecarStatusBar } from './status-bar';
 
 /** What `activate` returns; the e2e suite reads it through `extension.exports`. */
 export interface SidecarExtensionApi {
@@ -14,7 +15,6 @@ export interface SidecarExtensionApi {
 }
 
 export const restartServerCommand = 'sidecar.restartServer';
-const statusRequest = 'sidecar/status';
 
 let client: LanguageClient | undefined;
 
@@ -26,12 +26,15 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
   client = languageClient;
 
   const refreshServerStatus = async (): Promise<void> => {
+    // The active document's uri lets a server that honours it answer with the version a
+    // .sidecarlint.yaml next to that document selects; servers that ignore params answer globally.
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
     try {
-      statusBar.setServerStatus(await languageClient.sendRequest<ServerStatus>(statusRequest));
+      statusBar.setServerStatus(await languageClient.sendRequest<StatusResult>(StatusRequest, { uri }));
     } catch (err) {
-      // An older server without the request is fine: the status bar already shows the setting.
-      output.debug(`${statusRequest} unavailable: ${err instanceof Error ? err.message : String(err)}`);
-      statusBar.setServerStatus({ kubernetesVersion: configuredKubernetesVersion() });
+      // The status bar text already follows the setting; only the tooltip lacks the server's view.
+      output.debug(`${StatusRequest} failed: ${err instanceof Error ? err.message : String(err)}`);
+      statusBar.setServerStatus(undefined);
     }
   };
 
@@ -45,6 +48,9 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('sidecar') && languageClient.isRunning()) void refreshServerStatus();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor?.document.languageId === 'yaml' && languageClient.isRunning()) void refreshServerStatus();
     }),
     vscode.commands.registerCommand(restartServerCommand, async () => {
       output.info('Restarting the language server on request.');

@@ -1,16 +1,12 @@
 // The status bar item tells the user which Kubernetes version the rules check against, and whether the
 // server is running, so a silent "no diagnostics" is distinguishable from "server down".
 import * as vscode from 'vscode';
+import type { StatusResult } from '../../server/src/protocol';
 
 export const kubernetesVersionSetting = 'sidecar.kubernetesVersion';
 const defaultKubernetesVersion = '1.34';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
-
-/** Shape of the server's `sidecar/status` answer. */
-export interface ServerStatus {
-  kubernetesVersion: string;
-}
 
 export function configuredKubernetesVersion(): string {
   return vscode.workspace.getConfiguration('sidecar').get<string>('kubernetesVersion') ?? defaultKubernetesVersion;
@@ -26,7 +22,7 @@ export class SidecarStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private state: ServerState = 'starting';
-  private serverStatus: ServerStatus | undefined;
+  private serverStatus: StatusResult | undefined;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('sidecar.status', vscode.StatusBarAlignment.Right, 100);
@@ -56,8 +52,11 @@ export class SidecarStatusBar implements vscode.Disposable {
     this.render();
   }
 
-  /** The server's view is shown in the tooltip only; the text follows the setting so it updates instantly. */
-  setServerStatus(status: ServerStatus | undefined): void {
+  /**
+   * The server's view goes into the tooltip only. The text follows the setting: it updates the moment the
+   * setting changes, while a status request can race the server's own configuration refresh.
+   */
+  setServerStatus(status: StatusResult | undefined): void {
     this.serverStatus = status;
     this.render();
   }
@@ -68,7 +67,10 @@ export class SidecarStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Sidecar** checks manifests against Kubernetes ${version}.\n\n`);
     tooltip.appendMarkdown(`Language server: ${this.state}`);
-    if (this.serverStatus) tooltip.appendMarkdown(` (reports Kubernetes ${this.serverStatus.kubernetesVersion})`);
+    if (this.serverStatus) {
+      const { kubernetesVersion, validate, rules } = this.serverStatus;
+      tooltip.appendMarkdown(` — reports Kubernetes ${kubernetesVersion}, ${rules.length} rules, validation ${validate ? 'on' : 'off'}`);
+    }
     tooltip.appendMarkdown('\n\nClick to change `sidecar.kubernetesVersion`.');
     this.item.tooltip = tooltip;
     this.item.backgroundColor = this.state === 'stopped' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
