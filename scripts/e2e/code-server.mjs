@@ -35,6 +35,17 @@ export async function startCodeServer(opts) {
   fs.mkdirSync(extensions, { recursive: true });
   // An empty config keeps code-server from reading or writing ~/.config/code-server/config.yaml.
   fs.writeFileSync(config, '');
+  // Quiet defaults: the repo's own git prompt, marketplace lookups (offline) and the welcome page only
+  // add noise and toasts that can cover what a test or a person wants to see.
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.startupEditor': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+  }, null, 2));
   const logFile = path.join(opts.runDir, 'code-server.log');
   const log = fs.openSync(logFile, 'a');
   const child = spawn(paths.codeServerBin, [
