@@ -1,0 +1,455 @@
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
+import type { LanguageService } from '../language-service';
+import type { ParsedDocument } from '../parse/document';
+import type { DocumentSlot, ManifestFile } from '../parse/manifest';
+import { asMap, asSeq, getMap, getSeq, getString, nodeSpan, resolvePath, scalarText, type YamlPath } from '../parse/nodes';
+import type { PodSpecModel } from '../parse/pod';
+import type { FieldInfo } from '../schema';
+import type { Settings } from '../settings';
+import { suggestSidecarImages } from '../sidecars/images';
+import { detectEol, detectIndentation, reindentBlock, type IndentationStyle } from '../text/indentation';
+import { cursorContext, type CursorContext } from './completion-context';
+import { CONTAINER_SNIPPETS, MANIFEST_SNIPPETS, expandSnippet, nativeVariant, type ContainerSnippet } from './snippets';
+
+export interface CompletionOptions {
+  /** The client expands snippets (tab stops); otherwise plain text with placeholder defaults is inserted. */
+  snippets?: boolean;
+}
+
+type KeyContext = Extract<CursorContext, { kind: 'key' }>;
+type ValueContext = Extract<CursorContext, { kind: 'value' }>;
+
+/** Everything a completion provider needs about the document under the cursor. */
+interface Request {
+  service: LanguageService;
+  file: ManifestFile;
+  slot: DocumentSlot;
+  document: ParsedDocument;
+  apiVersion?: string;
+  kind?: string;
+  style: IndentationStyle;
+  eol: string;
+  snippets: boolean;
+  settings: Settings;
+}
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Completion at `offset` of a file: keys from the schema, values (enums, booleans, references inside the pod,
+ * sidecar images), kinds at the top of an empty document and the sidecar snippets. Only the document under the
+ * cursor is read, so the cost does not grow with the file.
+ */
+export function complete(service: LanguageService, file: ManifestFile, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
+  const slot = file.slotAt(offset);
+  if (!slot) return EMPTY;
+  const document = slot.document;
+  const local = offset - slot.start;
+  const context = cursorContext(document.text, local);
+  if (!context) return EMPTY;
+  const request: Request = {
+    service,
+    file,
+    slot,
+    document,
+    apiVersion: document.apiVersion ?? /^apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
+    kind: document.kind ?? /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
+    style: detectIndentation(document.text),
+    eol: detectEol(file.text),
+    snippets: options.snippets ?? true,
+    settings,
+  };
+  const items = context.kind === 'key' ? keyItems(request, context) : valueItems(request, context);
+  return { isIncomplete: false, items };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keys
+
+function keyItems(request: Request, context: KeyContext): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const { apiVersion, kind } = request;
+  if (context.path.length === 0 && !context.flow) items.push(...topLevelItems(request, context));
+  if (apiVersion && kind) {
+    const info = request.service.schemas.describe(apiVersion, kind, context.path);
+    if (info && !info.isMap && info.type === 'object') {
+      const required = new Set(info.requiredProperties);
+      for (const name of info.propertyNames()) {
+        if (context.existingKeys.has(name)) continue;
+        if (context.path.length === 0 && (name === 'apiVersion' || name === 'kind')) continue;
+        const field = info.property(name);
+        if (!field) continue;
+        items.push(keyItem(request, context, name, field, required.has(name)));
+      }
+    }
+    items.push(...containerSnippetItems(request, context));
+  }
+  return items;
+}
+
+function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean): CompletionItem {
+  const range = rangeOf(request, context.wordStart, context.wordEnd);
+  const body = context.hasColon ? name : context.flow ? flowKeyBody(name, field) : blockKeyBody(request, name, field);
+  const text = reindentBlock(body, request.style, context.column, request.eol);
+  return {
+    label: name,
+    kind: field.type === 'object' || field.isArray ? CompletionItemKind.Module : CompletionItemKind.Property,
+    detail: `${typeLabel(field)}${required ? ' (required)' : ''}`,
+    documentation: field.description ? { kind: MarkupKind.Markdown, value: field.description } : undefined,
+    sortText: `${required ? '0' : '1'}${name}`,
+    filterText: name,
+    ...edit(request, range, text),
+  };
+}
+
+/** What a key inserts in block style: `key: $1`, `key:\n  $1`, or a list with its first item's required keys. */
+function blockKeyBody(request: Request, name: string, field: FieldInfo): string {
+  if (field.isArray) {
+    const item = field.items();
+    if (item?.type === 'object' && !item.isMap) {
+      const required = nameFirst(item.requiredProperties.filter((key) => item.property(key)));
+      const keys = required.length ? required : preferredFirstKeys(item);
+      if (keys.length === 0) return `${name}:\n  - $1`;
+      return `${name}:\n${keys.map((key, i) => `${i === 0 ? '  - ' : '    '}${key}: ${scalarPlaceholder(item.property(key), i + 1)}`).join('\n')}`;
+    }
+    return `${name}:\n  - $1`;
+  }
+  if (field.type === 'object') {
+    const required = field.isMap ? [] : field.requiredProperties.filter((key) => field.property(key));
+    if (required.length) return `${name}:\n${required.map((key, i) => `  ${key}: ${scalarPlaceholder(field.property(key), i + 1)}`).join('\n')}`;
+    return `${name}:\n  $1`;
+  }
+  return `${name}: ${scalarPlaceholder(field, 1)}`;
+}
+
+/** `name` is how people tell list items apart: it goes first, as in every Kubernetes example. */
+function nameFirst(keys: string[]): string[] {
+  return keys.includes('name') ? ['name', ...keys.filter((k) => k !== 'name')] : keys;
+}
+
+/** A few lists have no required keys but an obvious first one. */
+function preferredFirstKeys(item: FieldInfo): string[] {
+  for (const key of ['name', 'key']) if (item.property(key)) return [key];
+  return [];
+}
+
+function flowKeyBody(name: string, field: FieldInfo): string {
+  if (field.isArray) return `${name}: [$1]`;
+  if (field.type === 'object') return `${name}: {$1}`;
+  return `${name}: ${scalarPlaceholder(field, 1)}`;
+}
+
+function scalarPlaceholder(field: FieldInfo | undefined, stop: number): string {
+  if (!field) return `$${stop}`;
+  const values = field.enum?.filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v)).map(String);
+  if (values?.length) return `\${${stop}|${values.map(escapeChoice).join(',')}|}`;
+  if (field.type === 'boolean') return `\${${stop}|true,false|}`;
+  if (field.isArray) return `[$${stop}]`;
+  if (field.type === 'object') return `{$${stop}}`;
+  return `$${stop}`;
+}
+
+function escapeChoice(value: string): string {
+  return value.replace(/[\\,|$}]/g, (c) => `\\${c}`);
+}
+
+function typeLabel(field: FieldInfo): string {
+  if (field.isArray) {
+    const item = field.items();
+    return `${item?.typeName ?? (Array.isArray(item?.type) ? item?.type.join(' | ') : item?.type) ?? 'any'}[]`;
+  }
+  if (field.isMap) {
+    const value = field.mapValues();
+    return `map[string]${value?.typeName ?? (Array.isArray(value?.type) ? value?.type.join(' | ') : value?.type) ?? 'any'}`;
+  }
+  if (field.typeName) return field.typeName;
+  if (field.enum?.length) return field.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(field.type)) return field.type.join(' | ');
+  return field.type ?? 'any';
+}
+
+/** The kinds the schemas know, then the whole-manifest snippets, at the top of a document with no kind yet. */
+function topLevelItems(request: Request, context: KeyContext): CompletionItem[] {
+  if (request.kind && request.apiVersion) return [];
+  const items: CompletionItem[] = [];
+  const range = rangeOf(request, context.wordStart, context.wordEnd);
+  if (context.column === 0 && !request.kind && !request.apiVersion && !context.hasColon) {
+    for (const { apiVersion, kind } of request.service.schemas.knownKinds()) {
+      const text = ['apiVersion: ' + apiVersion, 'kind: ' + kind, 'metadata:', '  name: $1'].join('\n');
+      items.push({
+        label: kind,
+        kind: CompletionItemKind.Class,
+        detail: apiVersion,
+        documentation: { kind: MarkupKind.Markdown, value: `\`apiVersion: ${apiVersion}\`\n\n\`kind: ${kind}\`` },
+        sortText: `${kindRank(kind)}${kind}`,
+        filterText: kind,
+        ...edit(request, range, reindentBlock(text, request.style, 0, request.eol)),
+      });
+    }
+    if (isEmptyDocument(request.document.text, context)) {
+      for (const snippet of MANIFEST_SNIPPETS) {
+        items.push(snippetItem(request, range, snippet.label, snippet.description, reindentBlock(snippet.body, request.style, 0, request.eol), `3${snippet.id}`));
+      }
+    }
+  }
+  for (const key of ['apiVersion', 'kind']) {
+    if (key === 'apiVersion' ? request.apiVersion : request.kind) continue;
+    if (context.existingKeys.has(key)) continue;
+    items.push({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: 'string (required)',
+      sortText: `0${key}`,
+      filterText: key,
+      ...edit(request, range, context.hasColon ? key : `${key}: `),
+    });
+  }
+  return items;
+}
+
+/** Workloads first: they are what this extension is about. */
+function kindRank(kind: string): string {
+  const order = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap', 'Secret', 'Service'];
+  const at = order.indexOf(kind);
+  return at >= 0 ? `1${at}` : '2';
+}
+
+function isEmptyDocument(text: string, context: KeyContext): boolean {
+  const rest = text.slice(0, context.wordStart) + text.slice(context.wordEnd);
+  return rest.split(/\r?\n/).every((line) => /^\s*(#.*)?$/.test(line) || /^---\s*(#.*)?$/.test(line));
+}
+
+/** Container snippets at a new item of `containers` or `initContainers` (native sidecar variants there). */
+function containerSnippetItems(request: Request, context: KeyContext): CompletionItem[] {
+  let list: 'containers' | 'initContainers' | undefined;
+  let withDash = false;
+  const last = context.path[context.path.length - 1];
+  const owner = context.path[context.path.length - 2];
+  if (context.itemStart && typeof last === 'number' && (owner === 'containers' || owner === 'initContainers') && context.existingKeys.size === 0) {
+    list = owner;
+  } else if (context.listPath && !context.itemStart && !context.flow) {
+    const listName = context.listPath[context.listPath.length - 1];
+    if (listName === 'containers' || listName === 'initContainers') {
+      list = listName;
+      withDash = true;
+    }
+  }
+  if (!list) return [];
+  const podPath = list && (withDash ? context.listPath?.slice(0, -1) : context.path.slice(0, -2));
+  const pod = request.document.pods.find((p) => samePath(p.path, podPath ?? []));
+  const range = rangeOf(request, context.wordStart, context.wordEnd);
+  return CONTAINER_SNIPPETS.map((snippet) => {
+    const native = list === 'initContainers';
+    const body = native ? nativeVariant(snippet.container) : snippet.container;
+    const block = withDash ? `- ${body.split('\n').join('\n  ')}` : body;
+    const text = reindentBlock(block, request.style, context.column, request.eol);
+    const item = snippetItem(request, range, snippet.label, snippet.description + (native ? ' As a native sidecar (restartPolicy: Always).' : ''), text, `2${snippet.id}`);
+    const volumeEdit = pod ? volumesEdit(request, pod, snippet) : undefined;
+    if (volumeEdit) item.additionalTextEdits = [volumeEdit];
+    return item;
+  });
+}
+
+function samePath(a: YamlPath, b: YamlPath): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i]);
+}
+
+/** Adds the volumes a snippet mounts to the pod (after its last volume, or as a new `volumes:` key). */
+function volumesEdit(request: Request, pod: PodSpecModel, snippet: ContainerSnippet): TextEdit | undefined {
+  const present = new Set(pod.volumes.map((v) => v.name));
+  const missing = snippet.volumes.filter((v) => !present.has(v.name));
+  if (missing.length === 0) return undefined;
+  const text = request.document.text;
+  const { style, eol } = request;
+  const volumesSeq = asSeq(pod.volumesPair?.value);
+  if (volumesSeq && volumesSeq.items.length > 0) {
+    const lastItem = volumesSeq.items[volumesSeq.items.length - 1];
+    const span = nodeSpan(lastItem);
+    if (!span) return undefined;
+    const dashColumn = columnOf(text, text.lastIndexOf('-', span.start));
+    const at = endOfLine(text, span.end);
+    const block = missing.map((v) => reindentBlock(`- ${v.body.split('\n').join('\n  ')}`, style, dashColumn, eol)).map((b) => `${eol}${' '.repeat(dashColumn)}${b}`);
+    return { range: rangeOf(request, at, at), newText: block.join('') };
+  }
+  // No volumes yet: a `volumes:` key after the pod spec's last line, at the column of its keys.
+  const specSpan = nodeSpan(pod.spec);
+  const firstKey = pod.spec.items[0]?.key;
+  const keySpan = nodeSpan(firstKey);
+  if (!specSpan || !keySpan || pod.volumesPair) return undefined;
+  const keyColumn = columnOf(text, keySpan.start);
+  const at = endOfLine(text, lastContentBefore(text, specSpan.end));
+  const items = missing.map((v) => reindentBlock(`  - ${v.body.split('\n').join('\n    ')}`, style, 0, eol));
+  const block = reindentBlock(`volumes:\n${items.join('\n')}`, style, keyColumn, eol);
+  return { range: rangeOf(request, at, at), newText: `${eol}${' '.repeat(keyColumn)}${block}` };
+}
+
+function columnOf(text: string, offset: number): number {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
+  return offset - lineStart;
+}
+
+function endOfLine(text: string, offset: number): number {
+  let at = Math.max(0, Math.min(offset, text.length));
+  // A node's range may end after its line break: step back onto the line it ends on.
+  while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+  const lf = text.indexOf('\n', at);
+  const end = lf < 0 ? text.length : lf;
+  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+function lastContentBefore(text: string, offset: number): number {
+  let at = Math.min(offset, text.length);
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values
+
+function valueItems(request: Request, context: ValueContext): CompletionItem[] {
+  const { path } = context;
+  const range = rangeOf(request, context.wordStart, context.wordEnd);
+  const values: { label: string; detail?: string; documentation?: string; preselect?: boolean; kind?: CompletionItemKind }[] = [];
+
+  if (path.length === 1 && path[0] === 'kind') {
+    for (const k of request.service.schemas.knownKinds()) {
+      if (request.apiVersion && k.apiVersion !== request.apiVersion) continue;
+      values.push({ label: k.kind, detail: k.apiVersion, kind: CompletionItemKind.Class });
+    }
+  } else if (path.length === 1 && path[0] === 'apiVersion') {
+    const seen = new Set<string>();
+    for (const k of request.service.schemas.knownKinds()) {
+      if (request.kind && k.kind !== request.kind) continue;
+      if (seen.has(k.apiVersion)) continue;
+      seen.add(k.apiVersion);
+      values.push({ label: k.apiVersion, kind: CompletionItemKind.Module });
+    }
+  } else {
+    values.push(...referenceValues(request, context));
+    if (values.length === 0 && request.apiVersion && request.kind) {
+      const field = request.service.schemas.describe(request.apiVersion, request.kind, path);
+      const container = containerPathOf(path);
+      if (container && path.length === container.length + 1 && context.key === 'restartPolicy') {
+        // Kubernetes 1.36 has no enum for a container's restartPolicy; a native sidecar wants Always.
+        const init = container[container.length - 2] === 'initContainers';
+        for (const value of ['Always', 'OnFailure', 'Never']) {
+          values.push({
+            label: value,
+            preselect: init && value === 'Always',
+            documentation: value === 'Always' && init ? 'Makes this init container a native sidecar: it starts before the app containers and runs for the pod\'s whole life.' : undefined,
+          });
+        }
+      } else if (field?.enum?.length) {
+        for (const value of field.enum) values.push({ label: String(value), kind: CompletionItemKind.EnumMember });
+      } else if (field?.type === 'boolean') {
+        values.push({ label: 'true', kind: CompletionItemKind.Value }, { label: 'false', kind: CompletionItemKind.Value });
+      }
+    }
+  }
+  return values.map((value, index) => ({
+    label: value.label,
+    kind: value.kind ?? CompletionItemKind.Value,
+    detail: value.detail,
+    documentation: value.documentation ? { kind: MarkupKind.Markdown, value: value.documentation } : undefined,
+    preselect: value.preselect || undefined,
+    sortText: String(index).padStart(4, '0'),
+    filterText: value.label,
+    textEdit: { range, newText: value.label },
+  }));
+}
+
+/** The container path (…, 'containers', n) a value path sits in, if any. */
+function containerPathOf(path: YamlPath): YamlPath | undefined {
+  for (let i = path.length - 1; i >= 1; i--) {
+    if (typeof path[i] === 'number' && (path[i - 1] === 'containers' || path[i - 1] === 'initContainers' || path[i - 1] === 'ephemeralContainers')) {
+      return path.slice(0, i + 1);
+    }
+  }
+  return undefined;
+}
+
+function podOf(request: Request, path: YamlPath): PodSpecModel | undefined {
+  return request.document.pods.find((pod) => pod.path.length <= path.length && pod.path.every((step, i) => step === path[i]));
+}
+
+/** Values that name something declared elsewhere: volumes of the pod, named ports, ConfigMaps/Secrets, images. */
+function referenceValues(request: Request, context: ValueContext): { label: string; detail?: string; documentation?: string; kind?: CompletionItemKind }[] {
+  const { path, key } = context;
+  const parentKey = path[path.length - 2];
+  const grandKey = path[path.length - 3];
+  const pod = podOf(request, path);
+  const containerPath = containerPathOf(path);
+  const result: { label: string; detail?: string; documentation?: string; kind?: CompletionItemKind }[] = [];
+
+  if (key === 'name' && typeof parentKey === 'number' && (grandKey === 'volumeMounts' || grandKey === 'volumeDevices') && pod) {
+    for (const volume of pod.volumes) {
+      if (volume.name) result.push({ label: volume.name, detail: volume.source ? `volume (${volume.source})` : 'volume', kind: CompletionItemKind.Reference });
+    }
+    return result;
+  }
+  if (key === 'port' && containerPath && pod) {
+    const probe = path[containerPath.length];
+    if (typeof probe === 'string' && /Probe$/.test(probe)) {
+      const container = resolvePath(request.document.yaml.contents, containerPath);
+      for (const item of getSeq(asMap(container?.node), 'ports')?.items ?? []) {
+        const port = asMap(item);
+        const name = getString(port, 'name');
+        if (name) result.push({ label: name, detail: `port ${getString(port, 'containerPort') ?? ''}`.trim(), kind: CompletionItemKind.Reference });
+      }
+      return result;
+    }
+  }
+  const configMapRef = (parentKey === 'configMapKeyRef' || parentKey === 'configMapRef' || parentKey === 'configMap') && key === 'name';
+  const secretRef = ((parentKey === 'secretKeyRef' || parentKey === 'secretRef') && key === 'name') || (parentKey === 'secret' && key === 'secretName');
+  if (configMapRef || secretRef) {
+    // Names stay free: only objects declared in other documents of this file are offered.
+    const wanted = configMapRef ? 'ConfigMap' : 'Secret';
+    for (const slot of request.file.slots) {
+      if (slot === request.slot || slot.document.kind !== wanted) continue;
+      const name = getString(getMap(slot.document.root, 'metadata'), 'name');
+      if (name && !result.some((r) => r.label === name)) result.push({ label: name, detail: `${wanted} in this file`, kind: CompletionItemKind.Reference });
+    }
+    return result;
+  }
+  if (key === 'image' && containerPath && path.length === containerPath.length + 1) {
+    const container = asMap(resolvePath(request.document.yaml.contents, containerPath)?.node);
+    const name = getString(container, 'name');
+    const context: string[] = [];
+    for (const mount of getSeq(container, 'volumeMounts')?.items ?? []) context.push(getString(asMap(mount), 'name') ?? '', getString(asMap(mount), 'mountPath') ?? '');
+    for (const env of getSeq(container, 'env')?.items ?? []) context.push(getString(asMap(env), 'name') ?? '');
+    for (const arg of [...(getSeq(container, 'command')?.items ?? []), ...(getSeq(container, 'args')?.items ?? [])]) context.push(scalarText(arg) ?? '');
+    for (const { image, suggested } of suggestSidecarImages({ name, context: context.join(' ') })) {
+      result.push({ label: image.image, detail: suggested ? `${image.kind} (suggested)` : image.kind, documentation: image.description, kind: CompletionItemKind.Constant });
+    }
+    return result;
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared
+
+function rangeOf(request: Request, start: number, end: number) {
+  return request.file.lineIndex.rangeOf(request.slot.start + start, request.slot.start + end);
+}
+
+/** The item's edit: a snippet with tab stops, or plain text when the client cannot expand snippets. */
+function edit(request: Request, range: ReturnType<typeof rangeOf>, snippet: string): Pick<CompletionItem, 'textEdit' | 'insertTextFormat' | 'insertTextMode'> {
+  const isSnippet = /\$\{?\d/.test(snippet);
+  if (!isSnippet || !request.snippets) {
+    return { textEdit: { range, newText: isSnippet ? expandSnippet(snippet) : snippet }, insertTextFormat: InsertTextFormat.PlainText, insertTextMode: InsertTextMode.asIs };
+  }
+  return { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs };
+}
+
+function snippetItem(request: Request, range: ReturnType<typeof rangeOf>, label: string, description: string, body: string, sortText: string): CompletionItem {
+  return {
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail: 'sidecar snippet',
+    documentation: { kind: MarkupKind.Markdown, value: `${description}\n\n\`\`\`yaml\n${expandSnippet(body)}\n\`\`\`` },
+    sortText,
+    filterText: label,
+    ...edit(request, range, body),
+  };
+}
