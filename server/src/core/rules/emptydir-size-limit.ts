@@ -1,6 +1,7 @@
 import { asMap, getPair, getString } from '../parse/nodes';
 import type { Rule } from './types';
 import { podMounts } from './support/volume-mounts';
+import { listInWords } from './support/containers';
 
 /** A mount or volume name that says it holds logs: logs grow until something stops them. */
 const LOG_WORD = /(^|[^a-z])logs?([^a-z]|$)|logging|varlog/i;
@@ -20,7 +21,7 @@ export const rule: Rule = {
       const forLogs = LOG_WORD.test(volume.name) || users.some((m) => !!m.target && LOG_WORD.test(m.target));
       if (containers.length < 2 && !forLogs) continue;
       const inMemory = getString(emptyDir, 'medium') === 'Memory';
-      const why = containers.length >= 2 ? `shared by ${containers.map((c) => `"${c}"`).join(', ')}` : 'used for logs';
+      const why = containers.length >= 2 ? `shared by ${listInWords(containers.map((c) => `"${c}"`))}` : 'used for logs';
       context.report({
         pair: volume.sourcePair,
         target: 'key',

@@ -1,7 +1,7 @@
 import type { PairNode } from '../parse/nodes';
 import type { ContainerModel } from '../parse/pod';
 import type { Rule } from './types';
-import { describeContainer, everyContainer } from './support/containers';
+import { describeContainer, everyContainer, listInWords } from './support/containers';
 import { effectiveSetting, isWindowsPod, type SettingRef } from './support/security-context';
 
 export const rule: Rule = {
@@ -28,7 +28,7 @@ export const rule: Rule = {
       findings.set(culprit.ref.pair, entry);
     }
     for (const { ref, key, containers } of findings.values()) {
-      const who = ref.level === 'pod' ? `the pod's securityContext, inherited by ${containers.map(describeContainer).join(', ')}` : describeContainer(containers[0]);
+      const who = ref.level === 'pod' ? `the pod's securityContext, inherited by ${listInWords(containers.map(describeContainer))}` : describeContainer(containers[0]);
       const what = key === 'runAsUser' ? 'runs as root (runAsUser: 0)' : 'may run as root (runAsNonRoot: false and no runAsUser)';
       context.report({
         pair: ref.pair,

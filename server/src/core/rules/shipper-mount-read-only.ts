@@ -1,7 +1,7 @@
 import { classifySidecar, commandLine } from '../sidecars/known-sidecars';
 import type { ContainerModel } from '../parse/pod';
 import type { Rule } from './types';
-import { describeContainer, describeContainerCapitalized, everyContainer } from './support/containers';
+import { describeContainer, describeContainerCapitalized, everyContainer, listInWords } from './support/containers';
 import { mountsOf, podMounts } from './support/volume-mounts';
 
 /** The hand-written log streamer of the Kubernetes logging docs: `tail -F /var/log/app.log`. */
@@ -21,7 +21,8 @@ export const rule: Rule = {
     for (const shipper of everyContainer(pod).filter(readsLogs)) {
       for (const mount of mountsOf(shipper)) {
         if (mount.list !== 'volumeMounts' || mount.readOnly || !mount.name) continue;
-        const writers = all.filter((m) => m.container !== shipper && m.list === 'volumeMounts' && m.name === mount.name && !m.readOnly);
+        // Another log reader's writable mount is that reader's own finding, not a writer of logs.
+        const writers = all.filter((m) => m.list === 'volumeMounts' && m.name === mount.name && !m.readOnly && !readsLogs(m.container));
         if (writers.length === 0) continue;
         const anchor = mount.readOnlyPair ?? mount.targetPair ?? mount.namePair;
         if (!anchor) continue;
@@ -30,7 +31,7 @@ export const rule: Rule = {
           pair: anchor,
           target: anchor === mount.readOnlyPair ? 'pair' : 'value',
           message:
-            `${describeContainerCapitalized(shipper)} ships logs from volume "${mount.name}", which ${writerNames.join(' and ')} write${writers.length === 1 ? 's' : ''}, ` +
+            `${describeContainerCapitalized(shipper)} ships logs from volume "${mount.name}", which ${listInWords(writerNames)} write${writerNames.length === 1 ? 's' : ''}, ` +
             'but mounts it writable: a log shipper only reads. Set readOnly: true so a bug or a compromise in it cannot change or delete the logs ' +
             '(keep its own state, such as read positions, on a volume of its own).',
           data: {

@@ -35,3 +35,9 @@ export function describeContainerCapitalized(container: ContainerModel): string 
 export function everyContainer(pod: PodSpecModel): ContainerModel[] {
   return [...pod.initContainers, ...pod.containers, ...pod.ephemeralContainers];
 }
+
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

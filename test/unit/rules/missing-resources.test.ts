@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { brief, ruleFixture, underlines } from './rule-kit';
+
+const id = 'missing-resources';
+
+describe(id, () => {
+  it('underlines the name of every container missing a CPU or memory request or a memory limit', () => {
+    const found = underlines(ruleFixture(id, 'bad'), id);
+    assert.deepEqual(brief(found), [
+      { code: id, severity: 'warning', text: 'migrate', line: 15 },
+      { code: id, severity: 'warning', text: 'proxy', line: 17 },
+      { code: id, severity: 'warning', text: 'web', line: 24 },
+      { code: id, severity: 'warning', text: 'worker', line: 30 },
+    ]);
+    assert.deepEqual(found[0].data?.missing, ['requests.cpu', 'requests.memory', 'limits.memory']);
+    assert.deepEqual(found[1].data?.missing, ['requests.memory', 'limits.memory']);
+    assert.match(found[1].message, /keep sidecars lightweight: set small requests and limits/);
+    assert.deepEqual(found[2].data?.missing, ['limits.memory']);
+    assert.deepEqual(found[2].data?.missingLimits, ['memory']);
+    assert.match(found[2].message, /^Container "web" has no memory limit: without a memory limit/);
+    assert.deepEqual(found[3].data?.resourcesPath, ['spec', 'template', 'spec', 'containers', 1, 'resources']);
+  });
+
+  it('takes limits as requests and honours pod-level resources', () => {
+    assert.deepEqual(underlines(ruleFixture(id, 'good'), id), []);
+  });
+});
