@@ -1,0 +1,112 @@
+import type { Severity } from '../settings';
+import { summarize, type FileResult, type LintMessage } from './lint';
+
+export interface TextFormatOptions {
+  color: boolean;
+  /** Lines of context above and below the finding's line in the code frame. */
+  contextLines?: number;
+  /** Leave out the code frames (one line per finding). */
+  frames?: boolean;
+}
+
+const ANSI = {
+  reset: '\u001b[0m',
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  blue: '\u001b[34m',
+  cyan: '\u001b[36m',
+  green: '\u001b[32m',
+} as const;
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue, hint: ANSI.dim };
+
+/**
+ * `file:line:col  severity  rule-id  message`, then a code frame with a caret underline in the manner of eslint's
+ * codeframe formatter. Lines and columns are 1-based, columns count UTF-16 units like the editor's.
+ */
+export function formatText(results: readonly FileResult[], options: TextFormatOptions): string {
+  const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
+  const out: string[] = [];
+  for (const result of results) {
+    if (result.error) {
+      out.push(`${paint(ANSI.bold, visible(result.path))}  ${paint(SEVERITY_COLOR.error, 'error')}  ${visible(result.error)}`);
+      out.push('');
+      continue;
+    }
+    for (const message of result.messages) {
+      const { line, character } = message.range.start;
+      out.push(
+        `${paint(ANSI.bold, `${visible(result.path)}:${line + 1}:${character + 1}`)}  ${paint(SEVERITY_COLOR[message.severity], message.severity)}  ${paint(ANSI.dim, message.code)}  ${visible(message.message)}`,
+      );
+      if (options.frames !== false && result.text !== undefined) {
+        out.push(codeFrame(result.text, message, options.contextLines ?? 2, paint));
+        out.push('');
+      }
+    }
+  }
+  out.push(summaryLine(results, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(results: readonly FileResult[], paint: (code: string, text: string) => string): string {
+  const summary = summarize(results);
+  const { error, warning, info, hint } = summary.counts;
+  const total = error + warning + info + hint;
+  const files = `${summary.checkedFiles} ${plural(summary.checkedFiles, 'file')} checked` +
+    (summary.skippedFiles ? `, ${summary.skippedFiles} skipped (not Kubernetes)` : '') +
+    (summary.unreadableFiles ? `, ${summary.unreadableFiles} unreadable` : '');
+  if (total === 0 && summary.unreadableFiles === 0) return paint(ANSI.green, `✔ no problems (${files})`);
+  const parts = [`${error} ${plural(error, 'error')}`, `${warning} ${plural(warning, 'warning')}`];
+  if (info) parts.push(`${info} info`);
+  if (hint) parts.push(`${hint} ${plural(hint, 'hint')}`);
+  const color = error || summary.unreadableFiles ? ANSI.red : warning ? ANSI.yellow : ANSI.blue;
+  return paint(color, `✖ ${total} ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`);
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
+
+/**
+ * The finding's line with a few lines around it, a `>` gutter mark and a caret underline. A range that spans
+ * lines is underlined to the end of its first line.
+ */
+export function codeFrame(
+  text: string,
+  message: Pick<LintMessage, 'range' | 'severity'>,
+  contextLines: number,
+  paint: (code: string, text: string) => string = (_code, t) => t,
+): string {
+  const lines = text.split(/\r\n|\n|\r/);
+  const target = Math.min(message.range.start.line, lines.length - 1);
+  const first = Math.max(0, target - contextLines);
+  const last = Math.min(lines.length - 1, target + contextLines);
+  const width = String(last + 1).length;
+  const frame: string[] = [];
+  for (let i = first; i <= last; i++) {
+    const number = String(i + 1).padStart(width);
+    const content = visible(lines[i]);
+    if (i === target) {
+      frame.push(`${paint(ANSI.red, '>')} ${paint(ANSI.dim, `${number} |`)} ${content}`);
+      const start = Math.min(message.range.start.character, lines[i].length);
+      const end = message.range.end.line === target ? Math.min(message.range.end.character, lines[i].length) : lines[i].length;
+      const padding = visible(lines[i].slice(0, start)).replace(/[^\t]/g, ' ');
+      const carets = '^'.repeat(Math.max(1, end - start));
+      frame.push(`  ${paint(ANSI.dim, `${' '.repeat(width)} |`)} ${padding}${paint(SEVERITY_COLOR[message.severity], carets)}`);
+    } else {
+      frame.push(`  ${paint(ANSI.dim, `${number} |`)} ${content}`);
+    }
+  }
+  return frame.join('\n');
+}
+
+/**
+ * Control characters in a file would drive the terminal (escape sequences) or hide content: each becomes one
+ * replacement character, so the caret line below still lines up.
+ */
+function visible(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
+}

@@ -1,0 +1,97 @@
+import type { Range } from 'vscode-languageserver-types';
+import type { LanguageService } from '../language-service';
+import { parseManifest } from '../parse/manifest';
+import type { Settings, Severity } from '../settings';
+
+/** A finding placed in its file: the same range the editor shows (LSP positions, 0-based, UTF-16). */
+export interface LintMessage {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  href?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The result for one input of a CLI run. */
+export interface FileResult {
+  /** As shown to the user: relative to the working folder when below it, with `/` separators. */
+  path: string;
+  /** Absolute path, or undefined for stdin. */
+  absolutePath?: string;
+  /** The text that was linted (for code frames); undefined when it could not be read. */
+  text?: string;
+  messages: LintMessage[];
+  /** True when no document of the file looks like a Kubernetes manifest: nothing was checked. */
+  skipped: boolean;
+  /** Why the file could not be read (I/O), in words. */
+  error?: string;
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * Lints one file's text through exactly the editor's path: ManifestParser → Validator → LineIndex ranges.
+ * A leading byte-order mark is dropped first, as editors do when they open a file, so positions match theirs.
+ */
+export function lintText(service: LanguageService, text: string, settings: Settings): { text: string; messages: LintMessage[]; skipped: boolean } {
+  const clean = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const file = parseManifest(clean);
+  const findings = service.validator.validate(file, settings);
+  const messages = findings.map((finding) => {
+    const message: LintMessage = {
+      code: finding.code,
+      severity: finding.severity,
+      message: finding.message,
+      range: file.lineIndex.rangeOf(finding.start, finding.end),
+    };
+    if (finding.href) message.href = finding.href;
+    if (finding.data) message.data = finding.data;
+    return message;
+  });
+  const skipped = messages.length === 0 && !file.slots.some((slot) => slot.document.looksLikeKubernetes);
+  return { text: clean, messages: sortMessages(messages), skipped };
+}
+
+export function sortMessages(messages: LintMessage[]): LintMessage[] {
+  return messages.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
+
+/** Whether a message's severity reaches a threshold ('error' ≥ 'warning' ≥ 'info' ≥ 'hint'). */
+export function reaches(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+export interface Summary {
+  files: number;
+  checkedFiles: number;
+  skippedFiles: number;
+  unreadableFiles: number;
+  counts: Record<Severity, number>;
+}
+
+export function summarize(results: readonly FileResult[]): Summary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let skippedFiles = 0;
+  let unreadableFiles = 0;
+  for (const result of results) {
+    if (result.error) unreadableFiles++;
+    else if (result.skipped) skippedFiles++;
+    for (const message of result.messages) counts[message.severity]++;
+  }
+  return { files: results.length, checkedFiles: results.length - skippedFiles - unreadableFiles, skippedFiles, unreadableFiles, counts };
+}
+
+/** 0 clean, 1 a finding at or above `failOn`, 2 a file could not be read. */
+export function exitCodeFor(results: readonly FileResult[], failOn: Severity | 'never'): 0 | 1 | 2 {
+  if (results.some((r) => r.error)) return 2;
+  if (failOn === 'never') return 0;
+  return results.some((r) => r.messages.some((m) => reaches(m.severity, failOn))) ? 1 : 0;
+}

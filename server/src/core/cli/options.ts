@@ -1,0 +1,161 @@
+import { isSeverityOverride, SUPPORTED_KUBERNETES_VERSIONS, type Severity, type SeverityOverride } from '../settings';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  /** Files, folders, globs; `-` for stdin. Empty: the working folder. */
+  inputs: string[];
+  format: OutputFormat;
+  configFile?: string;
+  kubernetesVersion?: string;
+  /** `--rule id=severity|off`, in order (a later one wins). */
+  rules: Record<string, SeverityOverride>;
+  failOn: Severity | 'never';
+  /** undefined: colours when stdout is a terminal (and NO_COLOR is unset). */
+  color?: boolean;
+  outputFile?: string;
+  stdinFilename?: string;
+  /** Only errors (as eslint's --quiet). */
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+  listRules: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: sidecar-lint [options] [file | folder | glob | -] ...
+
+Lints Kubernetes manifests with the rules and schemas of the sidecar language server.
+Folders are searched for *.yaml and *.yml files; YAML that is not a Kubernetes manifest is skipped.
+Globs support *, **, ?, [abc] and {a,b} (quote them so the shell leaves them alone). "-" reads stdin.
+With no input, the working folder is linted.
+
+Options:
+  -f, --format <text|json|sarif>   output format (default: text)
+  -o, --output-file <file>         write the report to a file instead of stdout
+  -c, --config <file>              configuration file (default: the nearest .sidecarlint.yaml
+                                   above each file, or above the working folder for stdin)
+  -k, --kubernetes-version <1.xx>  target cluster version (${SUPPORTED_KUBERNETES_VERSIONS[0]}–${SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1]})
+  -r, --rule <id=severity|off>     override a rule's level; repeatable
+      --fail-on <level>            exit with 1 when a finding reaches this level:
+                                   error (default), warning, info, hint, never
+      --quiet                      report errors only
+      --stdin-filename <name>      the name to report for "-"
+      --color, --no-color          force colours on or off (default: on when stdout is a terminal)
+      --list-rules                 list every rule and check with its default level
+  -h, --help                       show this help
+  -v, --version                    show the version
+
+Exit codes: 0 no finding at the --fail-on level, 1 findings at that level, 2 usage or I/O error.
+`;
+
+const FAIL_ON: readonly string[] = ['error', 'warning', 'info', 'hint', 'never'];
+
+/** Parses argv (without node and the script). Throws UsageError with a message for the user. */
+export function parseArguments(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {
+    inputs: [],
+    format: 'text',
+    rules: {},
+    failOn: 'error',
+    quiet: false,
+    help: false,
+    version: false,
+    listRules: false,
+  };
+  let onlyInputs = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyInputs || arg === '-' || !arg.startsWith('-')) {
+      options.inputs.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyInputs = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-')) throw new UsageError(`${name} needs a value`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '-f':
+      case '--format': {
+        const format = value().toLowerCase();
+        if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}": use text, json or sarif`);
+        options.format = format;
+        break;
+      }
+      case '-o':
+      case '--output-file':
+        options.outputFile = value();
+        break;
+      case '-c':
+      case '--config':
+        options.configFile = value();
+        break;
+      case '-k':
+      case '--kubernetes-version': {
+        const version = value().trim().replace(/^v/, '');
+        const minor = /^1\.(\d+)(?:\.\d+)?$/.exec(version);
+        const normalized = minor ? `1.${minor[1]}` : '';
+        if (!SUPPORTED_KUBERNETES_VERSIONS.includes(normalized)) {
+          throw new UsageError(`unsupported Kubernetes version "${version}": use one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`);
+        }
+        options.kubernetesVersion = normalized;
+        break;
+      }
+      case '-r':
+      case '--rule': {
+        const text = value();
+        const match = /^([a-z0-9][a-z0-9-]*)\s*[=:]\s*([a-z]+)$/i.exec(text.trim());
+        const level = match?.[2].toLowerCase();
+        if (!match || !isSeverityOverride(level)) throw new UsageError(`--rule expects id=error|warning|info|hint|off, got "${text}"`);
+        options.rules[match[1]] = level;
+        break;
+      }
+      case '--fail-on': {
+        const level = value().toLowerCase();
+        if (!FAIL_ON.includes(level)) throw new UsageError(`--fail-on expects one of ${FAIL_ON.join(', ')}, got "${level}"`);
+        options.failOn = level as CliOptions['failOn'];
+        break;
+      }
+      case '--stdin-filename':
+        options.stdinFilename = value();
+        break;
+      case '--color':
+        options.color = true;
+        break;
+      case '--no-color':
+        options.color = false;
+        break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--list-rules':
+        options.listRules = true;
+        break;
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${name}`);
+    }
+    if (inline !== undefined && !['--format', '--output-file', '--config', '--kubernetes-version', '--rule', '--fail-on', '--stdin-filename'].includes(name)) {
+      throw new UsageError(`${name} takes no value`);
+    }
+  }
+  return options;
+}
