@@ -1,0 +1,279 @@
+import { isScalar, stringify, type Scalar } from 'yaml';
+import { keySpan, nodeSpan, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
+import type { IndentationStyle } from '../text/indentation';
+import { indentLines, shiftLines, TextLines } from './text-lines';
+
+/** A replacement of [start, end) by `newText`, in offsets of one document chunk. */
+export interface TextChange {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Whole lines [start, end) of the text that belong to one node, `end` past the last line's break. */
+export interface LineBlock {
+  start: number;
+  end: number;
+  /** End of the last line's content (before its line break): where a following line is inserted. */
+  lastLineEnd: number;
+}
+
+/** The editing context of one document chunk: its text lines and indentation style. */
+export class YamlEditor {
+  readonly lines: TextLines;
+
+  constructor(
+    readonly text: string,
+    readonly style: IndentationStyle,
+  ) {
+    this.lines = new TextLines(text);
+  }
+
+  get eol(): string {
+    return this.lines.eol;
+  }
+
+  /** Offset just past a node's own content (its trailing comments and line breaks excluded). */
+  contentEnd(node: unknown): number | undefined {
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
+    if (!range) return undefined;
+    return this.lines.trimEnd(range[1], range[0]);
+  }
+
+  /** End of a pair's content: its value, or its key when the value is empty. */
+  pairContentEnd(pair: PairNode): number | undefined {
+    const key = keySpan(pair);
+    const value = pair.value === null || pair.value === undefined ? undefined : this.contentEnd(pair.value);
+    if (!key) return value;
+    return value !== undefined && value > key.end ? value : key.end;
+  }
+
+  /**
+   * Extends a block ending at `contentEnd` over the comment lines right below it that are indented deeper than
+   * `ownerColumn`: they describe the block's content and move or go with it.
+   */
+  blockEnd(contentEnd: number, ownerColumn: number): number {
+    let lastLineEnd = this.lines.lineEnd(contentEnd);
+    let next = this.lines.nextLineStart(contentEnd);
+    while (next < this.text.length && this.lines.isComment(next) && this.lines.indentOf(next) > ownerColumn) {
+      lastLineEnd = this.lines.lineEnd(next);
+      next = this.lines.nextLineStart(next);
+    }
+    return lastLineEnd;
+  }
+
+  /** Column of a block map's keys, or undefined for a flow map (`{...}`), which these edits leave alone. */
+  mapColumn(map: MapNode): number | undefined {
+    if (map.flow) return undefined;
+    const first = map.items[0];
+    const span = first ? keySpan(first) : undefined;
+    return span ? this.lines.column(span.start) : undefined;
+  }
+
+  /** The offset of an item's `-` indicator in a block sequence. */
+  dashOffset(item: unknown): number | undefined {
+    const span = nodeSpan(item);
+    if (!span) return undefined;
+    let i = span.start - 1;
+    while (i >= 0 && /\s/.test(this.text[i])) i--;
+    return i >= 0 && this.text[i] === '-' ? i : undefined;
+  }
+
+  /** Column of a block sequence's dashes, or undefined for a flow or empty sequence. */
+  dashColumn(seq: SeqNode): number | undefined {
+    if (seq.flow || seq.items.length === 0) return undefined;
+    const dash = this.dashOffset(seq.items[0]);
+    return dash === undefined ? undefined : this.lines.column(dash);
+  }
+
+  /** Columns between a sequence item's dash and its content (`- name` → 2, `-   name` → 4). */
+  itemContentOffset(seq: SeqNode): number {
+    const first = seq.items[0];
+    const dash = this.dashOffset(first);
+    const span = nodeSpan(first);
+    if (dash === undefined || !span || this.lines.lineStart(dash) !== this.lines.lineStart(span.start)) return 2;
+    return span.start - dash;
+  }
+
+  /**
+   * The lines of one sequence item: its dash line, the comment lines right above it that are not indented deeper
+   * than its dash (deeper ones end the previous item), and the deeper comment lines below its content.
+   */
+  seqItemBlock(seq: SeqNode, index: number): LineBlock | undefined {
+    const item = seq.items[index];
+    const dash = this.dashOffset(item);
+    const contentEnd = this.contentEnd(item);
+    if (dash === undefined || contentEnd === undefined || !this.lines.startsLine(dash)) return undefined;
+    const dashColumn = this.lines.column(dash);
+    let start = this.lines.lineStart(dash);
+    for (let previous = this.lines.previousLineStart(start); previous !== undefined; previous = this.lines.previousLineStart(previous)) {
+      if (!this.lines.isComment(previous)) break;
+      if (index > 0 && this.lines.indentOf(previous) > dashColumn) break;
+      start = previous;
+    }
+    const lastLineEnd = this.blockEnd(contentEnd, dashColumn);
+    return { start, end: this.lines.nextLineStart(lastLineEnd), lastLineEnd };
+  }
+
+  /** The lines of a `key: value` pair whose key starts its line, with the deeper comment lines below it. */
+  pairBlock(pair: PairNode): LineBlock | undefined {
+    const key = keySpan(pair);
+    const contentEnd = this.pairContentEnd(pair);
+    if (!key || contentEnd === undefined) return undefined;
+    const lastLineEnd = this.blockEnd(contentEnd, this.lines.column(key.start));
+    return { start: this.lines.lineStart(key.start), end: this.lines.nextLineStart(lastLineEnd), lastLineEnd };
+  }
+
+  /** Comment lines right above a pair at its own indentation: they belong to it and stay above it. */
+  attachedCommentsStart(pair: PairNode): number | undefined {
+    const key = keySpan(pair);
+    if (!key || !this.lines.startsLine(key.start) || this.lines.lineText(key.start).trimStart().startsWith('-')) return undefined;
+    const column = this.lines.column(key.start);
+    let start = this.lines.lineStart(key.start);
+    for (let previous = this.lines.previousLineStart(start); previous !== undefined; previous = this.lines.previousLineStart(previous)) {
+      if (!this.lines.isComment(previous) || this.lines.indentOf(previous) !== column) break;
+      start = previous;
+    }
+    return start;
+  }
+
+  /**
+   * Inserts lines (relative indentation 0) into a block map at its key column: after the pair `after`, or after
+   * the last pair. Returns undefined for a flow map.
+   */
+  insertIntoMap(map: MapNode, fragment: readonly string[], after?: PairNode): TextChange | undefined {
+    const column = this.mapColumn(map);
+    const anchor = after ?? map.items[map.items.length - 1];
+    if (column === undefined || !anchor) return undefined;
+    const anchorKey = keySpan(anchor);
+    const contentEnd = this.pairContentEnd(anchor);
+    if (!anchorKey || contentEnd === undefined) return undefined;
+    const at = this.blockEnd(contentEnd, column);
+    return { start: at, end: at, newText: indentLines(fragment, column).map((line) => this.eol + line).join('') };
+  }
+
+  /** Inserts `key: value` lines before a pair (and above its attached comments), at the pair's column. */
+  insertBeforePair(pair: PairNode, fragment: readonly string[]): TextChange | undefined {
+    const start = this.attachedCommentsStart(pair);
+    const key = keySpan(pair);
+    if (start === undefined || !key) return undefined;
+    const column = this.lines.column(key.start);
+    return { start, end: start, newText: indentLines(fragment, column).map((line) => line + this.eol).join('') };
+  }
+
+  /** Lines of a new sequence item (relative indentation 0) placed at `dashColumn`. */
+  itemLines(itemFragment: readonly string[], dashColumn: number, contentOffset = 2): string[] {
+    const [first, ...rest] = itemFragment;
+    const dash = ' '.repeat(dashColumn) + '-' + ' '.repeat(Math.max(1, contentOffset - 1));
+    return [dash + (first ?? ''), ...indentLines(rest, dashColumn + contentOffset)];
+  }
+
+  /** Appends an item to a block sequence, matching its dash column. */
+  appendToSeq(seq: SeqNode, itemFragment: readonly string[]): TextChange | undefined {
+    const dashColumn = this.dashColumn(seq);
+    const block = dashColumn === undefined ? undefined : this.seqItemBlock(seq, seq.items.length - 1);
+    if (dashColumn === undefined || !block) return undefined;
+    const lines = this.itemLines(itemFragment, dashColumn, this.itemContentOffset(seq));
+    return { start: block.lastLineEnd, end: block.lastLineEnd, newText: lines.map((line) => this.eol + line).join('') };
+  }
+
+  /**
+   * Replaces a scalar's text, keeping its quoting style; `raw` writes the text as is (a boolean, a number) into a
+   * plain scalar.
+   */
+  replaceScalar(node: unknown, value: string, raw = false): TextChange | undefined {
+    const span = nodeSpan(node);
+    if (!span || !isScalar(node)) return undefined;
+    const plain = node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE';
+    return { start: span.start, end: this.lines.trimEnd(span.end, span.start), newText: raw && plain ? value : quoteLike(node, value) };
+  }
+
+  /**
+   * Gives a pair whose value is empty, null or a flow collection (`resources: {}`, `initContainers: []`) a block
+   * value: `lines` (relative indentation 0) go below the key, one unit deeper (sequences per the file's style).
+   */
+  setBlockValue(pair: PairNode, lines: readonly string[], isSequence = false): TextChange | undefined {
+    const key = keySpan(pair);
+    if (!key) return undefined;
+    const colon = this.text.indexOf(':', key.end);
+    if (colon < 0 || this.lines.lineStart(colon) !== this.lines.lineStart(key.end)) return undefined;
+    const valueEnd = nodeSpan(pair.value) ? this.contentEnd(pair.value) ?? colon + 1 : colon + 1;
+    const column = this.lines.column(key.start) + (isSequence && !this.style.indentedSequences ? 0 : this.style.unit);
+    return { start: colon + 1, end: Math.max(colon + 1, valueEnd), newText: indentLines(lines, column).map((line) => this.eol + line).join('') };
+  }
+
+  /** Column offset of a new sequence under a key, from a sibling sequence when there is one, else the file's style. */
+  sequenceOffset(sibling?: { pair?: PairNode; seq?: SeqNode }): number {
+    const key = sibling?.pair ? keySpan(sibling.pair) : undefined;
+    const dash = sibling?.seq ? this.dashColumn(sibling.seq) : undefined;
+    if (key && dash !== undefined) return Math.max(0, dash - this.lines.column(key.start));
+    return this.style.indentedSequences ? this.style.unit : 0;
+  }
+
+  /** `key:` followed by the items of a new block sequence (relative indentation 0), for insertIntoMap. */
+  newSequence(key: string, items: readonly (readonly string[])[], offset: number): string[] {
+    return [`${key}:`, ...items.flatMap((item) => this.itemLines(item, offset))];
+  }
+
+  /**
+   * Removes a pair. A pair that starts its line goes with its whole lines; the first pair of a sequence item
+   * (`- key: v`) gives way to the next pair, which moves up to the dash line.
+   */
+  removePair(map: MapNode, pair: PairNode): TextChange | undefined {
+    const key = keySpan(pair);
+    const block = this.pairBlock(pair);
+    if (!key || !block) return undefined;
+    if (this.lines.startsLine(key.start) && !this.lines.lineText(key.start).trimStart().startsWith('-')) {
+      return { start: block.start, end: block.end, newText: '' };
+    }
+    const index = map.items.indexOf(pair);
+    const next = map.items[index + 1];
+    const nextKey = next ? keySpan(next) : undefined;
+    if (!nextKey) return undefined;
+    return { start: key.start, end: nextKey.start, newText: '' };
+  }
+
+  /**
+   * Removes one sequence item with its attached comments. When it is the only item, the owning pair goes
+   * instead (an empty `initContainers:` would read as null), when `owner` is given.
+   */
+  removeSeqItem(seq: SeqNode, index: number, owner?: { map: MapNode; pair: PairNode }): TextChange | undefined {
+    if (seq.items.length === 1 && owner) return this.removePair(owner.map, owner.pair);
+    const block = this.seqItemBlock(seq, index);
+    if (!block) return undefined;
+    if (block.end === this.text.length && block.lastLineEnd === this.text.length && block.start > 0) {
+      // The last line of the text has no line break: take the one before it instead.
+      const previousEnd = this.lines.lineEnd(block.start - 1);
+      return { start: previousEnd, end: block.end, newText: '' };
+    }
+    return { start: block.start, end: block.end, newText: '' };
+  }
+
+  /**
+   * The text of a block of whole lines with `inner` changes applied (offsets of this document), moved by `delta`
+   * columns, without its final line break.
+   */
+  blockText(block: LineBlock, delta: number, inner: readonly TextChange[] = []): string[] {
+    let text = this.text.slice(block.start, block.lastLineEnd);
+    for (const change of [...inner].sort((a, b) => b.start - a.start)) {
+      if (change.start < block.start || change.end > block.lastLineEnd) continue;
+      text = text.slice(0, change.start - block.start) + change.newText + text.slice(change.end - block.start);
+    }
+    return shiftLines(text.split(/\r?\n/), delta);
+  }
+
+  /** A fragment (relative indentation 0) for `value`, in this file's indentation style. */
+  fragment(value: unknown): string[] {
+    const text = stringify(value, { indent: this.style.unit, indentSeq: this.style.indentedSequences, lineWidth: 0 });
+    return text.replace(/\n$/, '').split('\n');
+  }
+}
+
+function quoteLike(node: Scalar, value: string): string {
+  if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  // A plain scalar that would read as another type or break the line gets quoted.
+  return /^[\w./-][\w./:@-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?\d[\d_.e+-]*)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
+}

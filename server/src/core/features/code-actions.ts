@@ -1,0 +1,136 @@
+import type { CodeAction, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
+import { YamlEditor } from '../edit/yaml-edit';
+import type { LanguageService } from '../language-service';
+import type { DocumentSlot, ManifestFile } from '../parse/manifest';
+import { detectIndentation, type IndentationStyle } from '../text/indentation';
+import type { Settings } from '../settings';
+import { quickFixes } from './code-actions/index';
+import { containerAt, containerByPath, podAt } from './code-actions/locate';
+import { classicSidecarProposal, nativeSidecarProposal } from './code-actions/native-sidecar';
+import { QUICK_FIX, REFACTOR_REWRITE, type FixContext, type FixProposal } from './code-actions/types';
+
+/** The client command that asks for a shared volume's name, path and containers, then applies it. */
+export const ADD_SHARED_VOLUME_COMMAND = 'sidecar.addSharedVolume';
+
+export interface CodeActionOptions {
+  /** URI of the document the edits apply to. */
+  uri: string;
+  /** CodeActionContext.only: kinds the client asked for (prefix match, as in LSP). */
+  only?: string[];
+  /** Offer the "Add a shared volume…" refactoring (needs a client that has the command). */
+  sharedVolumeCommand?: boolean;
+}
+
+/** Arguments of the shared-volume command, as sent in the code action and by the client. */
+export interface SharedVolumeCommandTarget {
+  uri: string;
+  position: Position;
+}
+
+function kindWanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/**
+ * Quick fixes for the diagnostics (matched by code) and refactorings at the range, as LSP code actions whose
+ * WorkspaceEdits change only the lines involved. `range` is in file offsets.
+ */
+export function codeActions(
+  service: LanguageService,
+  file: ManifestFile,
+  range: { start: number; end: number },
+  diagnostics: readonly Diagnostic[],
+  settings: Settings,
+  options: CodeActionOptions,
+): CodeAction[] {
+  let style: IndentationStyle | undefined;
+  const editors = new Map<DocumentSlot, YamlEditor>();
+  const editorFor = (slot: DocumentSlot) => {
+    let editor = editors.get(slot);
+    if (!editor) {
+      style ??= detectIndentation(file.text);
+      editor = new YamlEditor(slot.document.text, style);
+      editors.set(slot, editor);
+    }
+    return editor;
+  };
+  const contextAt = (start: number, end: number, diagnostic: Diagnostic, data: Record<string, unknown>): FixContext | undefined => {
+    const slot = file.slotAt(start);
+    if (!slot || slot.document.hasSyntaxErrors) return undefined;
+    const relative = start - slot.start;
+    const pod = podAt(slot.document, relative);
+    const container = containerAt(pod, relative) ?? containerByPath(pod, data.containerPath);
+    return {
+      service,
+      file,
+      slot,
+      document: slot.document,
+      editor: editorFor(slot),
+      settings,
+      diagnostic,
+      start: relative,
+      end: end - slot.start,
+      data,
+      pod,
+      container,
+    };
+  };
+
+  const actions: CodeAction[] = [];
+  const toAction = (fix: FixProposal, slot: DocumentSlot, diagnostic?: Diagnostic): CodeAction => {
+    const edits: TextEdit[] = fix.changes.map((change) => ({
+      range: file.lineIndex.rangeOf(slot.start + change.start, slot.start + change.end),
+      newText: change.newText,
+    }));
+    const action: CodeAction = { title: fix.title, kind: fix.kind ?? QUICK_FIX, edit: { changes: { [options.uri]: edits } } };
+    if (diagnostic) action.diagnostics = [diagnostic];
+    if (fix.isPreferred) action.isPreferred = true;
+    return action;
+  };
+
+  if (kindWanted(QUICK_FIX, options.only)) {
+    for (const diagnostic of diagnostics) {
+      const provider = typeof diagnostic.code === 'string' ? quickFixes[diagnostic.code] : undefined;
+      if (!provider) continue;
+      const start = file.lineIndex.offsetAt(diagnostic.range.start);
+      const end = file.lineIndex.offsetAt(diagnostic.range.end);
+      const data = diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {};
+      const context = contextAt(start, end, diagnostic, data);
+      if (!context) continue;
+      try {
+        for (const fix of provider(context)) actions.push(toAction(fix, context.slot, diagnostic));
+      } catch {
+        // A fix that trips over an unexpected shape is simply not offered; the diagnostic stays.
+      }
+    }
+  }
+
+  if (kindWanted(REFACTOR_REWRITE, options.only)) {
+    const context = contextAt(range.start, range.end, { range: file.lineIndex.rangeOf(range.start, range.end), message: '' }, {});
+    const container = context?.container;
+    if (context && container && context.pod) {
+      const refactorings: FixProposal[] = [];
+      if (container.list === 'containers' && container.index > 0) {
+        refactorings.push(...nativeSidecarProposal(context, container, { kind: REFACTOR_REWRITE }));
+      } else if (container.role === 'native-sidecar') {
+        refactorings.push(...classicSidecarProposal(context, container, { kind: REFACTOR_REWRITE }));
+      }
+      for (const fix of refactorings) {
+        // A quick fix already offers the same move for this container: one entry is enough.
+        if (!actions.some((a) => a.title === fix.title)) actions.push(toAction(fix, context.slot));
+      }
+      const pod = context.pod;
+      if (options.sharedVolumeCommand && pod.containers.length + pod.initContainers.length >= 2) {
+        const command: Command = {
+          title: 'Add a shared volume…',
+          command: ADD_SHARED_VOLUME_COMMAND,
+          arguments: [{ uri: options.uri, position: file.lineIndex.positionAt(range.start) } satisfies SharedVolumeCommandTarget],
+        };
+        actions.push({ title: command.title, kind: REFACTOR_REWRITE, command });
+      }
+    }
+  }
+  return actions;
+}
+
+export { QUICK_FIX, REFACTOR_REWRITE };

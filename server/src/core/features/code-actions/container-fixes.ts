@@ -1,0 +1,213 @@
+import { isScalar } from 'yaml';
+import { asMap, getPair, getSeq, keySpan, nodeSpan, pathAt, scalarText, type MapNode } from '../../parse/nodes';
+import { allContainers, type ContainerModel } from '../../parse/pod';
+import { parseImageReference } from '../../rules/image-tag';
+import { SIDECAR_IMAGES } from '../../sidecars/images';
+import { classifySidecar, imageRepository } from '../../sidecars/known-sidecars';
+import { closest } from '../../text/closest';
+import type { TextChange } from '../../edit/yaml-edit';
+import { dataString } from './locate';
+import { proposal, type FixProposal, type QuickFixProvider } from './types';
+
+/** Small for helpers (they share the node with the app), a modest start for the app: placeholders to tune. */
+const SIDECAR_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } };
+const APP_RESOURCES = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } };
+
+function isSidecar(container: ContainerModel): boolean {
+  return container.role === 'native-sidecar' || (container.list === 'containers' && container.index > 0 && !!classifySidecar(container));
+}
+
+export const missingResources: QuickFixProvider = (context) => {
+  const { editor, container } = context;
+  if (!container) return [];
+  const sidecar = isSidecar(container);
+  const values = sidecar ? SIDECAR_RESOURCES : APP_RESOURCES;
+  const title = `Add ${sidecar ? 'sidecar-sized' : 'placeholder'} resource requests and limits`;
+  const resourcesPair = getPair(container.node, 'resources');
+  if (!resourcesPair) return proposal(title, [editor.insertIntoMap(container.node, editor.fragment({ resources: values }))], { isPreferred: true });
+  const resources = asMap(resourcesPair.value);
+  if (!resources || resources.flow || resources.items.length === 0) {
+    if (resources && resources.items.length > 0) return [];
+    return proposal(title, [editor.setBlockValue(resourcesPair, editor.fragment(values))], { isPreferred: true });
+  }
+  // Only what is missing, inside the maps that exist: the user's own values stay.
+  const changes: (TextChange | undefined)[] = [];
+  for (const section of ['requests', 'limits'] as const) {
+    const pair = getPair(resources, section);
+    const map = asMap(pair?.value);
+    const missing = Object.entries(values[section]).filter(([key]) => !getPair(map, key));
+    if (missing.length === 0) continue;
+    const entries = Object.fromEntries(missing);
+    if (!pair) changes.push(editor.insertIntoMap(resources, editor.fragment({ [section]: entries })));
+    else if (map && !map.flow && map.items.length > 0) changes.push(editor.insertIntoMap(map, editor.fragment(entries)));
+    else if (!map || map.items.length === 0) changes.push(editor.setBlockValue(pair, editor.fragment(entries)));
+    else return [];
+  }
+  return changes.length ? proposal(title, changes, { isPreferred: true }) : [];
+};
+
+/** The first declared port: by name when it has one (probes survive renumbering), else by number. */
+function firstPort(container: ContainerModel): { ref: string | number; name?: string; number?: number } | undefined {
+  const item = asMap(getSeq(container.node, 'ports')?.items[0]);
+  const name = scalarText(getPair(item, 'name')?.value);
+  const number = Number(scalarText(getPair(item, 'containerPort')?.value));
+  if (!item || (!name && !Number.isInteger(number))) return undefined;
+  return { ref: name ?? number, name, number: Number.isInteger(number) ? number : undefined };
+}
+
+const HTTP_PORTS = new Set([80, 443, 3000, 5000, 8000, 8080, 8443, 8888, 9090]);
+
+export const missingProbes: QuickFixProvider = (context) => {
+  const { editor, container } = context;
+  if (!container) return [];
+  const port = firstPort(container);
+  if (!port) return [];
+  // HTTP when the port says so (name or a well-known web port); otherwise a TCP connect, which any server answers.
+  const http = /http|web|api|metrics/i.test(port.name ?? '') || (port.number !== undefined && HTTP_PORTS.has(port.number));
+  const handler = http ? { httpGet: { path: '/', port: port.ref } } : { tcpSocket: { port: port.ref } };
+  const probes: Record<string, unknown> = {};
+  if (!getPair(container.node, 'readinessProbe')) probes.readinessProbe = { ...handler, periodSeconds: 10 };
+  if (!getPair(container.node, 'livenessProbe')) probes.livenessProbe = { ...handler, initialDelaySeconds: 10, periodSeconds: 20 };
+  if (Object.keys(probes).length === 0) return [];
+  return proposal(`Add ${http ? 'HTTP' : 'TCP'} readiness and liveness probes on port ${port.ref}`, [editor.insertIntoMap(container.node, editor.fragment(probes))], {
+    isPreferred: true,
+  });
+};
+
+/** Base images people leave on latest, with a current stable tag each; sidecar images come from the shared table. */
+const BASE_IMAGE_TAGS: Record<string, string> = {
+  alpine: '3.20',
+  busybox: '1.36',
+  debian: '12',
+  ubuntu: '24.04',
+  nginx: '1.27',
+  httpd: '2.4',
+  redis: '7.4',
+  postgres: '16',
+  mysql: '8.4',
+  memcached: '1.6',
+  python: '3.12',
+  node: '20',
+  golang: '1.22',
+};
+
+/** A pinned tag for a well-known image repository, or undefined. */
+export function knownImageTag(repository: string): string | undefined {
+  const normalized = imageRepository(repository);
+  const sidecar = SIDECAR_IMAGES.find((entry) => imageRepository(entry.image) === normalized);
+  if (sidecar) return parseImageReference(sidecar.image).tag;
+  return BASE_IMAGE_TAGS[normalized];
+}
+
+export const imageTag: QuickFixProvider = (context) => {
+  const { editor, container } = context;
+  const image = container?.image?.trim();
+  if (!container?.imageNode || !image) return [];
+  const reference = parseImageReference(image);
+  if (reference.digest) return [];
+  const known = knownImageTag(reference.repository);
+  if (known) {
+    return proposal(`Pin ${reference.repository}:${known}`, [editor.replaceScalar(container.imageNode, `${reference.repository}:${known}`)], {
+      isPreferred: true,
+    });
+  }
+  // No version we can vouch for: a visible placeholder that the image-tag rule reads as "filled in later" and
+  // that the kubelet rejects (InvalidImageName) if it is ever deployed as is: loud, never a silent latest.
+  return proposal(`Add a version placeholder (${reference.repository}:<version>)`, [
+    editor.replaceScalar(container.imageNode, `${reference.repository}:<version>`),
+  ]);
+};
+
+/** `DB_PASSWORD` in `myapp` → Secret `myapp-secrets`, key `db-password`. */
+export const secretInEnv: QuickFixProvider = (context) => {
+  const { editor, container, pod } = context;
+  const env = container ? getSeq(container.node, 'env') : undefined;
+  if (!env || !pod) return [];
+  const item =
+    asMap(env.items.find((entry) => within(entry, context.start))) ??
+    (typeof context.data.envIndex === 'number' ? asMap(env.items[context.data.envIndex]) : undefined);
+  const name = scalarText(getPair(item, 'name')?.value);
+  const valuePair = getPair(item, 'value');
+  const key = valuePair ? keySpan(valuePair) : undefined;
+  const valueEnd = valuePair ? editor.pairContentEnd(valuePair) : undefined;
+  if (!item || !name || !valuePair || !key || valueEnd === undefined || getPair(item, 'valueFrom')) return [];
+  const secretName = `${slug(pod.workload.name ?? container?.name ?? 'app')}-secrets`;
+  const secretKey = slug(name);
+  const column = editor.lines.column(key.start);
+  const lines = editor.fragment({ valueFrom: { secretKeyRef: { name: secretName, key: secretKey } } });
+  const newText = lines.map((line, i) => (i === 0 ? line : ' '.repeat(column) + line)).join(editor.eol);
+  return proposal(`Read ${name} from Secret "${secretName}" (key "${secretKey}")`, [{ start: key.start, end: valueEnd, newText }], { isPreferred: true });
+};
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'app';
+}
+
+function within(node: unknown, offset: number): boolean {
+  const span = nodeSpan(node);
+  return !!span && offset >= span.start && offset <= span.end;
+}
+
+export const duplicateContainerName: QuickFixProvider = (context) => {
+  const { editor, container, pod } = context;
+  if (!container?.nameNode || !container.name || !pod) return [];
+  const taken = new Set([...allContainers(pod), ...pod.ephemeralContainers].map((c) => c.name));
+  let n = 2;
+  while (taken.has(`${container.name}-${n}`)) n++;
+  const name = `${container.name}-${n}`;
+  return proposal(`Rename to "${name}"`, [editor.replaceScalar(container.nameNode, name)], { isPreferred: true });
+};
+
+/** The scalar under `offset`, when the diagnostic underlines one. */
+function scalarAt(root: unknown, offset: number): unknown {
+  const chain = pathAt(root, offset);
+  const last = chain[chain.length - 1]?.node;
+  return isScalar(last) ? last : undefined;
+}
+
+export const portConflict: QuickFixProvider = (context) => {
+  const { editor, pod, container } = context;
+  const node = scalarAt(context.document.yaml.contents, context.start);
+  const port = Number(scalarText(node));
+  if (!pod || !container || !node || !Number.isInteger(port)) return [];
+  const used = new Set<number>();
+  for (const c of [...pod.initContainers, ...pod.containers]) {
+    for (const item of getSeq(c.node, 'ports')?.items ?? []) {
+      for (const field of ['containerPort', 'hostPort']) {
+        const value = Number(scalarText(getPair(asMap(item), field)?.value));
+        if (Number.isInteger(value)) used.add(value);
+      }
+    }
+  }
+  let free = port + 1;
+  while (used.has(free) && free < 65535) free++;
+  if (free > 65535) return [];
+  // Not preferred: the process inside must listen on the new port too, which only its own config can change.
+  return proposal(`Change port to ${free} (then make the process listen on it)`, [editor.replaceScalar(node, String(free), true)]);
+};
+
+export const probePortNotExposed: QuickFixProvider = (context) => {
+  const { editor, container } = context;
+  const node = scalarAt(context.document.yaml.contents, context.start);
+  const portName = scalarText(node) ?? dataString(context.data, 'portName');
+  if (!container || !node || !portName) return [];
+  const ports = getSeq(container.node, 'ports');
+  const items = (ports?.items ?? []).map((item) => asMap(item)).filter((m): m is MapNode => !!m);
+  const names = items.map((m) => scalarText(getPair(m, 'name')?.value)).filter((n): n is string => !!n);
+  const fixes: FixProposal[] = [];
+  const suggestion = closest(portName, names);
+  if (suggestion) fixes.push(...proposal(`Change to port "${suggestion}"`, [editor.replaceScalar(node, suggestion)], { isPreferred: true }));
+  // One port without a name: the probe almost certainly means it; naming it keeps the probe readable.
+  const unnamed = items.filter((m) => !getPair(m, 'name'));
+  if (unnamed.length === 1 && items.length === 1 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(portName) && portName.length <= 15) {
+    const port = unnamed[0];
+    const number = scalarText(getPair(port, 'containerPort')?.value);
+    fixes.push(
+      ...proposal(`Name port ${number ?? ''} "${portName}"`.replace('  ', ' '), [editor.insertIntoMap(port, [`name: ${portName}`], getPair(port, 'containerPort'))], {
+        isPreferred: !suggestion,
+      }),
+    );
+  }
+  return fixes;
+};
+

@@ -1,0 +1,38 @@
+import { asMap, getPair, keySpan, nodeSpan, pathAt, resolvePath, type PairNode, type YamlPath } from '../../parse/nodes';
+import { dataString } from './locate';
+import { proposal, type QuickFixProvider } from './types';
+
+/** The pair whose key starts at `offset` (the underlined key), else the pair at the data's path. */
+function keyPairAt(root: unknown, offset: number, path: unknown): PairNode | undefined {
+  const chain = pathAt(root, offset);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const pair = chain[i].pair;
+    const span = pair ? keySpan(pair) : undefined;
+    if (pair && span && offset >= span.start && offset <= span.end) return pair;
+  }
+  return Array.isArray(path) ? resolvePath(root, path as YamlPath)?.pair : undefined;
+}
+
+/** Schema `unknown-field` with a "did you mean": rename the key, unless the suggested key is already there. */
+export const unknownField: QuickFixProvider = (context) => {
+  const suggestion = dataString(context.data, 'suggestion');
+  const root = context.document.yaml.contents;
+  const pair = keyPairAt(root, context.start, context.data.path);
+  if (!suggestion || !pair) return [];
+  const parent = Array.isArray(context.data.path) ? asMap(resolvePath(root, (context.data.path as YamlPath).slice(0, -1))?.node) : undefined;
+  const holder = parent?.items.includes(pair) ? parent : findHolder(root, pair);
+  if (holder && getPair(holder, suggestion)) return [];
+  return proposal(`Rename to "${suggestion}"`, [context.editor.replaceScalar(pair.key, suggestion)], { isPreferred: true });
+};
+
+function findHolder(root: unknown, pair: PairNode) {
+  const span = nodeSpan(pair.key);
+  if (!span) return undefined;
+  const chain = pathAt(root, span.start);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const map = asMap(chain[i].node);
+    if (map?.items.includes(pair)) return map;
+  }
+  const rootMap = asMap(root);
+  return rootMap?.items.includes(pair) ? rootMap : undefined;
+}

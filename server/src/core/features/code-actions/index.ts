@@ -1,0 +1,29 @@
+import { imageTag, duplicateContainerName, missingProbes, missingResources, portConflict, probePortNotExposed, secretInEnv } from './container-fixes';
+import { unknownField } from './fields';
+import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
+import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
+import type { QuickFixProvider } from './types';
+import { shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
+
+/** Quick fixes by diagnostic code (rule id or schema problem code); never by message. */
+export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
+  'job-classic-sidecar': convertToNative,
+  'proxy-start-order': convertToNative,
+  'restart-policy-on-app-container': restartPolicyOnAppContainer,
+  'native-sidecar-unsupported-version': unsupportedNativeSidecar,
+  'init-restart-policy-value': initRestartPolicyValue,
+  'probe-on-init-container': probeOnInitContainer,
+  'undefined-volume': undefinedVolume,
+  'unused-volume': unusedVolume,
+  'shipper-mount-read-only': shipperMountReadOnly,
+  'unknown-field': unknownField,
+  'missing-resources': missingResources,
+  'missing-probes': missingProbes,
+  'image-tag': imageTag,
+  'secret-in-env': secretInEnv,
+  'duplicate-container-name': duplicateContainerName,
+  'port-conflict': portConflict,
+  'probe-port-not-exposed': probePortNotExposed,
+};
+
+export type { FixContext, FixProposal, QuickFixProvider } from './types';

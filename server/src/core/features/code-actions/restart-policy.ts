@@ -1,0 +1,51 @@
+import { getPair, keySpan, type PairNode } from '../../parse/nodes';
+import type { ContainerModel } from '../../parse/pod';
+import { classifySidecar } from '../../sidecars/known-sidecars';
+import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
+import { proposal, type QuickFixProvider } from './types';
+
+/** Sets `restartPolicy: Always` on a container where it is: replaces another value or adds it after image/name. */
+export function setRestartPolicyAlways(editor: YamlEditor, container: ContainerModel): TextChange | undefined {
+  if (container.restartPolicyPair) return editor.replaceScalar(container.restartPolicyPair.value, 'Always');
+  const anchor = getPair(container.node, 'image') ?? getPair(container.node, 'name');
+  return editor.insertIntoMap(container.node, ['restartPolicy: Always'], anchor);
+}
+
+function label(container: ContainerModel): string {
+  return container.name ? `"${container.name}"` : `init container #${container.index + 1}`;
+}
+
+export const initRestartPolicyValue: QuickFixProvider = (context) => {
+  const container = context.container;
+  if (!container || container.list !== 'initContainers' || !container.restartPolicyPair) return [];
+  return [
+    ...proposal(`Set restartPolicy: Always (${label(container)} becomes a native sidecar)`, [setRestartPolicyAlways(context.editor, container)], {
+      isPreferred: true,
+    }),
+    ...proposal(`Remove restartPolicy (${label(container)} stays a regular init container)`, [
+      context.editor.removePair(container.node, container.restartPolicyPair),
+    ]),
+  ];
+};
+
+const INIT_FORBIDDEN = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
+
+export const probeOnInitContainer: QuickFixProvider = (context) => {
+  const container = context.container;
+  if (!container || container.list !== 'initContainers') return [];
+  const pair: PairNode | undefined =
+    container.node.items.find((p) => {
+      const span = keySpan(p);
+      return span && context.start >= span.start && context.start <= span.end;
+    }) ?? (typeof context.data.field === 'string' ? getPair(container.node, context.data.field) : undefined);
+  const field = pair ? String((pair.key as { value?: unknown }).value) : undefined;
+  if (!pair || !field || !INIT_FORBIDDEN.includes(field)) return [];
+  // A container that keeps running is a sidecar by intent; for a one-shot, the probe is the mistake.
+  const longRunning = classifySidecar(container)?.longRunning === true;
+  return [
+    ...proposal(`Make ${label(container)} a native sidecar (restartPolicy: Always)`, [setRestartPolicyAlways(context.editor, container)], {
+      isPreferred: longRunning,
+    }),
+    ...proposal(`Remove ${field} from ${label(container)}`, [context.editor.removePair(container.node, pair)], { isPreferred: false }),
+  ];
+};
