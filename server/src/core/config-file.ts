@@ -61,7 +61,10 @@ export function parseConfigFile(text: string, knownIds: readonly string[] = defa
   const settings: ConfigSettings = {};
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
-    problems.push({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), severity: 'error', message: `YAML syntax error: ${error.message.split('\n')[0]}` });
+    // The parser may point one past the end of the text (an unclosed `[`): keep spans inside it.
+    const start = Math.min(error.pos[0], Math.max(0, text.length - 1));
+    const end = Math.min(Math.max(error.pos[1], start + 1), text.length);
+    problems.push({ start, end, severity: 'error', message: `YAML syntax error: ${error.message.split('\n')[0]}` });
   }
   const root = document.contents;
   // An empty or comments-only file configures nothing.

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileUri, LspClient } from './client';
+
+// A pod with a native sidecar (an error on 1.27) and a duplicate container name.
+const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+    - name: shipper
+      image: fluent/fluent-bit:3.1
+      restartPolicy: Always
+  containers:
+    - name: web
+      image: example/web:1.0
+    - name: web
+      image: example/web:1.0
+`;
+const watched = ['native-sidecar-unsupported-version', 'duplicate-container-name'];
+const codes = (diagnostics: { code?: number | string }[]) => diagnostics.map((d) => String(d.code)).filter((c) => watched.includes(c)).sort();
+
+describe('.sidecarlint.yaml in the language server', () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecarlint-lsp-'));
+  const manifests = path.join(workspace, 'deploy', 'web');
+  const configPath = path.join(workspace, '.sidecarlint.yaml');
+  let client: LspClient;
+
+  before(async () => {
+    fs.mkdirSync(manifests, { recursive: true });
+    fs.writeFileSync(configPath, 'kubernetesVersion: "1.27"\nrules:\n  duplicate-container-name: off\n');
+    // The editor holds only defaults: the file decides.
+    client = new LspClient({ configuration: { kubernetesVersion: '1.34', rules: {} }, rootUri: fileUri(workspace) });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('applies the nearest config file above the document, up to the workspace folder', async () => {
+    const diagnostics = await client.open(fileUri(manifests, 'pod.yaml'), pod);
+    assert.deepEqual(codes(diagnostics), ['native-sidecar-unsupported-version']);
+  });
+
+  it('re-validates open documents when the client reports the file changed', async () => {
+    const uri = fileUri(manifests, 'pod.yaml');
+    fs.writeFileSync(configPath, 'kubernetesVersion: "1.33"\n');
+    const republished = client.nextDiagnostics(uri, (p) => codes(p.diagnostics).includes('duplicate-container-name'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configPath), type: 2 }] });
+    assert.deepEqual(codes((await republished).diagnostics), ['duplicate-container-name']);
+  });
+
+  it('forgets a deleted config file', async () => {
+    const uri = fileUri(manifests, 'pod.yaml');
+    fs.writeFileSync(configPath, 'rules:\n  duplicate-container-name: off\n');
+    let republished = client.nextDiagnostics(uri, (p) => codes(p.diagnostics).length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configPath), type: 2 }] });
+    assert.deepEqual(codes((await republished).diagnostics), []);
+    fs.rmSync(configPath);
+    republished = client.nextDiagnostics(uri, (p) => codes(p.diagnostics).length > 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configPath), type: 3 }] });
+    assert.deepEqual(codes((await republished).diagnostics), ['duplicate-container-name']);
+  });
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { findConfigFile, mergeConfig, parseConfigFile } from '../../../server/src/core/config-file';
+import { defaultSettings, DEFAULT_KUBERNETES_VERSION } from '../../../server/src/core/settings';
+import { slice, toCrlf } from '../helpers';
+
+describe('.sidecarlint.yaml parsing', () => {
+  it('reads the version and rule levels', () => {
+    const { settings, problems } = parseConfigFile('kubernetesVersion: "1.33"\nrules:\n  port-conflict: off\n  probe-port-not-exposed: error\n  proxy-start-order: Warning\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings, { kubernetesVersion: '1.33', rules: { 'port-conflict': 'off', 'probe-port-not-exposed': 'error', 'proxy-start-order': 'warning' } });
+  });
+
+  it('reads an unquoted version by its source text (1.30 is not 1.3) and v-prefixed patch versions', () => {
+    assert.equal(parseConfigFile('kubernetesVersion: 1.30\n').settings.kubernetesVersion, '1.30');
+    assert.equal(parseConfigFile('kubernetesVersion: v1.29.4\n').settings.kubernetesVersion, '1.29');
+  });
+
+  it('accepts schema problem codes as rule ids, and `information`/`warn`/false spellings', () => {
+    const { settings, problems } = parseConfigFile('rules:\n  unknown-field: warning\n  duplicate-container-name: information\n  port-conflict: warn\n  probe-port-not-exposed: false\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.rules, { 'unknown-field': 'warning', 'duplicate-container-name': 'info', 'port-conflict': 'warning', 'probe-port-not-exposed': 'off' });
+  });
+
+  it('reports each mistake at its span and keeps the rest', () => {
+    const text = 'kubernetesVersion: "1.20"\nrule:\n  x: off\nrules:\n  port-conflct: off\n  duplicate-container-name: loud\n  proxy-start-order: hint\n';
+    const { settings, problems } = parseConfigFile(text);
+    assert.deepEqual(
+      problems.map((p) => [p.severity, slice(text, p), p.message.split(':')[0]]),
+      [
+        ['error', '"1.20"', 'Unsupported kubernetesVersion "1.20"'],
+        ['warning', 'rule', 'Unknown setting "rule"'],
+        ['warning', 'port-conflct', 'Unknown rule "port-conflct"'],
+        ['error', 'loud', 'Bad severity "loud" for rule "duplicate-container-name"'],
+      ],
+    );
+    assert.match(problems[1].message, /did you mean "rules"\?/);
+    assert.match(problems[2].message, /did you mean "port-conflict"\?/);
+    assert.equal(settings.kubernetesVersion, undefined);
+    // An unknown id is applied anyway (a newer tool may know it); a bad level is not.
+    assert.deepEqual(settings.rules, { 'port-conflct': 'off', 'proxy-start-order': 'hint' });
+  });
+
+  it('never throws on bad input', () => {
+    for (const text of ['', '# only a comment\n', '- a\n- b\n', 'rules: [\n', 'rules: 3\n', 'rules:\n  - a\n', '"just a string"', ': :\n', '\t\tbad', 'rules: {a: {b: c}}\n', toCrlf('kubernetesVersion: "1.31"\nrules:\n  port-conflict: off\n')]) {
+      const result = parseConfigFile(text);
+      assert.ok(Array.isArray(result.problems), text);
+      for (const p of result.problems) assert.ok(p.start >= 0 && p.end >= p.start && p.end <= Math.max(1, text.length), `${JSON.stringify(text)}: ${JSON.stringify(p)}`);
+    }
+    assert.equal(parseConfigFile(toCrlf('kubernetesVersion: "1.31"\n')).settings.kubernetesVersion, '1.31');
+    assert.equal(parseConfigFile('- a\n').problems.length, 1);
+  });
+});
+
+describe('finding the config file', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecarlint-'));
+  const workspace = path.join(root, 'workspace');
+  const deep = path.join(workspace, 'apps', 'web', 'k8s');
+  fs.mkdirSync(deep, { recursive: true });
+  const exists = (file: string) => fs.existsSync(file);
+
+  it('takes the nearest file walking up, and stops at the workspace folder', () => {
+    assert.equal(findConfigFile(deep, exists, workspace), undefined);
+    fs.writeFileSync(path.join(root, '.sidecarlint.yaml'), 'rules: {}\n');
+    assert.equal(findConfigFile(deep, exists, workspace), undefined, 'a file above the workspace folder is not used');
+    assert.equal(findConfigFile(deep, exists), path.join(root, '.sidecarlint.yaml'), 'without a workspace folder the search goes up');
+    fs.writeFileSync(path.join(workspace, '.sidecarlint.yaml'), 'rules: {}\n');
+    assert.equal(findConfigFile(deep, exists, workspace), path.join(workspace, '.sidecarlint.yaml'));
+    fs.writeFileSync(path.join(workspace, 'apps', '.sidecarlint.yml'), 'rules: {}\n');
+    assert.equal(findConfigFile(deep, exists, workspace), path.join(workspace, 'apps', '.sidecarlint.yml'));
+  });
+});
+
+describe('merging editor settings and the config file', () => {
+  const file = { kubernetesVersion: '1.30', rules: { 'port-conflict': 'off' as const, 'proxy-start-order': 'warning' as const } };
+
+  it('lets the file override editor defaults', () => {
+    const merged = mergeConfig(defaultSettings(), file, DEFAULT_KUBERNETES_VERSION);
+    assert.equal(merged.kubernetesVersion, '1.30');
+    assert.deepEqual(merged.rules, file.rules);
+  });
+
+  it('lets explicit editor values win, rule by rule', () => {
+    const editor = defaultSettings({ kubernetesVersion: '1.36', rules: { 'port-conflict': 'error' } });
+    const merged = mergeConfig(editor, file, DEFAULT_KUBERNETES_VERSION);
+    assert.equal(merged.kubernetesVersion, '1.36');
+    assert.deepEqual(merged.rules, { 'port-conflict': 'error', 'proxy-start-order': 'warning' });
+  });
+
+  it('keeps the editor version when the file has none', () => {
+    assert.equal(mergeConfig(defaultSettings(), { rules: {} }, DEFAULT_KUBERNETES_VERSION).kubernetesVersion, DEFAULT_KUBERNETES_VERSION);
+  });
+});
