@@ -1,0 +1,177 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { Finding } from '../findings';
+import type { LanguageService } from '../language-service';
+import type { ManifestFile } from '../parse/manifest';
+import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
+import type { ContainerModel, PodSpecModel } from '../parse/pod';
+import type { FieldInfo } from '../schema';
+import type { Settings } from '../settings';
+import { classifySidecar } from '../sidecars/known-sidecars';
+import { effectivePodResources, type ResourceTexts } from './resources';
+
+/**
+ * Hover at `offset`: the rule behind a diagnostic under the cursor (summary and docs link), the schema field
+ * of a key (description, type, required, Kubernetes version), a container's role, and, on a pod's
+ * `spec`/`containers`/`initContainers` key, the pod's effective resources (KEP-753) and start/stop order.
+ * `findings` are the file's findings when the caller has them; otherwise they are computed (cached per document).
+ */
+export function hover(service: LanguageService, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined {
+  const slot = file.slotAt(offset);
+  if (!slot) return undefined;
+  const document = slot.document;
+  const local = offset - slot.start;
+  const sections: string[] = [];
+  let span: Span | undefined;
+
+  const ruleSections = ruleHover(service, file, offset, settings, findings);
+  if (ruleSections) {
+    sections.push(...ruleSections.sections);
+    span = ruleSections.span;
+  }
+
+  const chain = document.yaml.contents ? pathAt(document.yaml.contents, local) : [];
+  const last = chain[chain.length - 1];
+  if (last && last.path.length > 0) {
+    const onKey = !!last.onKey && !!last.pair;
+    const pod = document.pods.find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
+    const container = pod ? containerAt(pod, last.path) : undefined;
+    const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
+    if (onKey && document.apiVersion && document.kind) {
+      const field = service.schemas.describe(document.apiVersion, document.kind, last.path);
+      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings));
+      span ??= last.pair ? keySpan(last.pair) : undefined;
+    }
+    if (pod && container && (onContainerName || (last.path.length === container.path.length && !onKey))) {
+      sections.push(containerMarkdown(pod, container));
+      span ??= onContainerName ? nodeSpan(container.nameNode) : nodeSpan(container.node);
+    }
+    if (pod && onKey && isPodSummaryKey(last.path, pod)) sections.push(podMarkdown(pod));
+  }
+  if (sections.length === 0) return undefined;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    range: span ? file.lineIndex.rangeOf(slot.start + span.start, slot.start + span.end) : undefined,
+  };
+}
+
+function startsWith(path: YamlPath, prefix: YamlPath): boolean {
+  return prefix.length <= path.length && prefix.every((step, i) => step === path[i]);
+}
+
+function ruleHover(
+  service: LanguageService,
+  file: ManifestFile,
+  offset: number,
+  settings: Settings,
+  findings: readonly Finding[] | undefined,
+): { sections: string[]; span: Span } | undefined {
+  const all = findings ?? service.validator.validate(file, settings);
+  const sections: string[] = [];
+  let span: Span | undefined;
+  const seen = new Set<string>();
+  for (const finding of all) {
+    if (offset < finding.start || offset > finding.end) continue;
+    const rule = service.rules.find((r) => r.id === finding.code);
+    if (!rule || seen.has(rule.id)) continue;
+    seen.add(rule.id);
+    const link = settings.docsBaseUrl ? ` — [rule documentation](${settings.docsBaseUrl}${rule.id}.md)` : '';
+    sections.push(`**${rule.id}** (${finding.severity}): ${rule.summary}${link}`);
+    const slot = file.slotAt(finding.start);
+    span ??= { start: finding.start - (slot?.start ?? 0), end: finding.end - (slot?.start ?? 0) };
+  }
+  return sections.length && span ? { sections, span } : undefined;
+}
+
+function typeText(field: FieldInfo): string {
+  if (field.isArray) {
+    const item = field.items();
+    return `${item?.typeName ?? (Array.isArray(item?.type) ? item?.type.join(' | ') : item?.type) ?? 'any'}[]`;
+  }
+  if (field.isMap) return 'map of strings';
+  if (field.typeName) return field.typeName;
+  if (Array.isArray(field.type)) return field.type.join(' | ');
+  return field.type ?? 'any';
+}
+
+function fieldMarkdown(name: string, field: FieldInfo, service: LanguageService, settings: Settings): string {
+  const lines = [`**${name}**: \`${typeText(field)}\` — ${field.required ? 'required' : 'optional'}`];
+  if (field.enum?.length) lines.push(`Allowed: ${field.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+  if (field.description) lines.push(field.description);
+  lines.push(`_Kubernetes ${service.schemas.kubernetesVersion} schema; target cluster ${settings.kubernetesVersion}._`);
+  return lines.join('\n\n');
+}
+
+function containerAt(pod: PodSpecModel, path: YamlPath): ContainerModel | undefined {
+  for (const container of [...pod.initContainers, ...pod.containers, ...pod.ephemeralContainers]) {
+    if (startsWith(path, container.path)) return container;
+  }
+  return undefined;
+}
+
+function containerLabel(container: ContainerModel): string {
+  return container.name ? `\`${container.name}\`` : `${container.list}[${container.index}]`;
+}
+
+/** The role in words, with the start position that matters for it. */
+export function containerRole(pod: PodSpecModel, container: ContainerModel): string {
+  switch (container.role) {
+    case 'native-sidecar':
+      return `native sidecar #${container.sidecarOrder ?? 0} in start order (an init container with \`restartPolicy: Always\`): starts before the app containers, runs for the pod's whole life and stops after them`;
+    case 'init': {
+      const position = pod.initContainers.filter((c) => c.role === 'init').indexOf(container) + 1;
+      return `init container #${position}: runs to completion before the next container starts`;
+    }
+    case 'ephemeral':
+      return 'ephemeral container (debugging): added to a running pod, never restarted';
+    default: {
+      const sidecar = classifySidecar(container);
+      if (sidecar) {
+        return `classic sidecar (${sidecar.kind}, by ${sidecar.reason}) in \`containers\`: starts with the app, in no guaranteed order${
+          pod.runsToCompletion && sidecar.longRunning ? '; it keeps this run-to-completion pod from finishing' : ''
+        }. A native sidecar (in \`initContainers\` with \`restartPolicy: Always\`) starts first and stops last`;
+      }
+      return 'app container';
+    }
+  }
+}
+
+function containerMarkdown(pod: PodSpecModel, container: ContainerModel): string {
+  return `**Container ${containerLabel(container)}**: ${containerRole(pod, container)}.`;
+}
+
+function isPodSummaryKey(path: YamlPath, pod: PodSpecModel): boolean {
+  if (startsWith(pod.path, path) && path.length === pod.path.length) return true; // the pod `spec` key
+  return path.length === pod.path.length + 1 && startsWith(path, pod.path) && (path[path.length - 1] === 'containers' || path[path.length - 1] === 'initContainers');
+}
+
+function resourceLine(label: string, texts: ResourceTexts, decidedBy: ResourceTexts): string {
+  const parts = (['cpu', 'memory'] as const).map((r) => {
+    const value = texts[r];
+    if (value === undefined) return `${r} ${label === 'limits' ? 'unbounded' : 'not set'}`;
+    const by = decidedBy[r];
+    const why = by === 'containers' ? 'running phase' : by === 'pod' ? 'pod-level resources' : by?.startsWith('init:') ? `while init container \`${by.slice(5)}\` runs` : '';
+    return `${r} **${value}**${why ? ` (${why})` : ''}`;
+  });
+  return `- ${label}: ${parts.join(', ')}`;
+}
+
+/** Effective resources (KEP-753) and the start/stop order of the pod. */
+function podMarkdown(pod: PodSpecModel): string {
+  const resources = effectivePodResources(pod);
+  const lines = [
+    '**Effective pod resources** (KEP-753: max(each init container with the sidecars started before it, sidecars + app containers) + overhead):',
+    resourceLine('requests', resources.formatted.requests, resources.decidedBy.requests),
+    resourceLine('limits', resources.formatted.limits, resources.decidedBy.limits),
+  ];
+  const unreadable = resources.byContainer.filter((c) => c.unreadable.length);
+  for (const c of unreadable) lines.push(`- unreadable in \`${c.name ?? `${c.list}[${c.index}]`}\`: ${c.unreadable.join(', ')}`);
+  const start: string[] = pod.initContainers.map((c) => (c.role === 'native-sidecar' ? `${containerLabel(c)} (sidecar #${c.sidecarOrder})` : `${containerLabel(c)} (init)`));
+  const apps = pod.containers.map(containerLabel);
+  if (apps.length) start.push(apps.length > 1 ? `${apps.join(' + ')} (together)` : apps[0]);
+  const sidecars = pod.initContainers.filter((c) => c.role === 'native-sidecar');
+  const stop = [...(apps.length ? [apps.join(' + ')] : []), ...[...sidecars].reverse().map(containerLabel)];
+  lines.push('', `**Start order**: ${start.join(' → ') || 'no containers'}`);
+  if (stop.length) lines.push(`**Stop order**: ${stop.join(' → ')}${sidecars.length ? ' (sidecars stop after the app containers, in reverse order)' : ''}`);
+  if (pod.runsToCompletion) lines.push('_Runs to completion: the pod finishes when its app containers exit, whatever its native sidecars do._');
+  return lines.join('\n');
+}
