@@ -6,6 +6,8 @@ import { createLanguageService } from './core/language-service';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { ManifestCache } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
+import { completionFeature } from './lsp/completion';
+import { hoverFeature } from './lsp/hover';
 import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
 import { StatusRequest, type StatusResult } from './protocol';
 
@@ -34,7 +36,7 @@ const context: ServerContext = {
 };
 const clientFeatures: ClientFeatures = { codeActionLiterals: false, snippetCompletions: false, markdownHover: false };
 // Feature modules: each declares its capabilities and registers its handlers in onInitialize.
-const features: ServerFeature[] = [];
+const features: ServerFeature[] = [completionFeature, hoverFeature];
 
 connection.onInitialize((params): InitializeResult => {
   settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;

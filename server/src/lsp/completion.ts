@@ -1,0 +1,27 @@
+import type { CompletionList } from 'vscode-languageserver/node';
+import { complete } from '../core/features/completion';
+import type { ServerFeature } from './context';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * textDocument/completion over the core's `complete`. Trigger characters: `:` and space open value lists
+ * (`image: `), `-` a new list item; everything else completes on typing.
+ */
+export const completionFeature: ServerFeature = {
+  capabilities: () => ({ completionProvider: { triggerCharacters: [' ', ':', '-'], resolveProvider: false } }),
+  register(context, client) {
+    context.connection.onCompletion(async (params): Promise<CompletionList> => {
+      const current = await context.fileFor(params.textDocument.uri);
+      if (!current) return EMPTY;
+      try {
+        const offset = current.file.lineIndex.offsetAt(params.position);
+        return complete(context.service, current.file, offset, current.settings, { snippets: client.snippetCompletions });
+      } catch (error) {
+        // A completion bug must cost one empty list, never the server.
+        context.connection.console.error(`sidecar: completion failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return EMPTY;
+      }
+    });
+  },
+};
