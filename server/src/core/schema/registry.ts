@@ -1,5 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { findSchemaDir, loadSchemaFiles, KUBERNETES_VERSION } from './load-schemas';
+import * as generated from './generated/validators';
 import { toProblems } from './problems';
 import { SchemaWalker } from './schema-walker';
 import type { FieldInfo, KindInfo, RemovedApiVersion, SchemaPath, SchemaProblem, SchemaRegistry, SchemaRegistryOptions } from './types';
@@ -17,7 +18,7 @@ function removalMessage(removed: RemovedApiVersion): string {
 export function createSchemaRegistry(options: SchemaRegistryOptions = {}): SchemaRegistry {
   // __dirname exists both under tsx (CommonJS) and in the CommonJS esbuild bundle
   const schemaDir = options.schemaDir ?? findSchemaDir(typeof __dirname === 'string' ? __dirname : process.cwd());
-  const { definitions, index } = loadSchemaFiles(schemaDir);
+  const { definitions, index, definitionsHash } = loadSchemaFiles(schemaDir);
   const walker = new SchemaWalker(definitions.definitions);
 
   const kinds = new Map<string, KindInfo>();
@@ -29,11 +30,22 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
 
   // One Ajv for all kinds: the definitions are added once and each kind's validator is compiled on
   // first use, so shared types (PodSpec, ObjectMeta) are not re-parsed per validation.
+  // Validators precompiled at build time (scripts/precompile-validators.mjs, keyed "apiVersion/kind")
+  // are used when they were built from these very schemas; other kinds, or another schema folder,
+  // compile lazily once per kind as below.
+  const precompiled: Readonly<Record<string, unknown>> | undefined =
+    generated.definitionsHash === definitionsHash ? (generated as unknown as Readonly<Record<string, unknown>>) : undefined;
   let ajv: Ajv | undefined;
   const validators = new Map<string, ValidateFunction>();
   function validatorFor(info: KindInfo): ValidateFunction {
     let validator = validators.get(info.definition);
     if (!validator) {
+      const ready = precompiled?.[`${info.apiVersion}/${info.kind}`];
+      if (typeof ready === 'function') {
+        validator = ready as ValidateFunction;
+        validators.set(info.definition, validator);
+        return validator;
+      }
       if (!ajv) {
         ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, validateSchema: false });
         ajv.addSchema(definitions);
