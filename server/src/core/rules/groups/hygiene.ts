@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { rule as missingResources } from '../missing-resources';
+import { rule as requestAboveLimit } from '../request-above-limit';
 import { rule as missingProbes } from '../missing-probes';
 import { rule as imageTag } from '../image-tag';
 import { rule as privilegedContainer } from '../privileged-container';
@@ -7,4 +8,4 @@ import { rule as privilegeEscalation } from '../privilege-escalation';
 import { rule as runAsRoot } from '../run-as-root';
 import { rule as secretInEnv } from '../secret-in-env';
 
-export const rules: Rule[] = [missingResources, missingProbes, imageTag, privilegedContainer, privilegeEscalation, runAsRoot, secretInEnv];
+export const rules: Rule[] = [missingResources, requestAboveLimit, missingProbes, imageTag, privilegedContainer, privilegeEscalation, runAsRoot, secretInEnv];

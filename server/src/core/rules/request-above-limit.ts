@@ -1,0 +1,58 @@
+import { getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
+import { formatCpu, formatMemory, parseCpu, parseMemory, RESOURCE_NAMES, type ResourceName } from '../features/resources';
+import type { Rule, RuleContext } from './types';
+import { describeContainer } from './support/containers';
+
+export const rule: Rule = {
+  id: 'request-above-limit',
+  defaultSeverity: 'error',
+  summary: 'A CPU or memory request larger than its limit: the API server rejects the pod.',
+  check(pod, context) {
+    for (const container of [...pod.initContainers, ...pod.containers]) {
+      compare(getMap(container.node, 'resources'), [...container.path, 'resources'], describeContainer(container), context, {
+        container: container.name,
+        containerPath: container.path,
+      });
+    }
+    compare(getMap(pod.spec, 'resources'), [...pod.path, 'resources'], 'the pod-level resources', context, {});
+  },
+};
+
+function compare(resources: MapNode | undefined, resourcesPath: YamlPath, owner: string, context: RuleContext, base: Record<string, unknown>): void {
+  const requests = getMap(resources, 'requests');
+  const limits = getMap(resources, 'limits');
+  if (!requests || !limits) return;
+  for (const resource of RESOURCE_NAMES) {
+    const requestPair = getPair(requests, resource);
+    const limitText = scalarText(getPair(limits, resource)?.value);
+    const requestText = scalarText(requestPair?.value);
+    if (!requestPair || requestText === undefined || limitText === undefined) continue;
+    const parse = resource === 'cpu' ? parseCpu : parseMemory;
+    const request = parse(requestText);
+    const limit = parse(limitText);
+    if (request === undefined || limit === undefined || request <= limit) continue;
+    context.report({
+      pair: requestPair,
+      target: 'value',
+      message:
+        `The ${label(resource)} request of ${owner} (${requestText}) is larger than its limit (${limitText}): the API server rejects the pod ` +
+        `("must be less than or equal to ${resource} limit"). Raise the limit to at least ${format(resource, request)} or lower the request.`,
+      data: {
+        ...base,
+        resource,
+        request: requestText,
+        limit: limitText,
+        requestPath: [...resourcesPath, 'requests', resource],
+        limitPath: [...resourcesPath, 'limits', resource],
+      },
+    });
+  }
+}
+
+function label(resource: ResourceName): string {
+  return resource === 'cpu' ? 'CPU' : 'memory';
+}
+
+function format(resource: ResourceName, amount: number): string {
+  return resource === 'cpu' ? formatCpu(amount) : formatMemory(amount);
+}
