@@ -244,7 +244,7 @@ function containerSnippetItems(request: Request, context: KeyContext): Completio
     const block = withDash ? `- ${body.split('\n').join('\n  ')}` : body;
     const text = reindentBlock(block, request.style, context.column, request.eol);
     const item = snippetItem(request, range, snippet.label, snippet.description + (native ? ' As a native sidecar (restartPolicy: Always).' : ''), text, `2${snippet.id}`);
-    const volumeEdit = pod ? volumesEdit(request, pod, snippet) : undefined;
+    const volumeEdit = pod ? volumesEdit(request, pod, snippet, context.wordStart) : undefined;
     if (volumeEdit) item.additionalTextEdits = [volumeEdit];
     return item;
   });
@@ -254,8 +254,11 @@ function samePath(a: YamlPath, b: YamlPath): boolean {
   return a.length === b.length && a.every((step, i) => step === b[i]);
 }
 
-/** Adds the volumes a snippet mounts to the pod (after its last volume, or as a new `volumes:` key). */
-function volumesEdit(request: Request, pod: PodSpecModel, snippet: ContainerSnippet): TextEdit | undefined {
+/**
+ * Adds the volumes a snippet mounts to the pod: after its last volume, or as a new `volumes:` key after the
+ * pod spec (before it when the spec ends on the cursor's line, so the two edits never touch).
+ */
+function volumesEdit(request: Request, pod: PodSpecModel, snippet: ContainerSnippet, cursor: number): TextEdit | undefined {
   const present = new Set(pod.volumes.map((v) => v.name));
   const missing = snippet.volumes.filter((v) => !present.has(v.name));
   if (missing.length === 0) return undefined;
@@ -277,10 +280,13 @@ function volumesEdit(request: Request, pod: PodSpecModel, snippet: ContainerSnip
   const keySpan = nodeSpan(firstKey);
   if (!specSpan || !keySpan || pod.volumesPair) return undefined;
   const keyColumn = columnOf(text, keySpan.start);
-  const at = endOfLine(text, lastContentBefore(text, specSpan.end));
-  const items = missing.map((v) => reindentBlock(`  - ${v.body.split('\n').join('\n    ')}`, style, 0, eol));
+  const items = missing.map((v) => `  - ${v.body.split('\n').join('\n    ')}`);
   const block = reindentBlock(`volumes:\n${items.join('\n')}`, style, keyColumn, eol);
-  return { range: rangeOf(request, at, at), newText: `${eol}${' '.repeat(keyColumn)}${block}` };
+  const end = endOfLine(text, lastContentBefore(text, specSpan.end));
+  const cursorLineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+  if (end < cursorLineStart) return { range: rangeOf(request, end, end), newText: `${eol}${' '.repeat(keyColumn)}${block}` };
+  const firstLineStart = keySpan.start - keyColumn;
+  return { range: rangeOf(request, firstLineStart, firstLineStart), newText: `${' '.repeat(keyColumn)}${block}${eol}` };
 }
 
 function columnOf(text: string, offset: number): number {

@@ -711,3 +711,8 @@ export function vscodeSnippetFile(): Record<string, { prefix: string[]; descript
   }
   return result;
 }
+
+/** The exact text of `snippets/kubernetes-sidecars.code-snippets`. */
+export function renderSnippetFile(): string {
+  return `${JSON.stringify(vscodeSnippetFile(), null, 2)}\n`;
+}
