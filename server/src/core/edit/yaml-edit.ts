@@ -264,7 +264,7 @@ export class YamlEditor {
 
   /** A fragment (relative indentation 0) for `value`, in this file's indentation style. */
   fragment(value: unknown): string[] {
-    const text = stringify(value, { indent: this.style.unit, indentSeq: this.style.indentedSequences, lineWidth: 0 });
+    const text = stringify(value, { indent: this.style.unit, indentSeq: this.style.indentedSequences, lineWidth: 0, aliasDuplicateObjects: false });
     return text.replace(/\n$/, '').split('\n');
   }
 }
@@ -273,7 +273,7 @@ function quoteLike(node: Scalar, value: string): string {
   if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
   if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
   // A plain scalar that would read as another type or break the line gets quoted.
-  return /^[\w./-][\w./:@-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?\d[\d_.e+-]*)$/i.test(value)
+  return /^[\w./<-][\w./:@<>+-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|[-+]?\d[\d_.e+-]*)$/i.test(value)
     ? value
     : JSON.stringify(value);
 }

@@ -18,13 +18,16 @@ function label(container: ContainerModel): string {
 export const initRestartPolicyValue: QuickFixProvider = (context) => {
   const container = context.container;
   if (!container || container.list !== 'initContainers' || !container.restartPolicyPair) return [];
+  // "always", "Alway": a misspelt Always; OnFailure/Never read like the pod-level policy, which init containers
+  // already follow: dropping the field is what such a user means, unless the container never exits.
+  const meantAlways = /^alway/i.test(container.restartPolicy ?? '') || classifySidecar(container)?.longRunning === true;
   return [
     ...proposal(`Set restartPolicy: Always (${label(container)} becomes a native sidecar)`, [setRestartPolicyAlways(context.editor, container)], {
-      isPreferred: true,
+      isPreferred: meantAlways,
     }),
     ...proposal(`Remove restartPolicy (${label(container)} stays a regular init container)`, [
       context.editor.removePair(container.node, container.restartPolicyPair),
-    ]),
+    ], { isPreferred: !meantAlways }),
   ];
 };
 
