@@ -22,6 +22,26 @@ describe(id, () => {
     assert.deepEqual(found[3].data?.resourcesPath, ['spec', 'template', 'spec', 'containers', 1, 'resources']);
   });
 
+  it('asks classic sidecars in containers to stay lightweight too', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: example/web:1.4.2
+      resources:
+        requests: {cpu: 250m, memory: 256Mi}
+        limits: {memory: 256Mi}
+    - name: shipper
+      image: fluent/fluent-bit:3.1.4
+`;
+    const found = underlines(text, id);
+    assert.deepEqual(brief(found), [{ code: id, severity: 'warning', text: 'shipper', line: 12 }]);
+    assert.match(found[0].message, /^Container "shipper" has no CPU or memory request and no memory limit: keep sidecars lightweight: set small requests and limits/);
+  });
+
   it('takes limits as requests and honours pod-level resources', () => {
     assert.deepEqual(underlines(ruleFixture(id, 'good'), id), []);
   });

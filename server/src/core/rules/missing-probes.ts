@@ -25,8 +25,8 @@ export const rule: Rule = {
         message:
           `${describeContainerCapitalized(container)} has no readinessProbe or livenessProbe: ` +
           (sidecar
-            ? 'a hung sidecar is neither restarted nor taken out of Service endpoints.' +
-              (hasStartupProbe ? '' : ' A startupProbe also makes later containers wait until the sidecar is really ready.')
+            ? // Whether it needs a startupProbe too is native-sidecar-startup-probe's finding, not repeated here.
+              'a hung sidecar is never restarted, and the pod stays ready while the app behind it cannot work.'
             : 'Kubernetes counts it ready (and sends it Service traffic) as soon as it starts, and never restarts it when it hangs.'),
         data: {
           container: container.name,

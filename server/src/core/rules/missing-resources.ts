@@ -1,4 +1,6 @@
 import { getMap, getPair, type MapNode } from '../parse/nodes';
+import type { ContainerModel, PodSpecModel } from '../parse/pod';
+import { classifySidecar } from '../sidecars/known-sidecars';
 import type { Rule } from './types';
 import { containerAnchor, describeContainerCapitalized } from './support/containers';
 
@@ -26,8 +28,8 @@ export const rule: Rule = {
       if (!anchor) continue;
       const subject = `${describeContainerCapitalized(container)} has ${describeMissing(missing)}`;
       const message =
-        container.role === 'native-sidecar'
-          ? `${subject}: keep sidecars lightweight: set small requests and limits (a native sidecar adds to the pod's request for the pod's whole life).`
+        container.role === 'native-sidecar' || isClassicSidecar(pod, container)
+          ? `${subject}: keep sidecars lightweight: set small requests and limits (a sidecar adds to the request of every replica for the pod's whole life).`
           : container.role === 'init'
             ? `${subject}: set requests and limits (the pod's effective request is at least its largest init container's, plus the sidecars started before it).`
             : `${subject}: ${appConsequences(missing)}.`;
@@ -68,4 +70,11 @@ function appConsequences(missing: readonly Requirement[]): string {
   if (missing.some((m) => m.startsWith('requests.'))) parts.push('without requests the scheduler places it blindly');
   if (missing.includes('limits.memory')) parts.push("without a memory limit it can take the node's memory from its neighbours");
   return parts.join(', and ');
+}
+
+/** A helper in `containers` (a log shipper beside the app, not an app that happens to run `sleep infinity`). */
+function isClassicSidecar(pod: PodSpecModel, container: ContainerModel): boolean {
+  if (container.role !== 'app') return false;
+  const sidecar = classifySidecar(container);
+  return !!sidecar && (sidecar.kind !== 'unknown' || pod.containers.length > 1);
 }
