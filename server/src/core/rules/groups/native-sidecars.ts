@@ -1,5 +1,6 @@
 import { rule as initRestartPolicyValue } from '../init-restart-policy-value';
 import { rule as jobClassicSidecar } from '../job-classic-sidecar';
+import { rule as longRunningInitContainer } from '../long-running-init-container';
 import { rule as nativeSidecarStartupProbe } from '../native-sidecar-startup-probe';
 import { rule as nativeSidecarUnsupportedVersion } from '../native-sidecar-unsupported-version';
 import { rule as probeOnInitContainer } from '../probe-on-init-container';
@@ -12,6 +13,7 @@ export const rules: Rule[] = [
   initRestartPolicyValue,
   nativeSidecarUnsupportedVersion,
   probeOnInitContainer,
+  longRunningInitContainer,
   jobClassicSidecar,
   proxyStartOrder,
   nativeSidecarStartupProbe,

@@ -1,0 +1,29 @@
+import { classifySidecar } from '../sidecars/known-sidecars';
+import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
+import type { Rule } from './types';
+
+const NATIVE_SIDECARS_MINOR = 29;
+
+export const rule: Rule = {
+  id: 'long-running-init-container',
+  defaultSeverity: 'warning',
+  summary: 'A regular init container that never exits (a sidecar without `restartPolicy: Always`): the pod stays in Init forever.',
+  check(pod, context) {
+    for (const container of pod.initContainers) {
+      if (container.role !== 'init') continue;
+      const sidecar = classifySidecar(container);
+      if (!sidecar?.longRunning) continue;
+      const fix =
+        context.minor >= NATIVE_SIDECARS_MINOR
+          ? ' Add `restartPolicy: Always` to make it a native sidecar that runs beside the app.'
+          : ` Kubernetes ${context.kubernetesVersion} has no native sidecars: move it to \`containers\`.`;
+      context.report({
+        node: containerAnchor(container),
+        message:
+          `Init container ${containerLabel(container)} (${sidecar.reason}) does not exit, and a regular init container must exit before the next one and the app start: ` +
+          `the pod would stay in Init forever.${fix}`,
+        data: { ...containerData(container), sidecarKind: sidecar.kind },
+      });
+    }
+  },
+};
