@@ -4,5 +4,6 @@ import { rule as unusedVolume } from '../unused-volume';
 import { rule as duplicateMountPath } from '../duplicate-mount-path';
 import { rule as emptydirSizeLimit } from '../emptydir-size-limit';
 import { rule as shipperMountReadOnly } from '../shipper-mount-read-only';
+import { rule as subpathNoUpdates } from '../subpath-no-updates';
 
-export const rules: Rule[] = [undefinedVolume, unusedVolume, duplicateMountPath, shipperMountReadOnly, emptydirSizeLimit];
+export const rules: Rule[] = [undefinedVolume, unusedVolume, duplicateMountPath, shipperMountReadOnly, emptydirSizeLimit, subpathNoUpdates];
