@@ -22,4 +22,21 @@ describe(id, () => {
   it('is silent with a sizeLimit, on private scratch space and on names that merely contain "log"', () => {
     assert.deepEqual(underlines(ruleFixture(id, 'good'), id), []);
   });
+
+  it('leaves a log emptyDir that nobody mounts to unused-volume', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: web
+      image: example/web:1.4.2
+  volumes:
+    - name: logs
+      emptyDir: {}
+`;
+    assert.deepEqual(underlines(text, id), []);
+    assert.deepEqual(brief(underlines(text, 'unused-volume')), [{ code: 'unused-volume', severity: 'warning', text: 'logs', line: 10 }]);
+  });
 });

@@ -19,7 +19,8 @@ export const rule: Rule = {
       const users = mounts.filter((m) => m.name === volume.name);
       const containers = [...new Set(users.map((m) => m.container.name ?? `#${m.container.index}`))];
       const forLogs = LOG_WORD.test(volume.name) || users.some((m) => !!m.target && LOG_WORD.test(m.target));
-      if (containers.length < 2 && !forLogs) continue;
+      // An emptyDir nobody mounts is unused-volume's finding; a limit on it would change nothing.
+      if (users.length === 0 || (containers.length < 2 && !forLogs)) continue;
       const inMemory = getString(emptyDir, 'medium') === 'Memory';
       const why = containers.length >= 2 ? `shared by ${listInWords(containers.map((c) => `"${c}"`))}` : 'used for logs';
       context.report({
