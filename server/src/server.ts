@@ -8,6 +8,8 @@ import { ManifestCache } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
 import { completionFeature } from './lsp/completion';
 import { hoverFeature } from './lsp/hover';
+import { codeActionsFeature } from './lsp/code-actions';
+import { commandsFeature } from './lsp/commands';
 import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
 import { StatusRequest, type StatusResult } from './protocol';
 
@@ -36,7 +38,7 @@ const context: ServerContext = {
 };
 const clientFeatures: ClientFeatures = { codeActionLiterals: false, snippetCompletions: false, markdownHover: false };
 // Feature modules: each declares its capabilities and registers its handlers in onInitialize.
-const features: ServerFeature[] = [completionFeature, hoverFeature];
+const features: ServerFeature[] = [completionFeature, hoverFeature, codeActionsFeature, commandsFeature];
 
 connection.onInitialize((params): InitializeResult => {
   settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;

@@ -134,3 +134,5 @@ export function codeActions(
 }
 
 export { QUICK_FIX, REFACTOR_REWRITE };
+export { podContainersAt, sharedVolumeEdit, sharedVolumeProblem } from './code-actions/shared-volume';
+export type { PodContainerInfo, PodContainersResult, SharedVolumeArguments } from './code-actions/shared-volume';
