@@ -31,6 +31,9 @@ const NOT_SECRETS = new Set(['ETCD_INITIAL_CLUSTER_TOKEN', 'INITIAL_CLUSTER_TOKE
 const SETTING_VALUE = /^(true|false|yes|no|on|off|enabled?|disabled?|none|null|required|optional)$/i;
 /** `$(OTHER_VAR)` only: Kubernetes substitutes another variable, there is no literal here. */
 const ONLY_REFERENCES = /^(\s*\$\([A-Za-z_][A-Za-z0-9_.-]*\)\s*)+$/;
+/** Template placeholders that a tool replaces before the manifest reaches the cluster. */
+const ENVSUBST = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+const isTemplate = (value: string): boolean => (value.includes('{{') && value.includes('}}')) || ENVSUBST.test(value);
 /** scheme://user:password@host: a password inside a connection string, whatever the variable's name. */
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s/@]+)@/i;
 
@@ -73,7 +76,8 @@ export const rule: Rule = {
         const value = scalarText(valuePair?.value);
         if (!name || !valuePair || value === undefined) return;
         const trimmed = value.trim();
-        if (!trimmed || ONLY_REFERENCES.test(trimmed)) return;
+        // A template (Helm `{{ .Values.password }}`, envsubst `${PASSWORD}`) fills the value from elsewhere.
+        if (!trimmed || ONLY_REFERENCES.test(trimmed) || isTemplate(trimmed)) return;
         let reason: string | undefined;
         const inUrl = URL_WITH_PASSWORD.exec(trimmed);
         if (inUrl && !ONLY_REFERENCES.test(inUrl[1])) reason = 'a password inside a connection URL';
