@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { SchemaWalker } from './schema-walker';
+import { type SchemaWalker } from './schema-walker';
 import { suggest } from './suggest';
 import type { SchemaPath, SchemaProblem } from './types';
 

@@ -70,7 +70,6 @@ export class SchemaWalker {
   }
 
   fieldInfo(node: ResolvedNode, name: string | number | undefined, required: boolean): FieldInfo {
-    const walker = this;
     const schema = node.schema;
     const rawType = schema.type;
     const types = rawType === undefined ? undefined : Array.isArray(rawType) ? rawType : [rawType];
@@ -91,17 +90,15 @@ export class SchemaWalker {
       isArray: nonNull?.includes('array') ?? false,
       requiredProperties: [...(schema.required ?? [])].sort(),
       propertyNames: () => Object.keys(schema.properties ?? {}).sort(),
-      property(childName: string) {
-        const child = walker.child(node, childName);
+      // Arrow functions keep `this` bound to the walker: children are resolved lazily, on demand.
+      property: (childName: string) => {
+        const child = this.child(node, childName);
         if (!child || !schema.properties?.[childName]) return undefined;
-        return walker.fieldInfo(child, childName, schema.required?.includes(childName) ?? false);
+        return this.fieldInfo(child, childName, schema.required?.includes(childName) ?? false);
       },
-      items() {
-        return schema.items ? walker.fieldInfo(walker.resolve(schema.items), 0, false) : undefined;
-      },
-      mapValues() {
-        return typeof schema.additionalProperties === 'object' ? walker.fieldInfo(walker.resolve(schema.additionalProperties), undefined, false) : undefined;
-      },
+      items: () => (schema.items ? this.fieldInfo(this.resolve(schema.items), 0, false) : undefined),
+      mapValues: () =>
+        typeof schema.additionalProperties === 'object' ? this.fieldInfo(this.resolve(schema.additionalProperties), undefined, false) : undefined,
     };
   }
 }
