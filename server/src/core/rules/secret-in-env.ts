@@ -30,7 +30,7 @@ const NOT_SECRETS = new Set(['ETCD_INITIAL_CLUSTER_TOKEN', 'INITIAL_CLUSTER_TOKE
 /** Values that are settings rather than secrets (MYSQL_ALLOW_EMPTY_PASSWORD: "yes"). */
 const SETTING_VALUE = /^(true|false|yes|no|on|off|enabled?|disabled?|none|null|required|optional)$/i;
 /** `$(OTHER_VAR)` only: Kubernetes substitutes another variable, there is no literal here. */
-const ONLY_REFERENCES = /^(\s*\$\([A-Za-z_][A-Za-z0-9_.-]*\)\s*)+$/;
+const ONLY_REFERENCES = /^\s*(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\)\s*)+$/;
 /** Template placeholders that a tool replaces before the manifest reaches the cluster. */
 const ENVSUBST = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
 const isTemplate = (value: string): boolean => (value.includes('{{') && value.includes('}}')) || ENVSUBST.test(value);
