@@ -5,11 +5,11 @@ import type { ServerFeature } from './context';
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /**
- * textDocument/completion over the core's `complete`. Trigger characters: `:` and space open value lists
- * (`image: `), `-` a new list item; everything else completes on typing.
+ * textDocument/completion over the core's `complete`. A space is the one trigger character: after `key:` it
+ * opens the value list (`imagePullPolicy: `); keys complete as the user types letters.
  */
 export const completionFeature: ServerFeature = {
-  capabilities: () => ({ completionProvider: { triggerCharacters: [' ', ':', '-'], resolveProvider: false } }),
+  capabilities: () => ({ completionProvider: { triggerCharacters: [' '], resolveProvider: false } }),
   register(context, client) {
     context.connection.onCompletion(async (params): Promise<CompletionList> => {
       const current = await context.fileFor(params.textDocument.uri);

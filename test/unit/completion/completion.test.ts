@@ -503,3 +503,49 @@ test('bad input never throws', () => {
     assert.doesNotThrow(() => completeAt(input), input);
   }
 });
+
+test('right after `key:` the value is inserted after a space', () => {
+  const { list, text } = completeAt(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27.5
+      imagePullPolicy:|
+`);
+  assert.match(apply(text, item(list, 'IfNotPresent')), /imagePullPolicy: IfNotPresent\n/);
+});
+
+test('resource names inside requests/limits, also in nested flow maps', () => {
+  const { list } = completeAt(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27.5
+      resources: {limits: {memory: 1Gi, |}}
+`);
+  assert.deepEqual(labels(list), ['cpu', 'ephemeral-storage']);
+  assert.equal(newText(item(list, 'cpu')), 'cpu: ${1:100m}');
+});
+
+test('an empty line at the column of the container items offers whole containers with their dash', () => {
+  const { list, text } = completeAt(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27.5
+    |
+`);
+  const envoy = item(list, 'Proxy sidecar (Envoy)');
+  assert.match(newText(envoy), /^- name: \$\{1:envoy\}\n {6}image: /);
+  assert.doesNotMatch(newText(envoy), /restartPolicy/, 'a classic sidecar in containers');
+  assert.match(apply(text, envoy), /\n {2}volumes:\n {4}- name: envoy-config\n {6}configMap:\n {8}name: envoy-config/);
+});

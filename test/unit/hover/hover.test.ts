@@ -133,3 +133,7 @@ test('no hover on plain values outside Kubernetes objects, and no crash on broke
   assert.equal(hoverAt('a: |b\n').result, undefined);
   for (const input of ['|', '{|', 'kind: Pod\napiVersion: v1\nspec: [|', '- - |', 'a: *b|']) assert.doesNotThrow(() => hoverAt(input), input);
 });
+
+test('the dash of a container item shows the container role too', () => {
+  assert.match(hoverAt(POD.replace('    - name: proxy', '    |- name: proxy')).markdown, /\*\*Container `proxy`\*\*: native sidecar #2/);
+});

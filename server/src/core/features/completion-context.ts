@@ -37,6 +37,8 @@ export type CursorContext =
       wordEnd: number;
       /** A list item scalar (`- |` under a list of strings). */
       listItem: boolean;
+      /** Text to put before the value: a space right after a colon (`key:|`). */
+      prefix?: string;
     };
 
 interface LineInfo {
@@ -284,6 +286,18 @@ export function cursorContext(text: string, offset: number): CursorContext | und
       wordEnd: lineStart + Math.max(column, valueEnd(lineText, column)),
       listItem: false,
     };
+  }
+  // `key:` with the cursor right after the colon: a value, separated by a space.
+  const bareKey = /^( *)((?:- +)*)([A-Za-z0-9_.\-/]+):$/.exec(before);
+  if (bareKey && lineText.slice(column).trim() === '') {
+    const keyColumn = bareKey[1].length + bareKey[2].length;
+    let parent: YamlPath | undefined;
+    if (bareKey[2].length > 0) {
+      const seq = seqPathAt(doc, line, keyColumn - 2);
+      parent = seq && [...seq.path, seq.index];
+    } else parent = mapPathAt(doc, line, keyColumn);
+    if (!parent) return undefined;
+    return { kind: 'value', path: [...parent, bareKey[3]], key: bareKey[3], word: '', wordStart: lineStart + column, wordEnd: lineStart + column, listItem: false, prefix: ' ' };
   }
   const scalarItem = /^( *)((?:- +)+)([^#:{}[\]]*)$/.exec(before);
   if (scalarItem) {

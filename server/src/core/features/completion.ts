@@ -82,6 +82,7 @@ function keyItems(request: Request, context: KeyContext): CompletionItem[] {
         items.push(keyItem(request, context, name, field, required.has(name)));
       }
     }
+    items.push(...resourceNameItems(request, context, info));
     items.push(...containerSnippetItems(request, context));
   }
   return items;
@@ -166,6 +167,24 @@ function typeLabel(field: FieldInfo): string {
   if (field.enum?.length) return field.enum.map((v) => JSON.stringify(v)).join(' | ');
   if (Array.isArray(field.type)) return field.type.join(' | ');
   return field.type ?? 'any';
+}
+
+/** `requests`/`limits` are free-form maps in the schema; the resource names people mean are few. */
+function resourceNameItems(request: Request, context: KeyContext, info: FieldInfo | undefined): CompletionItem[] {
+  const last = context.path[context.path.length - 1];
+  if (!info?.isMap || (last !== 'requests' && last !== 'limits' && last !== 'overhead')) return [];
+  const range = rangeOf(request, context.wordStart, context.wordEnd);
+  const examples: Record<string, string> = { cpu: '100m', memory: '128Mi', 'ephemeral-storage': '1Gi' };
+  return Object.entries(examples)
+    .filter(([name]) => !context.existingKeys.has(name))
+    .map(([name, example], index) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      detail: `Quantity, e.g. ${example}`,
+      sortText: `0${index}`,
+      filterText: name,
+      ...edit(request, range, context.hasColon ? name : `${name}: \${1:${example}}`),
+    }));
 }
 
 /** The kinds the schemas know, then the whole-manifest snippets, at the top of a document with no kind yet. */
@@ -360,7 +379,7 @@ function valueItems(request: Request, context: ValueContext): CompletionItem[] {
     preselect: value.preselect || undefined,
     sortText: String(index).padStart(4, '0'),
     filterText: value.label,
-    textEdit: { range, newText: value.label },
+    textEdit: { range, newText: `${context.prefix ?? ''}${value.label}` },
   }));
 }
 

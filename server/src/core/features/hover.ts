@@ -34,14 +34,15 @@ export function hover(service: LanguageService, file: ManifestFile, offset: numb
   if (last && last.path.length > 0) {
     const onKey = !!last.onKey && !!last.pair;
     const pod = document.pods.find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
-    const container = pod ? containerAt(pod, last.path) : undefined;
+    // On the `- ` of a container item, the chain stops at the list: take the item that starts on this line.
+    const container = pod ? (containerAt(pod, last.path) ?? containerOnDash(document.text, pod, last.path, local)) : undefined;
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
     if (onKey && document.apiVersion && document.kind) {
       const field = service.schemas.describe(document.apiVersion, document.kind, last.path);
       if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings));
       span ??= last.pair ? keySpan(last.pair) : undefined;
     }
-    if (pod && container && (onContainerName || (last.path.length === container.path.length && !onKey))) {
+    if (pod && container && (onContainerName || (last.path.length <= container.path.length && !onKey))) {
       sections.push(containerMarkdown(pod, container));
       span ??= onContainerName ? nodeSpan(container.nameNode) : nodeSpan(container.node);
     }
@@ -106,6 +107,17 @@ function containerAt(pod: PodSpecModel, path: YamlPath): ContainerModel | undefi
     if (startsWith(path, container.path)) return container;
   }
   return undefined;
+}
+
+function containerOnDash(text: string, pod: PodSpecModel, path: YamlPath, offset: number): ContainerModel | undefined {
+  const list = path[path.length - 1];
+  if (list !== 'containers' && list !== 'initContainers' && list !== 'ephemeralContainers') return undefined;
+  return pod[list].find((c) => {
+    const start = nodeSpan(c.node)?.start;
+    if (start === undefined || start < offset) return false;
+    const between = text.slice(offset, start);
+    return /^[ \t]*-?[ \t]*$/.test(between);
+  });
 }
 
 function containerLabel(container: ContainerModel): string {
