@@ -10,6 +10,7 @@ import { completionFeature } from './lsp/completion';
 import { hoverFeature } from './lsp/hover';
 import { codeActionsFeature } from './lsp/code-actions';
 import { commandsFeature } from './lsp/commands';
+import { topologyFeature } from './lsp/topology';
 import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
 import { StatusRequest, type StatusResult } from './protocol';
 
@@ -38,7 +39,7 @@ const context: ServerContext = {
 };
 const clientFeatures: ClientFeatures = { codeActionLiterals: false, snippetCompletions: false, markdownHover: false };
 // Feature modules: each declares its capabilities and registers its handlers in onInitialize.
-const features: ServerFeature[] = [completionFeature, hoverFeature, codeActionsFeature, commandsFeature];
+const features: ServerFeature[] = [completionFeature, hoverFeature, codeActionsFeature, commandsFeature, topologyFeature];
 
 connection.onInitialize((params): InitializeResult => {
   settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;

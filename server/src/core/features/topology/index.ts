@@ -1,0 +1,47 @@
+import type { Finding } from '../../findings';
+import type { ManifestFile } from '../../parse/manifest';
+import { composeDiagrams, isComposeDocument } from './compose-diagrams';
+import { FindingsIndex } from './findings-index';
+import { safe, type Label } from './flowchart-builder';
+import { podDiagrams } from './pod-diagrams';
+import type { WorkloadDiagram } from './types';
+
+export interface TopologyOptions {
+  /** File offset of the cursor: the workload around it comes first. */
+  offset?: number;
+  /** The validator's findings for the file (file offsets): they mark nodes red. */
+  findings?: readonly Finding[];
+  /** URI or path: recognizes compose*.y(a)ml files and names a Compose project. */
+  fileName?: string;
+}
+
+/**
+ * The diagrams of every pod-carrying document of a file (or of a Compose file), the one under the cursor first.
+ * Offsets in the result are file offsets.
+ */
+export function buildTopology(file: ManifestFile, options: TopologyOptions = {}): WorkloadDiagram[] {
+  const result: { diagram: WorkloadDiagram; slotIndex: number }[] = [];
+  for (const slot of file.slots) {
+    const document = slot.document;
+    const span = { start: slot.start, end: slot.end };
+    if (document.isKubernetes) {
+      for (const pod of document.pods) {
+        const findings = new FindingsIndex(options.findings ?? [], span);
+        const name = pod.workload.name;
+        const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)')];
+        const diagrams = podDiagrams(pod, title, slot.start, findings);
+        result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });
+      }
+    } else if (isComposeDocument(document.root, options.fileName) && document.root) {
+      const diagrams = composeDiagrams(document.root, options.fileName, slot.start);
+      result.push({ slotIndex: slot.index, diagram: { kind: 'Compose', ...span, ...diagrams } });
+    }
+  }
+  const current = options.offset === undefined ? undefined : file.slotAt(options.offset)?.index;
+  // Stable: the rest keep file order.
+  result.sort((a, b) => Number(b.slotIndex === current) - Number(a.slotIndex === current));
+  return result.map((r) => r.diagram);
+}
+
+export type { DiagramNode, WorkloadDiagram } from './types';
+export { mermaidLabel, decodeMermaidLabel } from './escape';

@@ -1,0 +1,41 @@
+import type { Span } from '../../parse/nodes';
+
+/** A diagram node and the manifest text it stands for (file offsets), so a click can reveal it in the editor. */
+export interface DiagramNode extends Span {
+  /** Generated id (c0, v0, m0…), never taken from the manifest. */
+  id: string;
+}
+
+/** The two diagrams of one pod-carrying document (or of a Compose file). */
+export interface WorkloadDiagram extends Span {
+  /** metadata.name, the Compose project name, or a placeholder for an unnamed workload. */
+  name: string;
+  /** Pod, Deployment, Job…, or Compose. */
+  kind: string;
+  /** Mermaid flowchart: containers, volumes, mounts, ports, findings. */
+  mermaid: string;
+  /** Mermaid sequence diagram: start and stop order. */
+  sequence: string;
+  nodes: DiagramNode[];
+}
+
+/** Node classes; the flowchart declares a classDef for each. */
+export type NodeClass = 'app' | 'native' | 'init' | 'classic' | 'ephemeral' | 'volume' | 'missing' | 'problem';
+
+/**
+ * Colours for the node classes: light fills with dark text and saturated strokes read the same on light and dark
+ * editor themes, whichever Mermaid theme draws the rest of the picture.
+ */
+export const CLASS_STYLES: Record<NodeClass, string> = {
+  app: 'fill:#c8e6c9,stroke:#2e7d32,stroke-width:2px,color:#102a12',
+  native: 'fill:#bbdefb,stroke:#1565c0,stroke-width:2px,color:#0d2137',
+  init: 'fill:#e1bee7,stroke:#6a1b9a,stroke-width:1px,color:#2a0c33',
+  classic: 'fill:#ffe0b2,stroke:#e65100,stroke-width:2px,color:#3a1a00',
+  ephemeral: 'fill:#eceff1,stroke:#546e7a,stroke-width:1px,stroke-dasharray:4 3,color:#1c262b',
+  volume: 'fill:#b2ebf2,stroke:#00838f,stroke-width:1px,color:#00262b',
+  missing: 'fill:#ffcdd2,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3,color:#3b0000',
+  problem: 'stroke:#d32f2f,stroke-width:3px',
+};
+
+/** Edge styles, applied with `linkStyle <index>`. */
+export const PROBLEM_EDGE_STYLE = 'stroke:#d32f2f,stroke-width:2px,color:#d32f2f';
