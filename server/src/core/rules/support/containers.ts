@@ -1,4 +1,4 @@
-import { getPair, keySpan, type MapNode, type PairNode } from '../../parse/nodes';
+import { getPair, keySpan, type PairNode } from '../../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../../parse/pod';
 
 const ROLE_WORDS: Record<ContainerModel['role'], string> = {
@@ -21,7 +21,7 @@ export function describeContainer(container: ContainerModel): string {
 export function containerAnchor(container: ContainerModel): { pair: PairNode; target: 'key' | 'value' } | undefined {
   const namePair = getPair(container.node, 'name');
   if (namePair && keySpan(namePair)) return { pair: namePair, target: 'value' };
-  const first = (container.node as MapNode).items[0];
+  const first = container.node.items[0];
   return first ? { pair: first, target: 'key' } : undefined;
 }
 
