@@ -199,7 +199,15 @@ export class YamlEditor {
     if (colon < 0 || this.lines.lineStart(colon) !== this.lines.lineStart(key.end)) return undefined;
     const valueEnd = nodeSpan(pair.value) ? this.contentEnd(pair.value) ?? colon + 1 : colon + 1;
     const column = this.lines.column(key.start) + (isSequence && !this.style.indentedSequences ? 0 : this.style.unit);
-    return { start: colon + 1, end: Math.max(colon + 1, valueEnd), newText: indentLines(lines, column).map((line) => this.eol + line).join('') };
+    const lineEnd = this.lines.lineEnd(colon);
+    if (valueEnd > lineEnd) return undefined;
+    // A comment after the old value (`initContainers: [] # none yet`) stays on the key's line.
+    const comment = this.text.slice(valueEnd, lineEnd).trim();
+    return {
+      start: colon + 1,
+      end: lineEnd,
+      newText: (comment ? ` ${comment}` : '') + indentLines(lines, column).map((line) => this.eol + line).join(''),
+    };
   }
 
   /** Column offset of a new sequence under a key, from a sibling sequence when there is one, else the file's style. */
