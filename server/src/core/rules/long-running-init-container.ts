@@ -13,6 +13,10 @@ export const rule: Rule = {
       if (container.role !== 'init') continue;
       const sidecar = classifySidecar(container);
       if (!sidecar?.longRunning) continue;
+      // Agents often exit by a setting in their config file (vault `exit_after_auth`), which we cannot see; and an
+      // image-based guess yields to a name that says the container is an init step (`vault-agent-init`).
+      if (sidecar.kind === 'secrets-agent') continue;
+      if (sidecar.kind !== 'unknown' && container.name && /(^|[-_])init([-_]|$)/.test(container.name)) continue;
       const fix =
         context.minor >= NATIVE_SIDECARS_MINOR
           ? ' Add `restartPolicy: Always` to make it a native sidecar that runs beside the app.'

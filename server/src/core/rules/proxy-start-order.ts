@@ -1,4 +1,4 @@
-import { classifySidecar, type SidecarKind } from '../sidecars/known-sidecars';
+import { classifySidecar, imageRepository, type SidecarKind } from '../sidecars/known-sidecars';
 import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
 import type { Rule } from './types';
 
@@ -8,6 +8,13 @@ import type { Rule } from './types';
  */
 const NEEDED_AT_START: ReadonlySet<SidecarKind> = new Set(['proxy', 'db-proxy', 'secrets-agent']);
 
+/** What goes wrong when the app wins the race, by kind of helper. */
+const RISK: Partial<Record<SidecarKind, string>> = {
+  proxy: 'the app may send its first requests before the proxy is ready, and fail them.',
+  'db-proxy': 'the app may open its database connections before the proxy listens, and fail or crash-loop.',
+  'secrets-agent': 'the app may start before the agent has rendered its secrets.',
+};
+
 export const rule: Rule = {
   id: 'proxy-start-order',
   defaultSeverity: 'info',
@@ -15,15 +22,23 @@ export const rule: Rule = {
   versions: { min: 29 },
   check(pod, context) {
     if (pod.runsToCompletion || pod.containers.length < 2) return;
-    for (const container of pod.containers) {
-      const sidecar = classifySidecar(container);
+    const classified = pod.containers.map((container) => ({ container, sidecar: classifySidecar(container) }));
+    // The app is what no pattern recognises; with none (pgbouncer + its exporter) there is nothing to protect.
+    if (!classified.some(({ sidecar }) => !sidecar)) return;
+    const workloadName = pod.workload.name?.toLowerCase() ?? '';
+    // An agent run once as a regular init container (the Vault injector's `vault-agent-init`) renders the
+    // secrets before the app starts; the agent beside the app only renews them.
+    const secretsPrepopulated = pod.initContainers.some((c) => c.role === 'init' && classifySidecar(c)?.kind === 'secrets-agent');
+    for (const { container, sidecar } of classified) {
       if (!sidecar || !NEEDED_AT_START.has(sidecar.kind)) continue;
-      // Every container being a proxy leaves no app to protect.
-      if (pod.containers.every((other) => other === container || NEEDED_AT_START.has(classifySidecar(other)?.kind ?? 'unknown'))) continue;
+      // The proxy's own workload (Contour's "envoy" DaemonSet next to its shutdown manager) is not an app's sidecar.
+      const imageName = container.image ? imageRepository(container.image).split('/').pop() ?? '' : '';
+      if (imageName && workloadName.includes(imageName)) continue;
+      if (sidecar.kind === 'secrets-agent' && secretsPrepopulated) continue;
       context.report({
         node: containerAnchor(container),
         message:
-          `${containerLabel(container)} (${sidecar.reason}) starts alongside the app containers, so the app may start before it is ready and fail its first connections. ` +
+          `${containerLabel(container)} (${sidecar.reason}) starts alongside the app containers, so ${RISK[sidecar.kind] ?? RISK.proxy} ` +
           `On Kubernetes ${context.kubernetesVersion} a native sidecar (in \`initContainers\` with \`restartPolicy: Always\` and a \`startupProbe\`) is started, and ready, before the app, and stopped after it.`,
         data: { ...containerData(container), sidecarKind: sidecar.kind },
       });

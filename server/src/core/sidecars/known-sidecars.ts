@@ -96,6 +96,8 @@ export function classifySidecar(container: ContainerModel): SidecarClassificatio
       if (!/(^|\s)agent(\s|$)/.test(command)) return undefined;
       return { kind: 'secrets-agent', longRunning: !exitsAfterAuth(command, container), reason: `image ${repository} running \`vault agent\`` };
     }
+    // Istio's proxyv2 image also runs the one-shot `istio-iptables` init step; the proxy itself runs `proxy …`.
+    if (/(^|\/)proxyv2$/.test(repository) && command && !/(^|\s)proxy(\s|$)/.test(command)) return undefined;
     for (const { kind, repository: pattern } of IMAGE_PATTERNS) {
       if (!pattern.test(repository)) continue;
       let longRunning = true;
