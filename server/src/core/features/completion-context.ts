@@ -229,6 +229,8 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     const dashText = keyMatch[2];
     const keyColumn = keyMatch[1].length + dashText.length;
     const after = lineText.slice(wordEndColumn);
+    // In the indentation of a line that has content: nothing to insert there.
+    if (word === '' && after.trim() !== '' && !after.trim().startsWith('#') && !/^[ \t]*:/.test(after)) return undefined;
     const hasColon = /^[ \t]*:/.test(after);
     const existingKeys = new Set<string>();
     let path: YamlPath | undefined;
