@@ -1,10 +1,11 @@
 import { parseDocument, isMap, type Document } from 'yaml';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting';
 import { asMap, getPair, scalarText, type MapNode, type Span } from './nodes';
 import { findPodSpecs, type PodSpecModel } from './pod';
 
 /** A YAML syntax problem inside one document chunk. */
 export interface YamlProblem extends Span {
-  code: 'yaml-syntax' | 'duplicate-key' | 'alias-limit';
+  code: 'yaml-syntax' | 'duplicate-key' | 'alias-limit' | 'nesting-limit';
   message: string;
 }
 
@@ -27,13 +28,23 @@ export class ParsedDocument {
   private podsCache: PodSpecModel[] | undefined;
 
   constructor(readonly text: string) {
-    this.yaml = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
-    this.problems = this.yaml.errors.map((error) => ({
+    const tooDeep = findExcessiveNesting(text);
+    // Too deep to parse safely (the parser recurses per level): an empty document and one clear problem.
+    this.yaml = parseDocument(tooDeep >= 0 ? '' : text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+    this.problems = this.yaml.errors.map((error): YamlProblem => ({
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
       code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
       message: humanYamlError(error.code, error.message),
     }));
+    if (tooDeep >= 0) {
+      this.problems.push({
+        start: tooDeep,
+        end: tooDeep + 1,
+        code: 'nesting-limit',
+        message: `This document nests more than ${MAX_NESTING_DEPTH} levels deep; it is not parsed or validated. No Kubernetes manifest comes close, and deeper input can exhaust the parser's stack.`,
+      });
+    }
     for (const p of this.problems) {
       // The parser points at the first character of a duplicate key: underline the whole key.
       if (p.code === 'duplicate-key') {
@@ -45,7 +56,9 @@ export class ParsedDocument {
     this.root = isMap(this.yaml.contents) ? asMap(this.yaml.contents) : undefined;
     this.apiVersion = scalarText(getPair(this.root, 'apiVersion')?.value)?.trim() || undefined;
     this.kind = scalarText(getPair(this.root, 'kind')?.value)?.trim() || undefined;
-    this.templated = /\{\{[\s\S]*?\}\}/.test(text);
+    // Two linear scans: a lazy regex over `{{` with no `}}` is quadratic on hostile input.
+    const open = text.indexOf('{{');
+    this.templated = open >= 0 && text.indexOf('}}', open + 2) >= 0;
   }
 
   /** A Kubernetes object: a map with both apiVersion and kind. Everything else gets no Kubernetes diagnostics. */
