@@ -1,6 +1,6 @@
 import { isScalar, stringify, type Scalar } from 'yaml';
 import { keySpan, nodeSpan, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
-import type { IndentationStyle } from '../text/indentation';
+import { reindentBlock, type IndentationStyle } from '../text/indentation';
 import { indentLines, shiftLines, TextLines } from './text-lines';
 
 /** A replacement of [start, end) by `newText`, in offsets of one document chunk. */
@@ -272,8 +272,9 @@ export class YamlEditor {
 
   /** A fragment (relative indentation 0) for `value`, in this file's indentation style. */
   fragment(value: unknown): string[] {
-    const text = stringify(value, { indent: this.style.unit, indentSeq: this.style.indentedSequences, lineWidth: 0, aliasDuplicateObjects: false });
-    return text.replace(/\n$/, '').split('\n');
+    // Written in the canonical style (2 spaces, indented sequences), then re-indented into the file's own.
+    const canonical = stringify(value, { indent: 2, indentSeq: true, lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, '');
+    return reindentBlock(canonical, this.style).split('\n');
   }
 }
 
