@@ -137,3 +137,10 @@ test('no hover on plain values outside Kubernetes objects, and no crash on broke
 test('the dash of a container item shows the container role too', () => {
   assert.match(hoverAt(POD.replace('    - name: proxy', '    |- name: proxy')).markdown, /\*\*Container `proxy`\*\*: native sidecar #2/);
 });
+
+test('a native sidecar restartPolicy tells what the target Kubernetes version makes of it', () => {
+  const text = POD.replace('      restartPolicy: Always\n      resources:\n        requests:\n          cpu: 100m', '      restart|Policy: Always\n      resources:\n        requests:\n          cpu: 100m');
+  assert.match(hoverAt(text, defaultSettings({ kubernetesVersion: '1.28' })).markdown, /needs the SidecarContainers feature gate/);
+  assert.match(hoverAt(text, defaultSettings({ kubernetesVersion: '1.27' })).markdown, /Not available in Kubernetes 1\.27/);
+  assert.match(hoverAt(text, defaultSettings({ kubernetesVersion: '1.34' })).markdown, /GA since 1\.33 \(target 1\.34\)/);
+});

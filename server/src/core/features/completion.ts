@@ -207,7 +207,7 @@ function topLevelItems(request: Request, context: KeyContext): CompletionItem[] 
     }
     if (isEmptyDocument(request.document.text, context)) {
       for (const snippet of MANIFEST_SNIPPETS) {
-        items.push(snippetItem(request, range, snippet.label, snippet.description, reindentBlock(snippet.body, request.style, 0, request.eol), `3${snippet.id}`));
+        items.push(snippetItem(request, range, snippet.label, snippet.description, reindentBlock(snippet.body, request.style, 0, request.eol), `3${snippet.id}`, snippet.id));
       }
     }
   }
@@ -262,7 +262,7 @@ function containerSnippetItems(request: Request, context: KeyContext): Completio
     const body = native ? nativeVariant(snippet.container) : snippet.container;
     const block = withDash ? `- ${body.split('\n').join('\n  ')}` : body;
     const text = reindentBlock(block, request.style, context.column, request.eol);
-    const item = snippetItem(request, range, snippet.label, snippet.description + (native ? ' As a native sidecar (restartPolicy: Always).' : ''), text, `2${snippet.id}`);
+    const item = snippetItem(request, range, snippet.label, snippet.description + (native ? ' As a native sidecar (restartPolicy: Always).' : ''), text, `2${snippet.id}`, snippet.id);
     const volumeEdit = pod ? volumesEdit(request, pod, snippet, context.wordStart) : undefined;
     if (volumeEdit) item.additionalTextEdits = [volumeEdit];
     return item;
@@ -467,14 +467,15 @@ function edit(request: Request, range: ReturnType<typeof rangeOf>, snippet: stri
   return { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet, insertTextMode: InsertTextMode.asIs };
 }
 
-function snippetItem(request: Request, range: ReturnType<typeof rangeOf>, label: string, description: string, body: string, sortText: string): CompletionItem {
+function snippetItem(request: Request, range: ReturnType<typeof rangeOf>, label: string, description: string, body: string, sortText: string, id: string): CompletionItem {
   return {
     label,
     kind: CompletionItemKind.Snippet,
     detail: 'sidecar snippet',
     documentation: { kind: MarkupKind.Markdown, value: `${description}\n\n\`\`\`yaml\n${expandSnippet(body)}\n\`\`\`` },
     sortText,
-    filterText: label,
+    // The id ("fluent-bit", "envoy") is what people type; the label reads well in the list.
+    filterText: `${id} ${label}`,
     ...edit(request, range, body),
   };
 }

@@ -5,7 +5,7 @@ import type { ManifestFile } from '../parse/manifest';
 import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../parse/pod';
 import type { FieldInfo } from '../schema';
-import type { Settings } from '../settings';
+import { kubernetesMinor, type Settings } from '../settings';
 import { classifySidecar } from '../sidecars/known-sidecars';
 import { effectivePodResources, type ResourceTexts } from './resources';
 
@@ -39,7 +39,7 @@ export function hover(service: LanguageService, file: ManifestFile, offset: numb
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
     if (onKey && document.apiVersion && document.kind) {
       const field = service.schemas.describe(document.apiVersion, document.kind, last.path);
-      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings));
+      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings, versionNote(last.path, settings)));
       span ??= last.pair ? keySpan(last.pair) : undefined;
     }
     if (pod && container && (onContainerName || (last.path.length <= container.path.length && !onKey))) {
@@ -94,10 +94,30 @@ function typeText(field: FieldInfo): string {
   return field.type ?? 'any';
 }
 
-function fieldMarkdown(name: string, field: FieldInfo, service: LanguageService, settings: Settings): string {
+/**
+ * Fields whose meaning depends on the cluster version: the schemas describe 1.36, the user's cluster may be older.
+ * Facts from kubernetes.io "Sidecar Containers" (SidecarContainers gate: alpha 1.28, beta 1.29, GA 1.33).
+ */
+function versionNote(path: YamlPath, settings: Settings): string | undefined {
+  const minor = kubernetesMinor(settings.kubernetesVersion);
+  const key = path[path.length - 1];
+  const list = path[path.length - 3];
+  if (key === 'restartPolicy' && list === 'initContainers') {
+    if (minor < 28) return `Not available in Kubernetes ${settings.kubernetesVersion}: native sidecars (\`restartPolicy: Always\` on an init container) need 1.29+ (1.28 with the SidecarContainers feature gate).`;
+    if (minor === 28) return 'Kubernetes 1.28: needs the SidecarContainers feature gate (alpha, off by default); on by default from 1.29, GA in 1.33.';
+    return `Native sidecar field: on by default since 1.29, GA since 1.33 (target ${settings.kubernetesVersion}).`;
+  }
+  if (key === 'restartPolicy' && list === 'containers') {
+    return 'On a regular container, `restartPolicy` is rejected before Kubernetes 1.34 and needs the alpha container restart rules gate (KEP-5307) from 1.34.';
+  }
+  return undefined;
+}
+
+function fieldMarkdown(name: string, field: FieldInfo, service: LanguageService, settings: Settings, note?: string): string {
   const lines = [`**${name}**: \`${typeText(field)}\` — ${field.required ? 'required' : 'optional'}`];
   if (field.enum?.length) lines.push(`Allowed: ${field.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (field.description) lines.push(field.description);
+  if (note) lines.push(`**Version:** ${note}`);
   lines.push(`_Kubernetes ${service.schemas.kubernetesVersion} schema; target cluster ${settings.kubernetesVersion}._`);
   return lines.join('\n\n');
 }
