@@ -34,7 +34,7 @@ const IMAGE_PATTERNS: readonly ImagePattern[] = [
   { kind: 'log-shipper', repository: /(^|\/)(timberio\/vector|grafana\/promtail|elastic\/filebeat)/ },
   { kind: 'proxy', repository: /(^|\/)(envoy|envoy-alpine|envoy-distroless|proxyv2|istio-proxy|linkerd2?-proxy|consul-dataplane)$/ },
   { kind: 'proxy', repository: /(^|\/)linkerd\/proxy$/ },
-  { kind: 'auth-proxy', repository: /(^|\/)(oauth2-proxy|kube-rbac-proxy|keycloak-gatekeeper|gatekeeper|pomerium)$/ },
+  { kind: 'auth-proxy', repository: /(^|\/)(oauth2-proxy|kube-rbac-proxy|keycloak-gatekeeper|louketo-proxy|pomerium)$/ },
   { kind: 'db-proxy', repository: /(^|\/)(cloud-sql-proxy|cloudsql-proxy|gce-proxy|alloydb-auth-proxy|pgbouncer)$/ },
   { kind: 'git-sync', repository: /(^|\/)git-sync$/ },
   { kind: 'collector', repository: /(^|\/)(opentelemetry-collector(-[\w-]+)?|otelcol(-[\w-]+)?|jaeger-agent|datadog\/agent|grafana\/alloy)$/ },
