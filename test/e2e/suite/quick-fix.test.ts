@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openYaml, sidecarApi, sidecarDiagnostics, waitForDiagnostics } from './helpers';
+
+/** `code` of a diagnostic, whether VS Code keeps it plain or as {value, target} (when it links to docs). */
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+suite('quick fixes in a real VS Code', () => {
+  teardown(async () => {
+    // Leave the workspace copy as it was for the other suites: drop the unsaved edits.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test("converts the docs' legacy Job sidecar into a native sidecar and the warning goes away", async () => {
+    await sidecarApi();
+    const editor = await openYaml('quick-fix-job.yaml');
+    const document = editor.document;
+    const [warning] = (await waitForDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === 'job-classic-sidecar'), 'the job-classic-sidecar warning'))
+      .filter((d) => codeOf(d) === 'job-classic-sidecar');
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(document.getText(warning.range), 'logshipper');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      warning.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.title.startsWith('Convert "logshipper" to a native sidecar'));
+    assert.ok(fix, `the native-sidecar quick fix is offered; got: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.isPreferred, true);
+    assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind));
+    assert.ok(fix.edit, 'the fix carries its edit');
+
+    const cleared = waitForDiagnostics(
+      document.uri,
+      (ds) => !ds.some((d) => codeOf(d) === 'job-classic-sidecar') && document.getText().includes('initContainers:'),
+      'the job-classic-sidecar warning to disappear after the fix',
+    );
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'VS Code applied the edit');
+    await cleared;
+
+    assert.equal(
+      document.getText(),
+      [
+        'apiVersion: batch/v1',
+        'kind: Job',
+        'metadata:',
+        '  name: myjob',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      initContainers:',
+        '        - name: logshipper',
+        '          image: alpine:latest',
+        '          restartPolicy: Always',
+        "          command: ['sh', '-c', 'tail -F /opt/logs.txt']",
+        '          volumeMounts:',
+        '            - name: data',
+        '              mountPath: /opt',
+        '      containers:',
+        '        - name: myjob',
+        '          image: alpine:latest',
+        `          command: ['sh', '-c', 'echo "logging" > /opt/logs.txt']`,
+        '          volumeMounts:',
+        '            - name: data',
+        '              mountPath: /opt',
+        '      restartPolicy: Never',
+        '      volumes:',
+        '        - name: data',
+        '          emptyDir: {}',
+        '',
+      ].join('\n'),
+    );
+    const errors = sidecarDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => `${codeOf(d)}: ${d.message}`), [], 'no error after the fix');
+  });
+
+  test('offers the conversion as a refactoring on the extra container', async () => {
+    await sidecarApi();
+    const editor = await openYaml('quick-fix-job.yaml');
+    const document = editor.document;
+    await waitForDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === 'job-classic-sidecar'), 'diagnostics of the Job');
+    const at = document.positionAt(document.getText().indexOf('tail -F'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(at, at),
+      vscode.CodeActionKind.RefactorRewrite.value,
+    );
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Convert "logshipper" to a native sidecar')), `got: ${titles.join(' | ')}`);
+    assert.ok(actions.every((a) => a.kind && vscode.CodeActionKind.RefactorRewrite.contains(a.kind)));
+  });
+});
