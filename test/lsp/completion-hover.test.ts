@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
+import { fileUri, LspClient } from './client';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  initContainers:
+    - name: log-shipper
+      image: fluent/fluent-bit:4.0.3
+      restartPolicy: Always
+  containers:
+    - name: app
+      image: nginx:1.27.5
+      volu
+  volumes:
+    - name: logs
+      emptyDir:
+        sizeLimit: 64Mi
+`;
+
+describe('completion and hover over stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ configuration: { kubernetesVersion: '1.33' } });
+    const result = await client.initialize();
+    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, [' ']);
+    assert.equal(result.capabilities.hoverProvider, true);
+  });
+  after(() => client.stop());
+
+  it('completes a container key as a snippet, and follows edits', async () => {
+    const uri = fileUri('completion-hover', 'pod.yaml');
+    await client.open(uri, POD);
+    const line = POD.split('\n').findIndex((l) => l === '      volu');
+    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 10 } });
+    const mounts = list.items.find((i) => i.label === 'volumeMounts');
+    assert.ok(mounts, list.items.map((i) => i.label).join(', '));
+    assert.equal(mounts.insertTextFormat, 2);
+    assert.deepEqual(mounts.textEdit, { range: { start: { line, character: 6 }, end: { line, character: 10 } }, newText: 'volumeMounts:\n        - name: $1\n          mountPath: $2' });
+
+    const edited = POD.replace('      volu\n', '      volumeMounts:\n        - name: \n');
+    await client.change(uri, 2, edited);
+    const names = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: line + 1, character: 16 } });
+    assert.deepEqual(names.items.map((i) => i.label), ['logs']);
+  });
+
+  it('hovers a native sidecar name with its role and the target version in key hovers', async () => {
+    const uri = fileUri('completion-hover', 'hover.yaml');
+    await client.open(uri, POD.replace('      volu\n', ''));
+    const lines = POD.split('\n');
+    const nameLine = lines.findIndex((l) => l.includes('log-shipper'));
+    const role = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: nameLine, character: 16 } });
+    assert.match((role?.contents as MarkupContent).value, /native sidecar #1 in start order/);
+    const policyLine = lines.findIndex((l) => l.includes('restartPolicy'));
+    const key = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: policyLine, character: 8 } });
+    assert.match((key?.contents as MarkupContent).value, /target cluster 1\.33/);
+    assert.deepEqual(key?.range, { start: { line: policyLine, character: 6 }, end: { line: policyLine, character: 19 } });
+  });
+
+  it('answers an unknown document with an empty list and no hover', async () => {
+    const uri = fileUri('completion-hover', 'never-opened.yaml');
+    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.deepEqual(list.items, []);
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+  });
+});
