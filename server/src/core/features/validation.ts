@@ -21,6 +21,10 @@ export class Validator {
 
   validate(file: ManifestFile, settings: Settings): Finding[] {
     if (!settings.validate) return [];
+    if (file.declined) {
+      const level = settings.rules[file.declined.code];
+      return level === 'off' ? [] : [{ code: file.declined.code, severity: level ?? 'info', message: file.declined.message, start: 0, end: 0 }];
+    }
     const key = settingsKey(settings);
     const result: Finding[] = [];
     for (const slot of file.slots) {

@@ -10,6 +10,32 @@ export interface DocumentSlot {
   document: ParsedDocument;
 }
 
+/** Why a file was not parsed at all: it has no documents, and validation reports only this. */
+export interface DeclinedFile {
+  code: 'file-too-large' | 'binary-file';
+  message: string;
+}
+
+/**
+ * Files above this size are not parsed: parsing 20 MB takes the `yaml` parser tens of seconds and hundreds of MB,
+ * and no hand-edited manifest is that big (the benchmark's 50,000-line file is 1.6 MB).
+ */
+export const MAX_FILE_LENGTH = 5 * 1024 * 1024;
+
+export function declineReason(text: string): DeclinedFile | undefined {
+  if (text.length > MAX_FILE_LENGTH) {
+    return {
+      code: 'file-too-large',
+      message: `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_LENGTH / 1024 / 1024} MB that sidecar checks; it is not validated. Split it, or lint it in parts with sidecar-lint.`,
+    };
+  }
+  // YAML text cannot hold NUL characters; a file with one is binary (or in an encoding such as UTF-16).
+  if (text.includes('\0')) {
+    return { code: 'binary-file', message: 'This file holds NUL bytes: it is binary or not UTF-8 text, not YAML. It is not validated.' };
+  }
+  return undefined;
+}
+
 /** One version of a YAML file: its documents, each parsed on its own. */
 export class ManifestFile {
   private lineIndexCache: LineIndex | undefined;
@@ -17,6 +43,7 @@ export class ManifestFile {
   constructor(
     readonly text: string,
     readonly slots: DocumentSlot[],
+    readonly declined?: DeclinedFile,
   ) {}
 
   get lineIndex(): LineIndex {
@@ -45,6 +72,11 @@ export class ManifestParser {
   private previous = new Map<string, ParsedDocument>();
 
   parse(text: string): ManifestFile {
+    const declined = declineReason(text);
+    if (declined) {
+      this.previous = new Map();
+      return new ManifestFile(text, [], declined);
+    }
     const next = new Map<string, ParsedDocument>();
     const slots: DocumentSlot[] = splitDocuments(text).map((chunk, index) => {
       const document = next.get(chunk.text) ?? this.previous.get(chunk.text) ?? new ParsedDocument(chunk.text);
