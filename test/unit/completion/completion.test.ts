@@ -549,3 +549,18 @@ spec:
   assert.doesNotMatch(newText(envoy), /restartPolicy/, 'a classic sidecar in containers');
   assert.match(apply(text, envoy), /\n {2}volumes:\n {4}- name: envoy-config\n {6}configMap:\n {8}name: envoy-config/);
 });
+
+test('an exporter image follows the server next to it', () => {
+  const { list } = completeAt(`apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+spec:
+  containers:
+    - name: mysql
+      image: mysql:8.4.5
+    - name: metrics-exporter
+      image: |
+`);
+  assert.match(sorted(list)[0], /^prom\/mysqld-exporter:v/);
+});

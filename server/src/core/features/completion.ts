@@ -443,7 +443,8 @@ function referenceValues(request: Request, context: ValueContext): { label: stri
     for (const mount of getSeq(container, 'volumeMounts')?.items ?? []) context.push(getString(asMap(mount), 'name') ?? '', getString(asMap(mount), 'mountPath') ?? '');
     for (const env of getSeq(container, 'env')?.items ?? []) context.push(getString(asMap(env), 'name') ?? '');
     for (const arg of [...(getSeq(container, 'command')?.items ?? []), ...(getSeq(container, 'args')?.items ?? [])]) context.push(scalarText(arg) ?? '');
-    for (const { image, suggested } of suggestSidecarImages({ name, context: context.join(' ') })) {
+    const neighbourImages = pod ? [...pod.initContainers, ...pod.containers].filter((c) => !samePath(c.path, containerPath)).map((c) => c.image ?? '') : [];
+    for (const { image, suggested } of suggestSidecarImages({ name, context: context.join(' '), neighbourImages })) {
       result.push({ label: image.image, detail: suggested ? `${image.kind} (suggested)` : image.kind, documentation: image.description, kind: CompletionItemKind.Constant });
     }
     return result;

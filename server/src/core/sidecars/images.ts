@@ -48,7 +48,7 @@ const HINTS: readonly { kind: Exclude<SidecarKind, 'unknown'>; words: RegExp }[]
  * Images to offer for a container, best first: those whose kind the hints suggest (name weighs most), then
  * the rest of the table so a user who knows what they want still finds it.
  */
-export function suggestSidecarImages(hints: { name?: string; context?: string }): { image: SidecarImage; suggested: boolean }[] {
+export function suggestSidecarImages(hints: { name?: string; context?: string; neighbourImages?: string[] }): { image: SidecarImage; suggested: boolean }[] {
   const name = (hints.name ?? '').toLowerCase();
   const context = (hints.context ?? '').toLowerCase();
   const score = new Map<SidecarKind, number>();
@@ -61,7 +61,14 @@ export function suggestSidecarImages(hints: { name?: string; context?: string })
   // "auth-proxy" and "cloud-sql-proxy" also match the generic proxy hint: the specific kind wins.
   if ((score.get('auth-proxy') ?? 0) >= (score.get('proxy') ?? 0) && score.has('auth-proxy')) score.delete('proxy');
   if ((score.get('db-proxy') ?? 0) >= (score.get('proxy') ?? 0) && score.has('db-proxy')) score.delete('proxy');
-  return SIDECAR_IMAGES.map((image, order) => ({ image, order, value: score.get(image.kind) ?? 0 }))
+  // An exporter is for the server next to it: nginx, MySQL, PostgreSQL, Redis neighbours pick their exporter.
+  const neighbours = (hints.neighbourImages ?? []).join(' ').toLowerCase();
+  const servedBy = (image: SidecarImage): number => {
+    if (image.kind !== 'metrics-exporter' || !score.has('metrics-exporter')) return 0;
+    const server = /(nginx|mysql|postgres|redis)/.exec(image.image)?.[1];
+    return server && neighbours.includes(server) ? 1 : 0;
+  };
+  return SIDECAR_IMAGES.map((image, order) => ({ image, order, value: (score.get(image.kind) ?? 0) * 2 + servedBy(image) }))
     .sort((a, b) => b.value - a.value || a.order - b.order)
     .map(({ image, value }) => ({ image, suggested: value > 0 }));
 }
