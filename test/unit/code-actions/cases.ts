@@ -42,6 +42,14 @@ export const FIX_CASES: readonly FixCase[] = [
   { fixture: 'init-commented.yaml', code: 'probe-on-init-container', title: /native sidecar/, expected: 'init-commented--vault-native.yaml', preferred: true },
   { fixture: 'init-commented.yaml', code: 'probe-on-init-container', title: /Remove readinessProbe/, expected: 'init-commented--remove-probe.yaml', removedComments: [/not allowed on a plain/] },
   { fixture: 'schema-typo.yaml', code: 'unknown-field', title: /Rename to "volumeMounts"/, expected: 'schema-typo--rename-key.yaml', preferred: true },
+  { fixture: 'security-commented.yaml', code: 'invalid-enum', title: /Change to "Always"/, expected: 'security-commented--pull-policy.yaml', preferred: true },
+  { fixture: 'security-commented.yaml', code: 'native-sidecar-startup-probe', title: /startupProbe on port admin/, expected: 'security-commented--startup-probe.yaml', preferred: true },
+  { fixture: 'security-commented.yaml', code: 'emptydir-size-limit', title: /sizeLimit: 500Mi/, expected: 'security-commented--size-limit-flow.yaml', preferred: true },
+  { fixture: 'security-commented.yaml', code: 'emptydir-size-limit', nth: 1, title: /sizeLimit: 64Mi/, expected: 'security-commented--size-limit-memory.yaml', preferred: true },
+  { fixture: 'security-commented.yaml', code: 'privileged-container', title: /privileged: false/, expected: 'security-commented--not-privileged.yaml' },
+  { fixture: 'security-commented.yaml', code: 'privilege-escalation', title: /allowPrivilegeEscalation: false/, expected: 'security-commented--no-escalation.yaml' },
+  { fixture: 'security-commented.yaml', code: 'privilege-escalation', nth: 1, title: /Do not add SYS_ADMIN/, expected: 'security-commented--drop-sys-admin.yaml', removedComments: [/too much/] },
+  { fixture: 'old-api.yaml', code: 'removed-api-version', title: /apps\/v1/, expected: 'old-api--apps-v1.yaml' },
 ];
 
 export function caseName(c: FixCase): string {

@@ -47,7 +47,7 @@ export const missingResources: QuickFixProvider = (context) => {
 };
 
 /** The first declared port: by name when it has one (probes survive renumbering), else by number. */
-function firstPort(container: ContainerModel): { ref: string | number; name?: string; number?: number } | undefined {
+export function firstPort(container: ContainerModel): { ref: string | number; name?: string; number?: number } | undefined {
   const item = asMap(getSeq(container.node, 'ports')?.items[0]);
   const name = scalarText(getPair(item, 'name')?.value);
   const number = Number(scalarText(getPair(item, 'containerPort')?.value));

@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import { asMap, getPair, keySpan, nodeSpan, pathAt, resolvePath, type PairNode, type YamlPath } from '../../parse/nodes';
 import { dataString } from './locate';
 import { proposal, type QuickFixProvider } from './types';
@@ -36,3 +37,23 @@ function findHolder(root: unknown, pair: PairNode) {
   const rootMap = asMap(root);
   return rootMap?.items.includes(pair) ? rootMap : undefined;
 }
+
+/** Schema `invalid-enum` with a case-only "did you mean" (`always` → `Always`): the value is meant, not wrong. */
+export const invalidEnum: QuickFixProvider = (context) => {
+  const suggestion = dataString(context.data, 'suggestion');
+  const root = context.document.yaml.contents;
+  const node = Array.isArray(context.data.path) ? resolvePath(root, context.data.path as YamlPath)?.node : undefined;
+  if (!suggestion || !isScalar(node)) return [];
+  return proposal(`Change to "${suggestion}"`, [context.editor.replaceScalar(node, suggestion)], { isPreferred: true });
+};
+
+/**
+ * Schema `removed-api-version` with a successor (extensions/v1beta1 Deployment → apps/v1). Not preferred: the
+ * newer version may also require fields (a Deployment's selector) that the schema will then ask for.
+ */
+export const removedApiVersion: QuickFixProvider = (context) => {
+  const replacement = dataString(context.data, 'replacement');
+  const pair = getPair(asMap(context.document.yaml.contents), 'apiVersion');
+  if (!replacement || !pair || !isScalar(pair.value)) return [];
+  return proposal(`Change apiVersion to ${replacement}`, [context.editor.replaceScalar(pair.value, replacement)]);
+};

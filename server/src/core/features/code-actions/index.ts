@@ -1,7 +1,8 @@
 import { imageTag, duplicateContainerName, missingProbes, missingResources, portConflict, probePortNotExposed, secretInEnv } from './container-fixes';
-import { unknownField } from './fields';
+import { invalidEnum, removedApiVersion, unknownField } from './fields';
 import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
+import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
 import type { QuickFixProvider } from './types';
 import { shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
 
@@ -17,6 +18,12 @@ export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
   'unused-volume': unusedVolume,
   'shipper-mount-read-only': shipperMountReadOnly,
   'unknown-field': unknownField,
+  'invalid-enum': invalidEnum,
+  'removed-api-version': removedApiVersion,
+  'emptydir-size-limit': emptyDirSizeLimit,
+  'privileged-container': privilegedContainer,
+  'privilege-escalation': privilegeEscalation,
+  'native-sidecar-startup-probe': nativeSidecarStartupProbe,
   'missing-resources': missingResources,
   'missing-probes': missingProbes,
   'image-tag': imageTag,
