@@ -564,3 +564,16 @@ spec:
 `);
   assert.match(sorted(list)[0], /^prom\/mysqld-exporter:v/);
 });
+
+test('after `- ` in a list of enum strings: the values', () => {
+  const { list } = completeAt(`apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+spec:
+  accessModes:
+    - ReadWriteOnce
+    - Read|
+`);
+  assert.deepEqual(labels(list).sort(), ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod']);
+});

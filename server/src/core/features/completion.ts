@@ -72,6 +72,11 @@ function keyItems(request: Request, context: KeyContext): CompletionItem[] {
   if (context.path.length === 0 && !context.flow) items.push(...topLevelItems(request, context));
   if (apiVersion && kind) {
     const info = request.service.schemas.describe(apiVersion, kind, context.path);
+    if (info && context.itemStart && !context.flow && info.type !== 'object') {
+      // `- |` in a list of scalars (accessModes, args): the item is a value, not a map.
+      const key = String(context.path[context.path.length - 2] ?? '');
+      return valueItems(request, { kind: 'value', path: context.path, key, word: context.word, wordStart: context.wordStart, wordEnd: context.wordEnd, listItem: true });
+    }
     if (info && !info.isMap && info.type === 'object') {
       const required = new Set(info.requiredProperties);
       for (const name of info.propertyNames()) {
