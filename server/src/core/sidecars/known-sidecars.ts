@@ -88,6 +88,17 @@ export function commandLine(container: ContainerModel): string {
  * and its command; undefined when nothing marks it as one. Shared by the sidecar rules, completion and topology.
  */
 export function classifySidecar(container: ContainerModel): SidecarClassification | undefined {
+  // Several rules ask about the same container; a parsed container never changes, so the answer is kept with it.
+  const known = classified.get(container);
+  if (known !== undefined) return known ?? undefined;
+  const result = classify(container);
+  classified.set(container, result ?? null);
+  return result;
+}
+
+const classified = new WeakMap<ContainerModel, SidecarClassification | null>();
+
+function classify(container: ContainerModel): SidecarClassification | undefined {
   const repository = container.image ? imageRepository(container.image) : '';
   const command = commandLine(container);
   if (repository) {
