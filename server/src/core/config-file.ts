@@ -2,6 +2,7 @@ import * as path from 'path';
 import { isMap, parseDocument } from 'yaml';
 import { keySpan, nodeSpan, scalarText, valueSpan, type PairNode, type Span } from './parse/nodes';
 import { allRules } from './rules';
+import type { Finding } from './findings';
 import { closest } from './text/closest';
 import { SUPPORTED_KUBERNETES_VERSIONS, type Settings, type SeverityOverride } from './settings';
 
@@ -163,4 +164,20 @@ export function mergeConfig(editor: Settings, config: ConfigSettings, editorDefa
   const kubernetesVersion =
     config.kubernetesVersion && editor.kubernetesVersion === editorDefaultVersion ? config.kubernetesVersion : editor.kubernetesVersion;
   return { ...editor, kubernetesVersion, rules: { ...config.rules, ...editor.rules } };
+}
+
+/** Whether a path or URI names a config file (its diagnostics come from `configFileFindings`, not the validator). */
+export function isConfigFile(pathOrUri: string): boolean {
+  return CONFIG_FILE_NAMES.some((name) => pathOrUri.endsWith(`/${name}`) || pathOrUri.endsWith(`\\${name}`) || pathOrUri === name);
+}
+
+/** The problems of a config file as findings, for the editor to show in the file itself. */
+export function configFileFindings(text: string): Finding[] {
+  return parseConfigFile(text).problems.map((problem) => ({
+    code: 'config-file',
+    severity: problem.severity,
+    message: problem.message,
+    start: problem.start,
+    end: problem.end,
+  }));
 }

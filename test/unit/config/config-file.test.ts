@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findConfigFile, mergeConfig, parseConfigFile } from '../../../server/src/core/config-file';
+import { configFileFindings, findConfigFile, isConfigFile, mergeConfig, parseConfigFile } from '../../../server/src/core/config-file';
 import { defaultSettings, DEFAULT_KUBERNETES_VERSION } from '../../../server/src/core/settings';
 import { slice, toCrlf } from '../helpers';
 
@@ -92,5 +92,22 @@ describe('merging editor settings and the config file', () => {
 
   it('keeps the editor version when the file has none', () => {
     assert.equal(mergeConfig(defaultSettings(), { rules: {} }, DEFAULT_KUBERNETES_VERSION).kubernetesVersion, DEFAULT_KUBERNETES_VERSION);
+  });
+});
+
+describe('config file diagnostics', () => {
+  it('recognises config file names in paths and URIs', () => {
+    assert.ok(isConfigFile('file:///repo/.sidecarlint.yaml'));
+    assert.ok(isConfigFile('C:\\repo\\.sidecarlint.yml'));
+    assert.ok(!isConfigFile('file:///repo/my.sidecarlint.yaml'));
+    assert.ok(!isConfigFile('file:///repo/pod.yaml'));
+  });
+
+  it('turns problems into findings with the config-file code', () => {
+    const text = 'rules:\n  port-conflict: loud\n';
+    assert.deepEqual(
+      configFileFindings(text).map((f) => [f.code, f.severity, slice(text, f)]),
+      [['config-file', 'error', 'loud']],
+    );
   });
 });
