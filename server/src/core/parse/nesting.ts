@@ -30,6 +30,7 @@ export function findExcessiveNesting(text: string, limit = MAX_NESTING_DEPTH): n
       indents.push(column);
     }
     let depth = indents.length + flow;
+    const lineStart = i;
     let quote = 0;
     let leading = true;
     for (; i < length; i++) {
@@ -52,7 +53,7 @@ export function findExcessiveNesting(text: string, limit = MAX_NESTING_DEPTH): n
       } else if (ch === 34 /* " */ || ch === 39 /* ' */) {
         quote = ch;
         leading = false;
-      } else if (ch === 35 /* # */ && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
+      } else if (ch === 35 /* # */ && (i === lineStart || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) {
         while (i + 1 < length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
       } else if (ch !== 32 && ch !== 9) {
         leading = false;

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { createLanguageService } from '../../../server/src/core/language-service';
+import { MAX_FILE_LENGTH, ManifestParser, parseManifest } from '../../../server/src/core/parse/manifest';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../../server/src/core/parse/nesting';
+import { defaultSettings } from '../../../server/src/core/settings';
+import { fixturesDir, repoRoot, toCrlf } from '../helpers';
+import { runWholeCore } from './run-core';
+
+const service = createLanguageService();
+const settings = defaultSettings();
+
+/** Runs the whole core and returns the findings, failing when it takes longer than `limitMs`. */
+function runBounded(text: string, limitMs = 2000) {
+  const offsets = [0, Math.floor(text.length / 2), text.length];
+  const started = performance.now();
+  const run = runWholeCore(service, new ManifestParser(), text, settings, offsets);
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < limitMs, `took ${elapsed.toFixed(0)} ms (limit ${limitMs})`);
+  return run;
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    bogus: true
+`;
+
+// Warm the schema of Pod once so time limits below measure the input, not the first compile.
+runWholeCore(service, new ManifestParser(), POD, settings, [0]);
+
+describe('hostile input', () => {
+  it('an alias bomb ("billion laughs") is bounded and reported as alias-limit', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n  ${levels.join('\n  ')}\n`;
+    const { findings } = runBounded(text);
+    const alias = findings.filter((f) => f.code === 'alias-limit');
+    assert.equal(alias.length, 1);
+    assert.equal(text.slice(alias[0].start, alias[0].start + 1), '*', 'underlines an alias');
+  });
+
+  it(`a 20 MB file is declined with one file-too-large notice, quickly`, () => {
+    const chunk = `---\n${POD}`;
+    const text = chunk.repeat(Math.ceil((20 * 1024 * 1024) / chunk.length));
+    assert.ok(text.length > MAX_FILE_LENGTH);
+    const { findings, file } = runBounded(text, 1000);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['file-too-large', 'info']]);
+    assert.match(findings[0].message, /20\.0 MB, more than the 5 MB/);
+    assert.equal(file.slots.length, 0);
+  });
+
+  it('a file just under the limit is still checked', () => {
+    const chunk = `---\n${POD}`;
+    const text = chunk.repeat(Math.floor(200_000 / chunk.length));
+    const findings = service.validator.validate(parseManifest(text), settings);
+    assert.ok(findings.some((f) => f.code === 'unknown-field'));
+  });
+
+  for (const [shape, body] of [
+    ['flow sequences', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
+    ['flow maps', `${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`],
+    ['compact block sequences', `\n${'- '.repeat(10_000)}1`],
+  ] as const) {
+    it(`10,000 levels of ${shape} give one nesting-limit problem, no stack overflow`, () => {
+      const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\nspec: ${body}\n`;
+      const { findings } = runBounded(text, 1000);
+      assert.deepEqual(findings.map((f) => f.code), ['nesting-limit']);
+      assert.match(findings[0].message, new RegExp(`more than ${MAX_NESTING_DEPTH} levels`));
+    });
+  }
+
+  it('deep indentation (a thousand levels, one space each) is refused too', () => {
+    let text = 'apiVersion: v1\nkind: Pod\nmetadata:\n';
+    for (let i = 0; i < 1000; i++) text += `${' '.repeat(i + 1)}k${i}:\n`;
+    const { findings } = runBounded(text, 1000);
+    assert.deepEqual(findings.map((f) => f.code), ['nesting-limit']);
+  });
+
+  it('the nesting estimate never flags a real manifest', () => {
+    const files = [
+      ...fs.readdirSync(fixturesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.ya?ml$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)),
+      ...fs.readdirSync(path.join(repoRoot, 'examples')).filter((n) => /\.ya?ml$/.test(n)).map((n) => path.join(repoRoot, 'examples', n)),
+    ];
+    assert.ok(files.length > 10);
+    for (const file of files) assert.equal(findExcessiveNesting(fs.readFileSync(file, 'utf8')), -1, file);
+    // Brackets inside quotes and comments do not count.
+    assert.equal(findExcessiveNesting(`a: "${'['.repeat(1000)}"\nb: '${'{'.repeat(1000)}'\n# ${'['.repeat(1000)}\n`), -1);
+  });
+
+  it('a binary file (NUL bytes) is declined with a clear message', () => {
+    let seed = 7;
+    const bytes = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) & 0xff)));
+    bytes[10] = 0;
+    const text = `apiVersion: v1\nkind: Pod\n${bytes.toString('latin1')}`;
+    const { findings } = runBounded(text, 1000);
+    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['binary-file', 'info']]);
+    assert.match(findings[0].message, /binary/);
+  });
+
+  it('a Helm template gets one templated-yaml notice per broken document and no flood of syntax errors', () => {
+    const text = fs.readFileSync(path.join(fixturesDir, 'hostile', 'helm-deployment.yaml'), 'utf8');
+    const { findings, file } = runBounded(text);
+    const syntax = findings.filter((f) => f.code === 'yaml-syntax');
+    assert.equal(syntax.length, 0, 'syntax errors of templated documents are folded into the notice');
+    const notices = findings.filter((f) => f.code === 'templated-yaml');
+    const brokenDocuments = file.slots.filter((s) => s.document.templated && s.document.hasSyntaxErrors);
+    assert.ok(brokenDocuments.length >= 1);
+    assert.equal(notices.length, brokenDocuments.length);
+    assert.ok(findings.length <= file.slots.length * 3, `few findings, got ${findings.map((f) => f.code).join(', ')}`);
+    for (const notice of notices) assert.equal(text.slice(notice.start, notice.end), '{{');
+  });
+
+  it('CRLF line breaks and a byte-order mark keep findings on the right text', () => {
+    const lf = service.validator.validate(parseManifest(POD), settings);
+    const crlfText = `\uFEFF${toCrlf(POD)}`;
+    const file = parseManifest(crlfText);
+    const crlf = service.validator.validate(file, settings);
+    assert.deepEqual(crlf.map((f) => f.code).sort(), lf.map((f) => f.code).sort());
+    const unknown = crlf.find((f) => f.code === 'unknown-field');
+    assert.ok(unknown);
+    assert.equal(crlfText.slice(unknown.start, unknown.end), 'bogus');
+    assert.deepEqual(file.lineIndex.positionAt(unknown.start), { line: 8, character: 4 });
+  });
+
+  it('a document of comments only, an empty file and a lone --- are quiet', () => {
+    for (const text of ['# nothing here\n# at all\n', '', '---\n', '---\n# a\n---\n# b\n', '\uFEFF', '\r\n\r\n']) {
+      const { findings } = runBounded(text);
+      assert.deepEqual(findings, [], JSON.stringify(text));
+    }
+  });
+
+  it('lone surrogates, right-to-left marks and control characters do not break anything', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: "\uD800x\u202E\u0007"\nspec:\n  containers:\n  - name: \uDC00\n    image: "nginx:\u0085"\n`;
+    runBounded(text);
+  });
+});

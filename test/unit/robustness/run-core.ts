@@ -1,0 +1,40 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { formatText, lintText } from '../../../server/src/core/cli';
+import { codeActions } from '../../../server/src/core/features/code-actions';
+import { complete } from '../../../server/src/core/features/completion';
+import { hover } from '../../../server/src/core/features/hover';
+import { buildTopology } from '../../../server/src/core/features/topology';
+import { toDiagnostic, type Finding } from '../../../server/src/core/findings';
+import type { LanguageService } from '../../../server/src/core/language-service';
+import type { ManifestFile, ManifestParser } from '../../../server/src/core/parse/manifest';
+import type { Settings } from '../../../server/src/core/settings';
+
+export interface CoreRun {
+  file: ManifestFile;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Everything the editor and the CLI do with one text: parse (through `parser`, so reuse across versions is
+ * exercised), validate with every rule, completion and hover at `offsets`, code actions for each diagnostic
+ * and for each offset, the topology of every pod, and the CLI's text report. Throws whatever escapes.
+ */
+export function runWholeCore(service: LanguageService, parser: ManifestParser, text: string, settings: Settings, offsets: readonly number[]): CoreRun {
+  const file = parser.parse(text);
+  const findings = service.validator.validate(file, settings);
+  const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
+  for (const offset of offsets) {
+    complete(service, file, offset, settings);
+    hover(service, file, offset, settings, findings);
+    codeActions(service, file, { start: offset, end: offset }, diagnostics, settings, { uri: 'file:///fuzz.yaml', sharedVolumeCommand: true });
+    buildTopology(file, { offset, findings, fileName: 'fuzz.yaml' });
+  }
+  for (const [i, diagnostic] of diagnostics.slice(0, 12).entries()) {
+    const finding = findings[i];
+    codeActions(service, file, { start: finding.start, end: finding.end }, [diagnostic], settings, { uri: 'file:///fuzz.yaml' });
+  }
+  const { messages, text: clean } = lintText(service, text, settings);
+  formatText([{ path: 'fuzz.yaml', text: clean, messages, skipped: false }], { color: true });
+  return { file, findings, diagnostics };
+}
