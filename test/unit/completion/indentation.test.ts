@@ -82,3 +82,15 @@ test('re-indents nested lists inside list items', () => {
   const block = `- name: app\n  ports:\n    - name: http\n      containerPort: 80`;
   assert.equal(reindentBlock(block, { unit: 4, indentedSequences: true }), `- name: app\n  ports:\n      - name: http\n        containerPort: 80`);
 });
+
+test('a text without nesting takes the fallback, computed only when needed', () => {
+  let calls = 0;
+  const fallback = () => {
+    calls++;
+    return { unit: 4, indentedSequences: false };
+  };
+  assert.deepEqual(detectIndentation('kind: Pod\n', fallback), { unit: 4, indentedSequences: false });
+  assert.equal(calls, 1);
+  assert.deepEqual(detectIndentation(TWO_INDENTED, fallback), { unit: 2, indentedSequences: true });
+  assert.equal(calls, 1);
+});

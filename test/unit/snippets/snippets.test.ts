@@ -191,3 +191,25 @@ for (const [host, template] of Object.entries(HOSTS)) {
     });
   }
 }
+
+const FOUR_SPACE_FILE = `apiVersion: v1
+kind: ConfigMap
+metadata:
+    name: settings
+    labels:
+        team: web
+data:
+    mode: fast
+---
+|`;
+
+for (const snippet of MANIFEST_SNIPPETS) {
+  test(`manifest snippet "${snippet.label}" in a 4-space file follows its style and has no error or warning`, () => {
+    const { text, offset } = caret(FOUR_SPACE_FILE);
+    const item = complete(service, parseManifest(text), offset, settings).items.find((i) => i.label === snippet.label);
+    assert.ok(item);
+    const result = expandSnippet(apply(text, item));
+    assert.match(result, /\nmetadata:\n {4}name: /);
+    assert.deepEqual(loudFindings(result), [], result);
+  });
+}

@@ -54,7 +54,8 @@ export function complete(service: LanguageService, file: ManifestFile, offset: n
     document,
     apiVersion: document.apiVersion ?? /^apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
     kind: document.kind ?? /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
-    style: detectIndentation(document.text),
+    // A new, empty document takes the style of the rest of the file.
+    style: detectIndentation(document.text, () => detectIndentation(file.text)),
     eol: detectEol(file.text),
     snippets: options.snippets ?? true,
     settings,

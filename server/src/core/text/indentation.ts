@@ -36,9 +36,10 @@ function opensBlock(content: string): boolean {
 
 /**
  * Detects the indentation style from the text (a whole file or one document). Votes over every `key:` that
- * opens a nested block; ties and files without nesting fall back to 2 spaces and indented sequences.
+ * opens a nested block; ties and texts without nesting fall back to `fallback` (2 spaces and indented sequences
+ * unless given; a function is called only when needed, e.g. to look at the rest of the file).
  */
-export function detectIndentation(text: string): IndentationStyle {
+export function detectIndentation(text: string, fallback: IndentationStyle | (() => IndentationStyle) = DEFAULT_INDENTATION): IndentationStyle {
   const unitVotes = new Map<number, number>();
   let indentedVotes = 0;
   let flushVotes = 0;
@@ -70,6 +71,7 @@ export function detectIndentation(text: string): IndentationStyle {
     }
     previous = shape;
   }
+  if (unitVotes.size === 0 && indentedVotes === 0 && flushVotes === 0) return typeof fallback === 'function' ? fallback() : fallback;
   let unit = DEFAULT_INDENTATION.unit;
   let best = 0;
   for (const [candidate, count] of unitVotes) {
