@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, findConfigFile, mergeConfig, parseConfigFile, type ConfigFile } from '../core/config-file';
+import { CONFIG_FILE_NAMES, findConfigFile, isConfigFile, mergeConfig, parseConfigFile, type ConfigFile } from '../core/config-file';
 import { DEFAULT_KUBERNETES_VERSION, defaultSettings, normalizeSettings, type Settings } from '../core/settings';
 
 /**
@@ -47,7 +47,7 @@ export class SettingsStore {
    */
   watchConfigFiles(onChange: () => void): void {
     this.connection.onDidChangeWatchedFiles((event) => {
-      if (!event.changes.some((change) => CONFIG_FILE_NAMES.some((name) => change.uri.endsWith(`/${name}`)))) return;
+      if (!event.changes.some((change) => isConfigFile(change.uri))) return;
       this.configFilesChanged();
       onChange();
     });
