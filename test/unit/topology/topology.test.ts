@@ -168,6 +168,7 @@ describe('mermaidLabel', () => {
       const label = mermaidLabel(text, 1000);
       assert.match(label, ESCAPED_TEXT, label);
       assert.doesNotMatch(label, /click|call|javascript/i);
+      // eslint-disable-next-line no-control-regex
       assert.equal(decodeMermaidLabel(label), text.replace(/[\u0000-\u001f]+/g, ' '));
     }
   });

@@ -21,6 +21,8 @@ export const MAX_LABEL_LENGTH = 80;
  * (`"` -> `#34;`), control characters and line breaks become spaces, and over-long text is cut with an ellipsis.
  */
 export function mermaidLabel(text: string, maxLength = MAX_LABEL_LENGTH): string {
+  // Control characters (line breaks included) would end a statement: each run becomes one space.
+  // eslint-disable-next-line no-control-regex
   let flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
   const points = Array.from(flat);
   if (points.length > maxLength) flat = `${points.slice(0, maxLength - 1).join('')}\u2026`;

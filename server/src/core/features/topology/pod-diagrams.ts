@@ -2,7 +2,7 @@ import { asMap, asSeq, getPair, nodeSpan, scalarText, type Span } from '../../pa
 import type { ContainerModel, PodSpecModel } from '../../parse/pod';
 import { claimTemplateNames, mountsOf, type MountModel } from '../../rules/support/volume-mounts';
 import { classifySidecar, type SidecarClassification } from '../../sidecars/known-sidecars';
-import { FindingsIndex, summarizeCodes, type NodeFindings } from './findings-index';
+import { summarizeCodes, type FindingsIndex, type NodeFindings } from './findings-index';
 import { FlowchartBuilder, safe, type Label } from './flowchart-builder';
 import { SequenceBuilder } from './sequence-builder';
 import type { DiagramNode, NodeClass } from './types';
