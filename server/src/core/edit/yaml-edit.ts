@@ -259,12 +259,12 @@ export class YamlEditor {
 
   /**
    * The text of a block of whole lines with `inner` changes applied (offsets of this document), moved by `delta`
-   * columns, without its final line break.
+   * columns, without its final line break. Undefined when a change lies outside the block.
    */
-  blockText(block: LineBlock, delta: number, inner: readonly TextChange[] = []): string[] {
+  blockText(block: LineBlock, delta: number, inner: readonly TextChange[] = []): string[] | undefined {
     let text = this.text.slice(block.start, block.lastLineEnd);
     for (const change of [...inner].sort((a, b) => b.start - a.start)) {
-      if (change.start < block.start || change.end > block.lastLineEnd) continue;
+      if (change.start < block.start || change.end > block.lastLineEnd) return undefined;
       text = text.slice(0, change.start - block.start) + change.newText + text.slice(change.end - block.start);
     }
     return shiftLines(text.split(/\r?\n/), delta);

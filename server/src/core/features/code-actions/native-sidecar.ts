@@ -1,8 +1,9 @@
-import { asSeq, getPair, getSeq, keySpan, type MapNode } from '../../parse/nodes';
+import { asSeq, getSeq, keySpan, type MapNode } from '../../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../../parse/pod';
 import { mountsOf } from '../../rules/support/volume-mounts';
 import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
 import { kubernetesMinor, type Settings } from '../../settings';
+import { setRestartPolicyAlways } from './restart-policy';
 import { proposal, type FixContext, type FixProposal, type QuickFixProvider } from './types';
 
 /** Native sidecars exist from 1.28 (behind the SidecarContainers gate) and are on by default from 1.29. */
@@ -40,15 +41,8 @@ export function toNativeSidecar(editor: YamlEditor, pod: PodSpecModel, container
   if (!block || sourceDash === undefined) return undefined;
 
   const inner: TextChange[] = [];
-  if (container.restartPolicyPair) {
-    if (container.restartPolicy !== 'Always') {
-      const change = editor.replaceScalar(container.restartPolicyPair.value, 'Always');
-      if (!change) return undefined;
-      inner.push(change);
-    }
-  } else {
-    const anchor = getPair(container.node, 'image') ?? getPair(container.node, 'name');
-    const change = editor.insertIntoMap(container.node, ['restartPolicy: Always'], anchor);
+  if (container.restartPolicy !== 'Always') {
+    const change = setRestartPolicyAlways(editor, container);
     if (!change) return undefined;
     inner.push(change);
   }
@@ -62,6 +56,7 @@ export function toNativeSidecar(editor: YamlEditor, pod: PodSpecModel, container
     const destDash = editor.dashColumn(initSeq);
     if (destDash === undefined) return undefined;
     const lines = editor.blockText(block, destDash - sourceDash, inner);
+    if (!lines) return undefined;
     const index = nativeSidecarInsertIndex(pod, container);
     if (index >= initSeq.items.length) {
       const last = editor.seqItemBlock(initSeq, initSeq.items.length - 1);
@@ -74,13 +69,16 @@ export function toNativeSidecar(editor: YamlEditor, pod: PodSpecModel, container
     }
   } else if (initPair) {
     // `initContainers: []` or an empty `initContainers:`: the key is there, its list is not.
-    insertion = editor.setBlockValue(initPair, editor.blockText(block, -sourceDash, inner), true);
+    const lines = editor.blockText(block, -sourceDash, inner);
+    insertion = lines && editor.setBlockValue(initPair, lines, true);
   } else {
     const containersKey = keySpan(pod.containersPair);
     const start = editor.attachedCommentsStart(pod.containersPair);
     if (!containersKey || start === undefined) return undefined;
     const column = editor.lines.column(containersKey.start);
-    const lines = [' '.repeat(column) + 'initContainers:', ...editor.blockText(block, 0, inner)];
+    const moved = editor.blockText(block, 0, inner);
+    if (!moved) return undefined;
+    const lines = [' '.repeat(column) + 'initContainers:', ...moved];
     insertion = { start, end: start, newText: lines.map((line) => line + editor.eol).join('') };
   }
   return insertion ? [insertion, removal] : undefined;
@@ -103,6 +101,7 @@ export function toClassicSidecar(editor: YamlEditor, pod: PodSpecModel, containe
     inner.push(change);
   }
   const lines = editor.blockText(block, destDash - sourceDash, inner);
+  if (!lines) return undefined;
   const removal = editor.removeSeqItem(initSeq, container.index, { map: pod.spec as MapNode, pair: pod.initContainersPair });
   if (!removal) return undefined;
   return [removal, { start: last.lastLineEnd, end: last.lastLineEnd, newText: lines.map((line) => editor.eol + line).join('') }];
