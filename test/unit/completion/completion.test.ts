@@ -577,3 +577,14 @@ spec:
 `);
   assert.deepEqual(labels(list).sort(), ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod']);
 });
+
+test('a kind chosen with no apiVersion yet writes the matching apiVersion too; workloads come first', () => {
+  const { list, text } = completeAt(`kind: Dep|
+metadata:
+  name: web
+`);
+  assert.equal(sorted(list)[0], 'Pod');
+  assert.equal(apply(text, item(list, 'Deployment')), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+  const crlf = completeAt(toCrlf(`metadata:\n  name: web\nkind: |\n`));
+  assert.equal(apply(crlf.text, item(crlf.list, 'CronJob')), toCrlf('metadata:\n  name: web\napiVersion: batch/v1\nkind: CronJob\n'));
+});

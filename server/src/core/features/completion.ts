@@ -340,12 +340,18 @@ function lastContentBefore(text: string, offset: number): number {
 function valueItems(request: Request, context: ValueContext): CompletionItem[] {
   const { path } = context;
   const range = rangeOf(request, context.wordStart, context.wordEnd);
-  const values: { label: string; detail?: string; documentation?: string; preselect?: boolean; kind?: CompletionItemKind }[] = [];
+  const values: { label: string; detail?: string; documentation?: string; preselect?: boolean; kind?: CompletionItemKind; additionalTextEdits?: TextEdit[] }[] = [];
 
   if (path.length === 1 && path[0] === 'kind') {
-    for (const k of request.service.schemas.knownKinds()) {
+    // With no apiVersion yet, choosing a kind also writes its apiVersion on the line above.
+    const kindLineStart = request.document.text.lastIndexOf('\n', context.wordStart - 1) + 1;
+    const ranked = [...request.service.schemas.knownKinds()].sort((a, b) => `${kindRank(a.kind)}${a.kind}`.localeCompare(`${kindRank(b.kind)}${b.kind}`));
+    for (const k of ranked) {
       if (request.apiVersion && k.apiVersion !== request.apiVersion) continue;
-      values.push({ label: k.kind, detail: k.apiVersion, kind: CompletionItemKind.Class });
+      const additionalTextEdits = request.apiVersion
+        ? undefined
+        : [{ range: rangeOf(request, kindLineStart, kindLineStart), newText: `apiVersion: ${k.apiVersion}${request.eol}` }];
+      values.push({ label: k.kind, detail: k.apiVersion, kind: CompletionItemKind.Class, additionalTextEdits });
     }
   } else if (path.length === 1 && path[0] === 'apiVersion') {
     const seen = new Set<string>();
@@ -386,6 +392,7 @@ function valueItems(request: Request, context: ValueContext): CompletionItem[] {
     sortText: String(index).padStart(4, '0'),
     filterText: value.label,
     textEdit: { range, newText: `${context.prefix ?? ''}${value.label}` },
+    additionalTextEdits: value.additionalTextEdits,
   }));
 }
 
