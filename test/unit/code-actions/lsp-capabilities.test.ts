@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codeActionsFeature } from '../../../server/src/lsp/code-actions';
+import { SERVER_COMMANDS, commandsFeature } from '../../../server/src/lsp/commands';
+import { ADD_SHARED_VOLUME_COMMAND } from '../../../server/src/core/features/code-actions';
+
+const client = (codeActionLiterals: boolean) => ({ codeActionLiterals, snippetCompletions: false, markdownHover: false });
+
+describe('code action capabilities', () => {
+  it('advertises quick fixes and rewrites only to clients that take CodeAction literals', () => {
+    assert.deepEqual(codeActionsFeature.capabilities?.(client(true)), {
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'], resolveProvider: false },
+    });
+    assert.deepEqual(codeActionsFeature.capabilities?.(client(false)), {});
+  });
+
+  it("declares server commands whose ids differ from the client's interactive command", () => {
+    const commands = commandsFeature.capabilities?.(client(true)).executeCommandProvider?.commands ?? [];
+    assert.deepEqual(commands, Object.values(SERVER_COMMANDS));
+    // VS Code's language client registers every declared command: the client's own id must not be among them.
+    assert.ok(!commands.includes(ADD_SHARED_VOLUME_COMMAND));
+  });
+});
