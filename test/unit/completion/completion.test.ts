@@ -588,3 +588,37 @@ metadata:
   const crlf = completeAt(toCrlf(`metadata:\n  name: web\nkind: |\n`));
   assert.equal(apply(crlf.text, item(crlf.list, 'CronJob')), toCrlf('metadata:\n  name: web\napiVersion: batch/v1\nkind: CronJob\n'));
 });
+
+test('configMapKeyRef key offers the data keys of the ConfigMap it names', () => {
+  const { list } = completeAt(`apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27.5
+      env:
+        - name: MODE
+          valueFrom:
+            configMapKeyRef:
+              name: app-settings
+              key: |
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-settings
+data:
+  mode: fast
+  level: info
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: other
+data:
+  unrelated: x
+`);
+  assert.deepEqual(labels(list), ['mode', 'level']);
+});

@@ -437,6 +437,19 @@ function referenceValues(request: Request, context: ValueContext): { label: stri
       return result;
     }
   }
+  if (key === 'key' && (parentKey === 'configMapKeyRef' || parentKey === 'secretKeyRef')) {
+    // The keys of the ConfigMap/Secret named next to it, when this file declares it.
+    const wanted = parentKey === 'configMapKeyRef' ? 'ConfigMap' : 'Secret';
+    const refName = getString(asMap(resolvePath(request.document.yaml.contents, path.slice(0, -1))?.node), 'name');
+    const target = request.file.slots.find((slot) => slot.document.kind === wanted && getString(getMap(slot.document.root, 'metadata'), 'name') === refName);
+    for (const section of ['data', 'stringData', 'binaryData']) {
+      for (const pair of getMap(target?.document.root, section)?.items ?? []) {
+        const name = scalarText(pair.key);
+        if (name && !result.some((r) => r.label === name)) result.push({ label: name, detail: `key of ${wanted} ${refName}`, kind: CompletionItemKind.Reference });
+      }
+    }
+    return result;
+  }
   const configMapRef = (parentKey === 'configMapKeyRef' || parentKey === 'configMapRef' || parentKey === 'configMap') && key === 'name';
   const secretRef = ((parentKey === 'secretKeyRef' || parentKey === 'secretRef') && key === 'name') || (parentKey === 'secret' && key === 'secretName');
   if (configMapRef || secretRef) {
