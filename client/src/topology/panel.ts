@@ -24,14 +24,52 @@ export interface TopologyRender {
   error?: string;
 }
 
+/** Arguments of the test hook: resolve once a render of this document shows all these labels (substrings). */
+export interface RenderWait {
+  documentUri?: string;
+  labels?: string[];
+  absent?: string[];
+  timeoutMs?: number;
+}
+
+const rendered = new vscode.EventEmitter<TopologyRender>();
+
+function matches(render: TopologyRender | undefined, wait: RenderWait): render is TopologyRender {
+  if (!render || render.error) return false;
+  if (wait.documentUri && render.documentUri !== wait.documentUri) return false;
+  const has = (text: string) => render.labels.some((label) => label.includes(text));
+  return (wait.labels ?? []).every(has) && !(wait.absent ?? []).some(has);
+}
+
+/** The last render, or (with criteria) the first render that meets them: an event, not a polling loop. */
+function waitForRender(wait: RenderWait | undefined): Promise<TopologyRender | undefined> {
+  const current = TopologyPanel.current?.lastRender;
+  if (!wait) return Promise.resolve(current);
+  if (matches(current, wait)) return Promise.resolve(current);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      const last = TopologyPanel.current?.lastRender;
+      reject(new Error(`no topology render matched ${JSON.stringify(wait)} within ${wait.timeoutMs ?? 30_000} ms; last: ${JSON.stringify(last)}`));
+    }, wait.timeoutMs ?? 30_000);
+    const listener = rendered.event((render) => {
+      if (!matches(render, wait)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(render);
+    });
+  });
+}
+
 /** Registers the command, the panel serializer (restore after reload) and the test hook. */
 export function registerTopology(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
+    rendered,
     vscode.commands.registerCommand(showTopologyCommand, (uri?: vscode.Uri) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       TopologyPanel.show(context, client, target);
     }),
-    vscode.commands.registerCommand(lastRenderCommand, (): TopologyRender | undefined => TopologyPanel.current?.lastRender),
+    vscode.commands.registerCommand(lastRenderCommand, (wait?: RenderWait) => waitForRender(wait)),
     vscode.window.registerWebviewPanelSerializer(topologyViewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = (state ?? {}) as TopologyWebviewState;
@@ -190,6 +228,7 @@ class TopologyPanel {
         break;
       case 'rendered':
         this.lastRender = { documentUri: message.documentUri, workload: message.workload, tab: message.tab, labels: message.labels, error: message.error };
+        rendered.fire(this.lastRender);
         break;
       case 'reveal':
         await this.reveal(message.workload, message.nodeId);
