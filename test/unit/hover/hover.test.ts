@@ -77,7 +77,7 @@ test('containers, initContainers and the pod spec key show effective resources (
   const { markdown } = hoverAt(POD.replace('  containers:', '  contai|ners:'));
   // init peak: migrate alone 1 CPU / 512Mi (no sidecar before it); running: 100m+200m+250m = 550m, 64+128+256 = 448Mi
   assert.match(markdown, /requests: cpu \*\*1\*\* \(while init container `migrate` runs\), memory \*\*512Mi\*\* \(while init container `migrate` runs\)/);
-  assert.match(markdown, /limits: cpu unbounded, memory unbounded/);
+  assert.match(markdown, /limits: cpu unbounded \(a container has no limit\), memory unbounded/);
   assert.match(markdown, /\*\*Start order\*\*: `migrate` \(init\) → `log-shipper` \(sidecar #1\) → `proxy` \(sidecar #2\) → `app` \+ `tailer` \(together\)/);
   assert.match(markdown, /\*\*Stop order\*\*: `app` \+ `tailer` → `proxy` → `log-shipper`/);
   // Moving the big init container after the sidecars makes them run alongside it.

@@ -179,7 +179,7 @@ function isPodSummaryKey(path: YamlPath, pod: PodSpecModel): boolean {
 function resourceLine(label: string, texts: ResourceTexts, decidedBy: ResourceTexts): string {
   const parts = (['cpu', 'memory'] as const).map((r) => {
     const value = texts[r];
-    if (value === undefined) return `${r} ${label === 'limits' ? 'unbounded' : 'not set'}`;
+    if (value === undefined) return `${r} ${label === 'limits' ? 'unbounded (a container has no limit)' : 'not set'}`;
     const by = decidedBy[r];
     const why = by === 'containers' ? 'running phase' : by === 'pod' ? 'pod-level resources' : by?.startsWith('init:') ? `while init container \`${by.slice(5)}\` runs` : '';
     return `${r} **${value}**${why ? ` (${why})` : ''}`;
@@ -203,7 +203,7 @@ function podMarkdown(pod: PodSpecModel): string {
   const sidecars = pod.initContainers.filter((c) => c.role === 'native-sidecar');
   const stop = [...(apps.length ? [apps.join(' + ')] : []), ...[...sidecars].reverse().map(containerLabel)];
   lines.push('', `**Start order**: ${start.join(' → ') || 'no containers'}`);
-  if (stop.length) lines.push(`**Stop order**: ${stop.join(' → ')}${sidecars.length ? ' (sidecars stop after the app containers, in reverse order)' : ''}`);
-  if (pod.runsToCompletion) lines.push('_Runs to completion: the pod finishes when its app containers exit, whatever its native sidecars do._');
+  if (stop.length) lines.push('', `**Stop order**: ${stop.join(' → ')}${sidecars.length ? ' (sidecars stop after the app containers, in reverse order)' : ''}`);
+  if (pod.runsToCompletion) lines.push('', '_Runs to completion: the pod finishes when its app containers exit, whatever its native sidecars do._');
   return lines.join('\n');
 }
