@@ -4,7 +4,7 @@ import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar 
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
 import type { QuickFixProvider } from './types';
-import { shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
+import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
 
 /** Quick fixes by diagnostic code (rule id or schema problem code); never by message. */
 export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
@@ -17,6 +17,7 @@ export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
   'undefined-volume': undefinedVolume,
   'unused-volume': unusedVolume,
   'shipper-mount-read-only': shipperMountReadOnly,
+  'duplicate-mount-path': duplicateMountPath,
   'unknown-field': unknownField,
   'invalid-enum': invalidEnum,
   'removed-api-version': removedApiVersion,

@@ -121,3 +121,15 @@ export function sharedVolumeChanges(editor: YamlEditor, pod: PodSpecModel, reque
   changes.push(addVolume(editor, pod, { name: request.volumeName, emptyDir: { sizeLimit: request.sizeLimit ?? DEFAULT_SIZE_LIMIT } }));
   return changes.some((c) => !c) ? undefined : (changes as TextChange[]);
 }
+
+/** duplicate-mount-path: the second mount on a path never works; dropping it keeps the first, which does. */
+export const duplicateMountPath: QuickFixProvider = (context) => {
+  const { editor, container } = context;
+  const mount = mountAt(container, context.start, context.data);
+  const pair = container ? getPair(container.node, mount?.list ?? 'volumeMounts') : undefined;
+  const seq = asSeq(pair?.value);
+  if (!container || !mount || !pair || !seq) return [];
+  return proposal(`Remove the second mount on ${mount.target ?? 'this path'} (volume "${mount.name ?? '?'}")`, [
+    editor.removeSeqItem(seq, mount.index, { map: container.node, pair }),
+  ]);
+};
