@@ -43,6 +43,19 @@ suite('completion and hover in a real VS Code', () => {
     assert.ok(list.items.some((item) => labelOf(item) === 'logs'), `the volume "logs" offered; got: ${list.items.map(labelOf).join(', ')}`);
   });
 
+  test('the contributed snippet file and the server both offer whole manifests in an empty document', async () => {
+    const editor = await openYaml('completion-empty.yaml');
+    await sidecarApi();
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((edit) => edit.insert(end, '\n'));
+    const caret = new vscode.Position(editor.document.lineCount - 1, 0);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, caret);
+    const labels = list.items.map(labelOf);
+    assert.ok(labels.includes('k8s-job-native-sidecar'), `the static snippet (by prefix); got: ${labels.slice(0, 40).join(', ')}`);
+    assert.ok(labels.includes('Job with a native sidecar'), 'the server snippet');
+    assert.ok(labels.includes('Deployment'), 'the kinds');
+  });
+
   test('hovering a native sidecar name shows its role', async () => {
     // Open first: the extension must come up by onLanguage:yaml, as the activation test expects.
     const editor = await openYaml('completion-pod.yaml');
