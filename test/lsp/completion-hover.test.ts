@@ -68,3 +68,27 @@ describe('completion and hover over stdio', () => {
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
   });
 });
+
+describe('completion triggered by a space', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ configuration: {} });
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('opens value lists after `key: ` but stays quiet for indentation spaces', async () => {
+    const uri = fileUri('completion-hover', 'trigger.yaml');
+    const text = POD.replace('      volu\n', '      imagePullPolicy: \n        \n');
+    await client.open(uri, text);
+    const lines = text.split('\n');
+    const policy = lines.findIndex((l) => l.startsWith('      imagePullPolicy: '));
+    const triggered = { triggerKind: 2, triggerCharacter: ' ' };
+    const values = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: policy, character: 23 }, context: triggered });
+    assert.deepEqual(values.items.map((i) => i.label).sort(), ['Always', 'IfNotPresent', 'Never']);
+    const indentation = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: policy + 1, character: 8 }, context: triggered });
+    assert.deepEqual(indentation.items, []);
+    const invoked = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: policy + 1, character: 6 }, context: { triggerKind: 1 } });
+    assert.ok(invoked.items.some((i) => i.label === 'volumeMounts'), 'an explicit request at the same kind of place answers');
+  });
+});

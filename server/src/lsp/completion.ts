@@ -14,6 +14,11 @@ export const completionFeature: ServerFeature = {
     context.connection.onCompletion(async (params): Promise<CompletionList> => {
       const current = await context.fileFor(params.textDocument.uri);
       if (!current) return EMPTY;
+      if (params.context?.triggerCharacter === ' ') {
+        // A space opens a list only after `key: ` or `- `; spaces typed as indentation must not pop one up.
+        const before = current.document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+        if (!/(?:(?:^|\s)-|[^\s#]:) $/.test(before)) return EMPTY;
+      }
       try {
         const offset = current.file.lineIndex.offsetAt(params.position);
         return complete(context.service, current.file, offset, current.settings, { snippets: client.snippetCompletions });
