@@ -90,4 +90,35 @@ describe('code actions never break a file', () => {
     ], settingsFor(), { uri: URI });
     assert.deepEqual(actions, []);
   });
+
+  it('keeps valid YAML valid on mutated fixtures (seeded: deleted, duplicated, dedented and commented lines)', () => {
+    let seed = 20261122;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const sources = fixtures.map((name) => fs.readFileSync(path.join(fixturesDir, 'code-actions', name), 'utf8'));
+    let applied = 0;
+    for (let round = 0; round < 60; round++) {
+      const lines = sources[Math.floor(random() * sources.length)].split('\n');
+      const at = Math.floor(random() * lines.length);
+      const mutation = Math.floor(random() * 4);
+      if (mutation === 0) lines.splice(at, 1);
+      else if (mutation === 1) lines.splice(at, 0, lines[Math.floor(random() * lines.length)]);
+      else if (mutation === 2) lines[at] = lines[at].replace(/^ {2}/, '');
+      else lines[at] += ' # added';
+      const text = lines.join('\n');
+      const file = parseManifest(text);
+      const valid = !file.slots.some((s) => s.document.problems.length > 0);
+      const diagnostics = diagnosticsOf(file, settingsFor());
+      for (let line = 0; line < file.lineIndex.lineCount; line += 3) {
+        const offset = file.lineIndex.lineStart(line) + 6;
+        for (const action of codeActions(service(), file, { start: offset, end: offset }, diagnostics, settingsFor(), { uri: URI })) {
+          const edits = action.edit?.changes?.[URI];
+          if (!edits) continue;
+          applied++;
+          const output = TextDocument.applyEdits(TextDocument.create(URI, 'yaml', 1, text), edits);
+          if (valid) assert.ok(!parseManifest(output).slots.some((s) => s.document.problems.length > 0), `"${action.title}" broke:\n${text}\n=>\n${output}`);
+        }
+      }
+    }
+    assert.ok(applied > 500, `only ${applied} actions were tried`);
+  });
 });
