@@ -26,7 +26,7 @@ let currentSvg = '';
 /** Bumped by every render request: a slow render that finishes after a newer one started is thrown away. */
 let generation = 0;
 let renderCount = 0;
-let themeName: 'dark' | 'default' | undefined;
+let themeName: 'dark' | 'neutral' | undefined;
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -34,11 +34,12 @@ function element<T extends HTMLElement>(id: string): T {
   return found as T;
 }
 
-function editorTheme(): 'dark' | 'default' {
+/** Mermaid's 'neutral' (greys) on light themes, 'dark' on dark ones; node colours come from our classDefs. */
+function editorTheme(): 'dark' | 'neutral' {
   const classes = document.body.classList;
   return classes.contains('vscode-dark') || (classes.contains('vscode-high-contrast') && !classes.contains('vscode-high-contrast-light'))
     ? 'dark'
-    : 'default';
+    : 'neutral';
 }
 
 function configureMermaid(): void {
@@ -51,9 +52,9 @@ function configureMermaid(): void {
     fontFamily: 'var(--vscode-font-family, sans-serif)',
     // SVG text instead of HTML in foreignObject: exports open in any SVG viewer and no label is ever HTML.
     htmlLabels: false,
-    // Long image references must not wrap mid-word.
-    flowchart: { useMaxWidth: false, wrappingWidth: 600 },
-    sequence: { useMaxWidth: false, mirrorActors: false },
+    // Long image references must not wrap mid-word; wide diagrams shrink to the panel (useMaxWidth), small ones keep their size.
+    flowchart: { useMaxWidth: true, wrappingWidth: 600, nodeSpacing: 30, rankSpacing: 45 },
+    sequence: { useMaxWidth: true, mirrorActors: false },
   });
 }
 

@@ -36,9 +36,9 @@ function assertGolden(name: string, actual: string): void {
 
 /** Every line of a flowchart we write has one of these shapes; manifest text can only appear inside "…". */
 const FLOWCHART_LINE = new RegExp(
-  '^(?:flowchart LR' +
+  '^(?:flowchart TB' +
     '|  subgraph p\\d+\\["[^"]*"\\]' +
-    '|    direction LR' +
+    '|    direction TB' +
     '|  end' +
     '|    [cvmfe]\\d+\\["[^"]*"\\]' +
     '|    [cvmfe]\\d+\\[\\("[^"]*"\\)\\]' +

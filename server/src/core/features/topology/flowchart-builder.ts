@@ -33,7 +33,7 @@ export class FlowchartBuilder {
   }
 
   openGroup(id: string, title: Label): void {
-    this.body.push(`  subgraph ${id}["${labelText(title)}"]`, '    direction LR');
+    this.body.push(`  subgraph ${id}["${labelText(title)}"]`, '    direction TB');
   }
 
   closeGroup(): void {
@@ -61,7 +61,7 @@ export class FlowchartBuilder {
   }
 
   toString(): string {
-    const lines = ['flowchart LR', ...this.body, ...this.edges];
+    const lines = ['flowchart TB', ...this.body, ...this.edges];
     const used = [...this.classes.keys()];
     // classDef order is CSS order: `problem` comes last so its red stroke wins over the role colour.
     const order: NodeClass[] = ['app', 'native', 'init', 'classic', 'ephemeral', 'volume', 'missing', 'problem'];
