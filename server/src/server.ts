@@ -70,8 +70,9 @@ connection.onDidChangeConfiguration((change) => {
   diagnostics.scheduleAll();
 });
 
-connection.onRequest(StatusRequest, async (): Promise<StatusResult> => {
-  const current = await settings.current();
+connection.onRequest(StatusRequest, async (params?: { uri?: string }): Promise<StatusResult> => {
+  // With the active document's URI the answer includes its .sidecarlint.yaml; without, the editor settings.
+  const current = await settings.current(typeof params?.uri === 'string' ? params.uri : undefined);
   return { kubernetesVersion: current.kubernetesVersion, validate: current.validate, rules: service.rules.map((r) => r.id) };
 });
 

@@ -59,3 +59,21 @@ describe('language server over stdio', () => {
     assert.equal(status.kubernetesVersion, '1.34');
   });
 });
+
+describe('.sidecarlint.yaml in the editor', () => {
+  it('underlines unknown rule ids and bad levels in the config file itself', async () => {
+    const client = new LspClient({ configuration: {} });
+    await client.initialize();
+    try {
+      const text = 'kubernetesVersion: "1.33"\nrules:\n  image-tagg: off\n  missing-probes: loud\n';
+      const diagnostics = await client.open(fileUri(fixtures, '.sidecarlint.yaml'), text);
+      const lines = text.split('\n');
+      const underlined = diagnostics.map((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)).sort();
+      assert.deepEqual(underlined, ['image-tagg', 'loud']);
+      assert.ok(diagnostics.every((d) => d.code === 'config-file' && d.source === 'sidecar'));
+      assert.match(diagnostics.map((d) => d.message).join('\n'), /image-tag/);
+    } finally {
+      await client.stop();
+    }
+  });
+});

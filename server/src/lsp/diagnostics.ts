@@ -1,5 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { configFileFindings, isConfigFile } from '../core/config-file';
 import { toDiagnostic } from '../core/findings';
 import type { LanguageService } from '../core/language-service';
 import type { ManifestCache } from './documents';
@@ -51,7 +52,8 @@ export class DiagnosticsPublisher {
     if (!current || current.version !== version) return;
     try {
       const file = this.cache.get(current);
-      const findings = this.service.validator.validate(file, settings);
+      // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
+      const findings = isConfigFile(uri) ? configFileFindings(file.text) : this.service.validator.validate(file, settings);
       const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
