@@ -49,7 +49,8 @@ export const FIX_CASES: readonly FixCase[] = [
   { fixture: 'security-commented.yaml', code: 'privileged-container', title: /privileged: false/, expected: 'security-commented--not-privileged.yaml' },
   { fixture: 'security-commented.yaml', code: 'privilege-escalation', title: /allowPrivilegeEscalation: false/, expected: 'security-commented--no-escalation.yaml' },
   { fixture: 'security-commented.yaml', code: 'privilege-escalation', nth: 1, title: /Do not add SYS_ADMIN/, expected: 'security-commented--drop-sys-admin.yaml', removedComments: [/too much/] },
-  { fixture: 'old-api.yaml', code: 'removed-api-version', title: /apps\/v1/, expected: 'old-api--apps-v1.yaml' },
+  { fixture: 'old-api.yaml', code: 'removed-api-version', title: /apps\/v1 with the selector/, expected: 'old-api--apps-v1.yaml' },
+  { fixture: 'resources-partial.yaml', code: 'missing-resources', title: /placeholder/, expected: 'resources-partial--memory-limit.yaml', preferred: true },
   { fixture: 'mounts-duplicate.yaml', code: 'duplicate-mount-path', title: /Remove the second mount on \/data\//, expected: 'mounts-duplicate--remove-second.yaml', removedComments: [/mounted again/, /same path/] },
 ];
 

@@ -286,3 +286,18 @@ function quoteLike(node: Scalar, value: string): string {
     ? value
     : JSON.stringify(value);
 }
+
+/** Columns of the first inserted line of a change that starts with a line break (an insertion after a line). */
+function insertedDepth(change: TextChange): number {
+  const match = /^\r?\n( *)/.exec(change.newText);
+  return match ? match[1].length : -1;
+}
+
+/**
+ * Orders changes for an LSP edit, where insertions at one position appear in array order: when two blocks are
+ * inserted after the same line (the end of a nested map and the end of its parent), the deeper one must come
+ * first or it would land under the wrong key.
+ */
+export function orderChanges(changes: readonly TextChange[]): TextChange[] {
+  return [...changes].sort((a, b) => a.start - b.start || (a.start === a.end && b.start === b.end ? insertedDepth(b) - insertedDepth(a) : 0));
+}

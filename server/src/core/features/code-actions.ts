@@ -1,5 +1,5 @@
 import type { CodeAction, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
-import { YamlEditor } from '../edit/yaml-edit';
+import { orderChanges, YamlEditor } from '../edit/yaml-edit';
 import type { LanguageService } from '../language-service';
 import type { DocumentSlot, ManifestFile } from '../parse/manifest';
 import { detectIndentation, type IndentationStyle } from '../text/indentation';
@@ -78,7 +78,7 @@ export function codeActions(
 
   const actions: CodeAction[] = [];
   const toAction = (fix: FixProposal, slot: DocumentSlot, diagnostic?: Diagnostic): CodeAction => {
-    const edits: TextEdit[] = fix.changes.map((change) => ({
+    const edits: TextEdit[] = orderChanges(fix.changes).map((change) => ({
       range: file.lineIndex.rangeOf(slot.start + change.start, slot.start + change.end),
       newText: change.newText,
     }));

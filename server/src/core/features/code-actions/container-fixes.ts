@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { asMap, getPair, getSeq, keySpan, nodeSpan, pathAt, scalarText, type MapNode } from '../../parse/nodes';
 import { allContainers, type ContainerModel } from '../../parse/pod';
 import { parseImageReference } from '../../rules/image-tag';
+import { parseCpu, parseMemory } from '../resources';
 import { SIDECAR_IMAGES } from '../../sidecars/images';
 import { classifySidecar, imageRepository } from '../../sidecars/known-sidecars';
 import { closest } from '../../text/closest';
@@ -30,12 +31,26 @@ export const missingResources: QuickFixProvider = (context) => {
     if (resources && resources.items.length > 0) return [];
     return proposal(title, [editor.setBlockValue(resourcesPair, editor.fragment(values))], { isPreferred: true });
   }
-  // Only what is missing, inside the maps that exist: the user's own values stay.
+  // Only what is missing, inside the maps that exist: the user's own values stay, and a placeholder never
+  // contradicts them (a request above the user's limit, a limit below the user's request).
+  const existing = (section: 'requests' | 'limits', name: 'cpu' | 'memory') => scalarText(getPair(asMap(getPair(resources, section)?.value), name)?.value);
+  const parse = { cpu: parseCpu, memory: parseMemory };
+  const placeholder = (section: 'requests' | 'limits', name: 'cpu' | 'memory'): string => {
+    const wanted = values[section][name];
+    const other = existing(section === 'requests' ? 'limits' : 'requests', name);
+    const [mine, theirs] = [parse[name](wanted), parse[name](other)];
+    if (other === undefined || mine === undefined || theirs === undefined) return wanted;
+    return (section === 'requests' ? mine > theirs : mine < theirs) ? other : wanted;
+  };
   const changes: (TextChange | undefined)[] = [];
   for (const section of ['requests', 'limits'] as const) {
     const pair = getPair(resources, section);
     const map = asMap(pair?.value);
-    const missing = Object.entries(values[section]).filter(([key]) => !getPair(map, key));
+    // What the finding names as missing when it says so (a minimal edit), else every absent value.
+    const named = context.data[section === 'requests' ? 'missingRequests' : 'missingLimits'];
+    const missing = (['cpu', 'memory'] as const)
+      .filter((name) => !getPair(map, name) && (!Array.isArray(named) || named.includes(name)))
+      .map((name) => [name, placeholder(section, name)]);
     if (missing.length === 0) continue;
     const entries = Object.fromEntries(missing);
     if (!pair) changes.push(editor.insertIntoMap(resources, editor.fragment({ [section]: entries })));

@@ -47,13 +47,29 @@ export const invalidEnum: QuickFixProvider = (context) => {
   return proposal(`Change to "${suggestion}"`, [context.editor.replaceScalar(node, suggestion)], { isPreferred: true });
 };
 
+const NEEDS_SELECTOR = new Set(['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet']);
+
 /**
- * Schema `removed-api-version` with a successor (extensions/v1beta1 Deployment → apps/v1). Not preferred: the
- * newer version may also require fields (a Deployment's selector) that the schema will then ask for.
+ * Schema `removed-api-version` with a successor (extensions/v1beta1 DaemonSet → apps/v1). apps/v1 requires
+ * `spec.selector`, which the old versions defaulted from the template's labels: the fix writes that default
+ * out, so the object means the same and stays valid. Not preferred: a version change deserves a look.
  */
 export const removedApiVersion: QuickFixProvider = (context) => {
   const replacement = dataString(context.data, 'replacement');
-  const pair = getPair(asMap(context.document.yaml.contents), 'apiVersion');
+  const root = asMap(context.document.yaml.contents);
+  const pair = getPair(root, 'apiVersion');
   if (!replacement || !pair || !isScalar(pair.value)) return [];
-  return proposal(`Change apiVersion to ${replacement}`, [context.editor.replaceScalar(pair.value, replacement)]);
+  const changes = [context.editor.replaceScalar(pair.value, replacement)];
+  const spec = asMap(getPair(root, 'spec')?.value);
+  const template = getPair(spec, 'template');
+  const labels = asMap(getPair(asMap(getPair(asMap(template?.value), 'metadata')?.value), 'labels')?.value);
+  const matchLabels = Object.fromEntries(
+    (labels?.items ?? []).map((item) => [String((item.key as { value?: unknown }).value), (item.value as { value?: unknown } | null)?.value]).filter(([, v]) => typeof v === 'string'),
+  );
+  let title = `Change apiVersion to ${replacement}`;
+  if (replacement === 'apps/v1' && NEEDS_SELECTOR.has(context.document.kind ?? '') && spec && template && !getPair(spec, 'selector') && Object.keys(matchLabels).length > 0) {
+    changes.push(context.editor.insertBeforePair(template, context.editor.fragment({ selector: { matchLabels } })));
+    title += ' with the selector it requires (the template labels)';
+  }
+  return proposal(title, changes);
 };

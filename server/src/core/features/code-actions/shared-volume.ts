@@ -1,5 +1,5 @@
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
-import { YamlEditor } from '../../edit/yaml-edit';
+import { orderChanges, YamlEditor } from '../../edit/yaml-edit';
 import type { ManifestFile } from '../../parse/manifest';
 import { classifySidecar } from '../../sidecars/known-sidecars';
 import { detectIndentation } from '../../text/indentation';
@@ -89,7 +89,7 @@ export function sharedVolumeEdit(file: ManifestFile, args: SharedVolumeArguments
   return {
     edit: {
       changes: {
-        [args.uri]: changes.map((change) => ({
+        [args.uri]: orderChanges(changes).map((change) => ({
           range: file.lineIndex.rangeOf(slot.start + change.start, slot.start + change.end),
           newText: change.newText,
         })),
