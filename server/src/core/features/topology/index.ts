@@ -21,12 +21,14 @@ export interface TopologyOptions {
  */
 export function buildTopology(file: ManifestFile, options: TopologyOptions = {}): WorkloadDiagram[] {
   const result: { diagram: WorkloadDiagram; slotIndex: number }[] = [];
+  // Sorted once, sliced per document by binary search: a 500-document file must not scan every finding 500 times.
+  const sorted = [...(options.findings ?? [])].sort((a, b) => a.start - b.start);
   for (const slot of file.slots) {
     const document = slot.document;
     const span = { start: slot.start, end: slot.end };
     if (document.isKubernetes) {
       for (const pod of document.pods) {
-        const findings = new FindingsIndex(options.findings ?? [], span);
+        const findings = new FindingsIndex(sorted.slice(firstAtOrAfter(sorted, span.start), firstAtOrAfter(sorted, span.end)), span);
         const name = pod.workload.name;
         const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)')];
         const diagrams = podDiagrams(pod, title, slot.start, findings);
@@ -41,6 +43,17 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
   // Stable: the rest keep file order.
   result.sort((a, b) => Number(b.slotIndex === current) - Number(a.slotIndex === current));
   return result.map((r) => r.diagram);
+}
+
+function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (findings[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 export type { DiagramNode, WorkloadDiagram } from './types';

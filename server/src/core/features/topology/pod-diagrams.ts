@@ -214,7 +214,9 @@ function podSequence(pod: PodSpecModel, entries: ContainerEntry[], title: Label)
       seq.message(entry.id, 'kubelet', 'reply', safe('runs to completion, exits 0'));
     } else if (entry.container.role === 'native-sidecar') {
       seq.message('kubelet', entry.id, 'call', safe(`start native sidecar ${entry.container.sidecarOrder}`));
-      seq.note('right of', [entry.id], safe('started (startupProbe passed), keeps running'));
+      // The kubelet moves on once the sidecar has started: after its startupProbe passes, if it has one.
+      const started = getPair(entry.container.node, 'startupProbe') ? 'startupProbe passed, keeps running' : 'started (no startupProbe), keeps running';
+      seq.note('right of', [entry.id], safe(started));
       sidecars.push(entry);
     }
   }
