@@ -52,6 +52,7 @@ export const FIX_CASES: readonly FixCase[] = [
   { fixture: 'old-api.yaml', code: 'removed-api-version', title: /apps\/v1 with the selector/, expected: 'old-api--apps-v1.yaml' },
   { fixture: 'resources-partial.yaml', code: 'missing-resources', title: /placeholder/, expected: 'resources-partial--memory-limit.yaml', preferred: true },
   { fixture: 'mounts-duplicate.yaml', code: 'duplicate-mount-path', title: /Remove the second mount on \/data\//, expected: 'mounts-duplicate--remove-second.yaml', removedComments: [/mounted again/, /same path/] },
+  { fixture: 'probe-named-port.yaml', code: 'probe-port-not-exposed', title: /Name port 8080 "http"/, expected: 'probe-named-port--name-port.yaml', preferred: true },
 ];
 
 export function caseName(c: FixCase): string {

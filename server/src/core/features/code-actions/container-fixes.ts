@@ -218,7 +218,7 @@ export const probePortNotExposed: QuickFixProvider = (context) => {
     const port = unnamed[0];
     const number = scalarText(getPair(port, 'containerPort')?.value);
     fixes.push(
-      ...proposal(`Name port ${number ?? ''} "${portName}"`.replace('  ', ' '), [editor.insertIntoMap(port, [`name: ${portName}`], getPair(port, 'containerPort'))], {
+      ...proposal(number ? `Name port ${number} "${portName}"` : `Name the port "${portName}"`, [editor.insertIntoMap(port, [`name: ${portName}`], getPair(port, 'containerPort'))], {
         isPreferred: !suggestion,
       }),
     );
