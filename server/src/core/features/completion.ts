@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import { suggestSidecarImages } from '../sidecars/images';
 import { detectEol, detectIndentation, reindentBlock, type IndentationStyle } from '../text/indentation';
 import { cursorContext, type CursorContext } from './completion-context';
+import { typeLabel } from './completion-types';
 import { CONTAINER_SNIPPETS, MANIFEST_SNIPPETS, expandSnippet, nativeVariant, type ContainerSnippet } from './snippets';
 
 export interface CompletionOptions {
@@ -158,21 +159,6 @@ function scalarPlaceholder(field: FieldInfo | undefined, stop: number): string {
 
 function escapeChoice(value: string): string {
   return value.replace(/[\\,|$}]/g, (c) => `\\${c}`);
-}
-
-function typeLabel(field: FieldInfo): string {
-  if (field.isArray) {
-    const item = field.items();
-    return `${item?.typeName ?? (Array.isArray(item?.type) ? item?.type.join(' | ') : item?.type) ?? 'any'}[]`;
-  }
-  if (field.isMap) {
-    const value = field.mapValues();
-    return `map[string]${value?.typeName ?? (Array.isArray(value?.type) ? value?.type.join(' | ') : value?.type) ?? 'any'}`;
-  }
-  if (field.typeName) return field.typeName;
-  if (field.enum?.length) return field.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if (Array.isArray(field.type)) return field.type.join(' | ');
-  return field.type ?? 'any';
 }
 
 /** `requests`/`limits` are free-form maps in the schema; the resource names people mean are few. */

@@ -7,6 +7,7 @@ import type { ContainerModel, PodSpecModel } from '../parse/pod';
 import type { FieldInfo } from '../schema';
 import { kubernetesMinor, type Settings } from '../settings';
 import { classifySidecar } from '../sidecars/known-sidecars';
+import { typeLabel } from './completion-types';
 import { effectivePodResources, type ResourceTexts } from './resources';
 
 /**
@@ -83,17 +84,6 @@ function ruleHover(
   return sections.length && span ? { sections, span } : undefined;
 }
 
-function typeText(field: FieldInfo): string {
-  if (field.isArray) {
-    const item = field.items();
-    return `${item?.typeName ?? (Array.isArray(item?.type) ? item?.type.join(' | ') : item?.type) ?? 'any'}[]`;
-  }
-  if (field.isMap) return 'map of strings';
-  if (field.typeName) return field.typeName;
-  if (Array.isArray(field.type)) return field.type.join(' | ');
-  return field.type ?? 'any';
-}
-
 /**
  * Fields whose meaning depends on the cluster version: the schemas describe 1.36, the user's cluster may be older.
  * Facts from kubernetes.io "Sidecar Containers" (SidecarContainers gate: alpha 1.28, beta 1.29, GA 1.33).
@@ -114,7 +104,7 @@ function versionNote(path: YamlPath, settings: Settings): string | undefined {
 }
 
 function fieldMarkdown(name: string, field: FieldInfo, service: LanguageService, settings: Settings, note?: string): string {
-  const lines = [`**${name}**: \`${typeText(field)}\` — ${field.required ? 'required' : 'optional'}`];
+  const lines = [`**${name}**: \`${typeLabel(field, { enumValues: false })}\` — ${field.required ? 'required' : 'optional'}`];
   if (field.enum?.length) lines.push(`Allowed: ${field.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (field.description) lines.push(field.description);
   if (note) lines.push(`**Version:** ${note}`);
