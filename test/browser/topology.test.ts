@@ -246,6 +246,28 @@ describe('topology webview in chromium', () => {
     await nextRender(count);
   });
 
+  it('toolbar buttons hand the extension the shown source and a well-formed standalone SVG', async () => {
+    const message = updateMessage('undefined-volume.yaml');
+    await renderBoth(message);
+    if (message.type !== 'update') return;
+    const count = await page.evaluate<number>('window.__posted.length');
+    await page.click('#copy');
+    await page.click('#insert');
+    await page.click('#export');
+    const sent = await page.evaluate<FromWebviewMessage[]>(`window.__posted.slice(${count})`);
+    assert.deepEqual(sent.map((m) => m.type), ['copy', 'insertMarkdown', 'exportSvg']);
+    const [copy, insert, exported] = sent;
+    assert.equal(copy.type === 'copy' && copy.text, message.workloads[0].mermaid);
+    assert.equal(insert.type === 'insertMarkdown' && insert.text, message.workloads[0].mermaid);
+    assert.ok(exported.type === 'exportSvg');
+    const parsed = await page.evaluate<{ error: number; root: string; texts: number }>(`(() => {
+      const doc = new DOMParser().parseFromString(${JSON.stringify(exported.type === 'exportSvg' ? exported.svg : '')}, 'image/svg+xml');
+      return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.namespaceURI, texts: doc.getElementsByTagName('text').length };
+    })()`);
+    assert.deepEqual({ error: parsed.error, root: parsed.root }, { error: 0, root: 'http://www.w3.org/2000/svg' });
+    assert.ok(parsed.texts > 5, 'labels are SVG text, readable without HTML');
+  });
+
   it('follows the editor theme: a dark body redraws with the dark Mermaid theme', async () => {
     await renderBoth(updateMessage('logging-pod.yaml'));
     const lightBackground = await page.evaluate<string>(`getComputedStyle(document.querySelector('#diagram g.cluster rect, #diagram .cluster rect')).fill`);
