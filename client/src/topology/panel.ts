@@ -66,8 +66,9 @@ export function registerTopology(context: vscode.ExtensionContext, client: BaseL
   context.subscriptions.push(
     rendered,
     vscode.commands.registerCommand(showTopologyCommand, (uri?: vscode.Uri) => {
-      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-      TopologyPanel.show(context, client, target);
+      // The editor-title button passes its file; from the palette, the active YAML editor (or any visible one).
+      const yamlEditor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e && isYaml(e.document));
+      TopologyPanel.show(context, client, uri instanceof vscode.Uri ? uri : yamlEditor?.document.uri);
     }),
     vscode.commands.registerCommand(lastRenderCommand, (wait?: RenderWait) => waitForRender(wait)),
     vscode.window.registerWebviewPanelSerializer(topologyViewType, {
