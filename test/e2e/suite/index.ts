@@ -17,7 +17,13 @@ export function run(): Promise<void> {
     // Environment variables reach the extension host through the code-server / VS Code process.
     grep: process.env.SIDECAR_E2E_GREP || undefined,
   });
-  const testFiles = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  // extension.test.js first: its activation test must see the extension start cold, before any other file
+  // opens a YAML document.
+  const first = 'extension.test.js';
+  const testFiles = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort((a, b) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
   for (const file of testFiles) mocha.addFile(path.join(__dirname, file));
 
   console.log(`${startMarker} ${testFiles.length} test file(s)`);
