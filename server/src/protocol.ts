@@ -30,4 +30,6 @@ export interface TopologyWorkload {
 }
 export interface TopologyResult {
   workloads: TopologyWorkload[];
+  /** Why there is nothing to draw when the server declined the file (too large, binary). */
+  notice?: string;
 }

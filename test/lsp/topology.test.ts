@@ -70,4 +70,13 @@ describe('sidecar/topology over LSP', () => {
     const none = await client.connection.sendRequest<TopologyResult>('sidecar/topology', { textDocument: { uri }, position: { line: 99, character: 0 } });
     assert.deepEqual(none, { workloads: [] });
   });
+
+  it('says why a declined file has no diagram', async () => {
+    const uri = 'untitled:Huge-1';
+    const pod = fs.readFileSync(path.join(fixtures, 'native-sidecar-deployment.yaml'), 'utf8');
+    await client.open(uri, Array.from({ length: Math.ceil((6 * 1024 * 1024) / pod.length) }, () => pod).join('---\n'));
+    const result = await client.connection.sendRequest<TopologyResult>('sidecar/topology', { textDocument: { uri } });
+    assert.deepEqual(result.workloads, []);
+    assert.match(result.notice ?? '', /MB/);
+  });
 });

@@ -188,7 +188,8 @@ class TopologyPanel {
     this.workloads = result.workloads;
     if (!result.workloads.length) {
       this.firstWorkloadKey = undefined;
-      this.post({ type: 'empty', documentUri: uri.toString(), message: `${baseName(uri)} holds no Pod, workload with a pod template, or Compose services.` });
+      const message = result.notice ?? `${baseName(uri)} holds no Pod, workload with a pod template, or Compose services.`;
+      this.post({ type: 'empty', documentUri: uri.toString(), message });
       return;
     }
     // A cursor move that stays inside the shown workload keeps whatever the user picked in the dropdown.

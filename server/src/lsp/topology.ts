@@ -12,6 +12,7 @@ export const topologyFeature: ServerFeature = {
       const current = await context.fileFor(params?.textDocument?.uri ?? '');
       if (!current) return { workloads: [] };
       const { file, settings } = current;
+      if (file.declined) return { workloads: [], notice: file.declined.message };
       const lines = file.lineIndex;
       const offset = params.position ? lines.offsetAt(params.position) : undefined;
       const findings = context.service.validator.validate(file, settings);
