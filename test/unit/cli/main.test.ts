@@ -127,6 +127,45 @@ describe('sidecar-lint: exit codes', () => {
   });
 });
 
+describe('sidecar-lint: output', () => {
+  let dir: string;
+  before(() => (dir = scratchProject()));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('-o writes the report to a file and leaves stdout empty; an unwritable path is exit 2', async () => {
+    const run = await runCli(['-f', 'sarif', '-o', 'out/report.sarif', 'apps'], { cwd: dir });
+    assert.equal(run.code, 2, 'the folder out/ does not exist');
+    assert.match(run.stderr, /cannot write out\/report\.sarif/);
+    fs.mkdirSync(path.join(dir, 'out'));
+    const written = await runCli(['-f', 'sarif', '-o', 'out/report.sarif', 'apps'], { cwd: dir, stdoutIsTty: true });
+    assert.equal(written.code, 1);
+    assert.equal(written.stdout, '');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'report.sarif'), 'utf8')).version, '2.1.0');
+  });
+
+  it('--quiet keeps errors only', async () => {
+    const report = json((await runCli(['-f', 'json', '--quiet', 'apps/pod.yml'], { cwd: dir })).stdout);
+    assert.ok(report.files[0].messages.length > 0);
+    assert.ok(report.files[0].messages.every((m) => m.severity === 'error'));
+  });
+
+  it('colours only on a terminal (or with --color), progress only on a terminal stderr for long runs', async () => {
+    const plain = await runCli(['apps/pod.yml'], { cwd: dir });
+    assert.ok(!plain.stdout.includes('\u001b['));
+    assert.ok((await runCli(['apps/pod.yml'], { cwd: dir, stdoutIsTty: true })).stdout.includes('\u001b['));
+    assert.ok((await runCli(['apps/pod.yml', '--color'], { cwd: dir })).stdout.includes('\u001b['));
+    assert.ok(!(await runCli(['apps/pod.yml', '--no-color'], { cwd: dir, stdoutIsTty: true })).stdout.includes('\u001b['));
+
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many);
+    for (let i = 0; i < 25; i++) fs.copyFileSync(path.join(dir, 'nested', 'clean.yaml'), path.join(many, `cm-${String(i).padStart(2, '0')}.yaml`));
+    const tty = await runCli(['many'], { cwd: dir, stderrIsTty: true });
+    assert.match(tty.stderr, /\[\d+\/25\] many\/cm-\d\d\.yaml/);
+    assert.ok(tty.stderr.endsWith('\r\u001b[K'), 'the progress line is cleared at the end');
+    assert.equal((await runCli(['many'], { cwd: dir })).stderr, '', 'no progress in CI logs');
+  });
+});
+
 describe('sidecar-lint: settings', () => {
   let dir: string;
   before(() => (dir = scratchProject()));
