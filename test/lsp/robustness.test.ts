@@ -173,6 +173,31 @@ describe('the server survives whatever a client sends', () => {
     await assertStillServing();
   });
 
+  it('a 20 MB document and a binary one are declined with one notice each; features answer on them', { timeout: 60_000 }, async () => {
+    const big = 'file:///robustness/huge.yaml';
+    const text = `---\n${POD}`.repeat(Math.ceil((20 * 1024 * 1024) / (POD.length + 4)));
+    const declined = await client.open(big, text);
+    assert.deepEqual(declined.map((d) => [d.code, d.severity]), [['file-too-large', 3]]);
+    for (const method of ['textDocument/completion', 'textDocument/hover']) {
+      const { error } = await settle(client.connection.sendRequest(method, { textDocument: { uri: big }, position: { line: 100_000, character: 4 } }));
+      assert.equal(error, undefined, method);
+    }
+    // Typing in it stays cheap: the edit is answered with the same single notice.
+    const afterEdit = client.nextDiagnostics(big, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: big, version: 2 },
+      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '#' }],
+    });
+    assert.equal((await afterEdit).diagnostics.length, 1);
+    const closed = client.nextDiagnostics(big, (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+    await closed;
+
+    const binary = await client.open('file:///robustness/binary.yaml', `apiVersion: v1\nkind: Pod\n\u0000\u0001\u0002\u00ff`);
+    assert.deepEqual(binary.map((d) => d.code), ['binary-file']);
+    await assertStillServing();
+  });
+
   it('a flood of edits ends with the diagnostics of the last version', async () => {
     const uri = 'file:///robustness/flood.yaml';
     await client.open(uri, POD);
