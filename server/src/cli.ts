@@ -107,9 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const inputs = options.inputs.length ? options.inputs : ['.'];
   const { files, missing } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
   const results: FileResult[] = [];
-  for (const input of missing) {
-    results.push({ path: input, messages: [], skipped: false, error: 'No such file or folder (and no YAML file matches it as a glob).' });
-  }
+  for (const { input, reason } of missing) results.push({ path: input, messages: [], skipped: false, error: reason });
   const settingsFor = (folder: string): Settings | undefined => {
     const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : findConfigFile(folder, (f) => fs.existsSync(f));
     const config = configFile ? configs.load(configFile) : {};
@@ -236,9 +234,9 @@ class ConfigLoader {
 }
 
 /** Files named on the command line, YAML files under folders, and YAML files matching globs; sorted, unique. */
-export function expandInputs(inputs: readonly string[], cwd: string): { files: string[]; missing: string[] } {
+export function expandInputs(inputs: readonly string[], cwd: string): { files: string[]; missing: { input: string; reason: string }[] } {
   const files = new Set<string>();
-  const missing: string[] = [];
+  const missing: { input: string; reason: string }[] = [];
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
@@ -261,9 +259,12 @@ export function expandInputs(inputs: readonly string[], cwd: string): { files: s
           }
         }
       }
-      if (found === 0) missing.push(input);
+      if (found === 0) missing.push({ input, reason: 'No YAML file matches this glob.' });
+    } else if (stat) {
+      // A FIFO, socket or device: reading it could block forever.
+      missing.push({ input, reason: 'Not a regular file or folder.' });
     } else {
-      missing.push(input);
+      missing.push({ input, reason: 'No such file or folder.' });
     }
   }
   return { files: [...files].sort(), missing };

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -102,6 +103,15 @@ describe('sidecar-lint: exit codes', () => {
     const report = json(missing.stdout);
     assert.match(report.files.find((f) => f.path === 'nope.yaml')?.error ?? '', /No such file/);
     assert.equal(report.files.find((f) => f.path === 'nested/clean.yaml')?.messages.length, 0, 'the other files are still linted');
+    const glob = json((await runCli(['-f', 'json', 'nowhere/**/*.yaml'], { cwd: dir })).stdout);
+    assert.match(glob.files[0].error ?? '', /No YAML file matches/);
+    if (process.platform !== 'win32') {
+      // A named pipe would block a reader forever: it is refused, not read.
+      spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+      const fifo = await runCli(['-f', 'json', 'pipe.yaml'], { cwd: dir });
+      assert.equal(fifo.code, 2);
+      assert.match(json(fifo.stdout).files[0].error ?? '', /Not a regular file/);
+    }
 
     const stdinFails = await runCli(['-'], { cwd: dir });
     assert.equal(stdinFails.code, 2);
