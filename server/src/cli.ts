@@ -108,12 +108,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const { files, missing } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
   const results: FileResult[] = [];
   for (const { input, reason } of missing) results.push({ path: input, messages: [], skipped: false, error: reason });
+  // Per folder: a repository of thousands of manifests looks its config files up once per folder, not per file.
+  const settingsByFolder = new Map<string, Settings | undefined>();
   const settingsFor = (folder: string): Settings | undefined => {
+    if (settingsByFolder.has(folder)) return settingsByFolder.get(folder);
     const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : findConfigFile(folder, (f) => fs.existsSync(f));
     const config = configFile ? configs.load(configFile) : {};
-    if (!config) return undefined;
-    let settings = normalizeSettings(config, defaultSettings({ docsBaseUrl: docsBase }));
-    settings = normalizeSettings({ kubernetesVersion: options.kubernetesVersion, rules: options.rules }, settings);
+    const settings = config
+      ? normalizeSettings({ kubernetesVersion: options.kubernetesVersion, rules: options.rules }, normalizeSettings(config, defaultSettings({ docsBaseUrl: docsBase })))
+      : undefined;
+    settingsByFolder.set(folder, settings);
     return settings;
   };
 
