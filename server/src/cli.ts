@@ -362,6 +362,13 @@ class Progress {
 }
 
 if (require.main === module) {
+  // `sidecar-lint … | head` closes the pipe early: stop quietly instead of dying with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

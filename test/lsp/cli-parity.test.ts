@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -25,6 +26,29 @@ interface Comparable {
 function sorted(items: Comparable[]): Comparable[] {
   return items.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
 }
+
+describe('the built sidecar-lint as a shell command', () => {
+  it('stops quietly when its reader closes the pipe early (sidecar-lint … | head)', async () => {
+    // Far more output than a pipe buffers (64 KB), so the CLI is still writing when the reader goes away.
+    const many = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-epipe-'));
+    const pod = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'cli', 'project', 'apps', 'pod.yml'));
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(many, `pod-${i}.yaml`), pod);
+    const child = spawn(process.execPath, [cliPath, '.'], { cwd: many, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('close', (status) => resolve(status)));
+    assert.doesNotMatch(stderr, /EPIPE|\n\s+at /, stderr);
+    fs.rmSync(many, { recursive: true, force: true });
+    assert.ok(code === 0 || code === 1, `exit ${code}`);
+  });
+
+  it('runs as an executable with a shebang, as npx does', () => {
+    const run = spawnSync(cliPath, ['--version'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
 
 describe('sidecar-lint prints what the editor shows', () => {
   let client: LspClient;
