@@ -12,7 +12,7 @@ import { runWholeCore } from './run-core';
 // Replay a failure with FUZZ_SEED=<seed> (and FUZZ_CASES=<n>); the seed is printed on every run.
 const DEFAULT_SEED = 20261122;
 const seed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED) >>> 0;
-const caseCount = Number(process.env.FUZZ_CASES ?? 600);
+const caseCount = Number(process.env.FUZZ_CASES ?? 1500);
 /** The whole test stays well under a minute even on a slow, busy machine; it stops early and says so. */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 40_000);
 const CASE_LIMIT_MS = 1000;
@@ -131,16 +131,18 @@ describe('fuzz: mutated manifests through the whole core', () => {
       if (performance.now() - started > BUDGET_MS) break;
       const random = prng((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
       const fixture = pick(random, fixtures);
-      let text = fixture.text;
+      // Successive versions, as an editor sends them while someone types (or pastes) in the file.
+      const versions = [fixture.text];
       const mutations = 1 + int(random, 4);
-      for (let m = 0; m < mutations; m++) text = mutate(random, text);
+      for (let m = 0; m < mutations; m++) versions.push(mutate(random, versions[versions.length - 1]));
+      const text = versions[versions.length - 1];
       const settings = defaultSettings({ kubernetesVersion: pick(random, SUPPORTED_KUBERNETES_VERSIONS) });
       const offsets = [int(random, text.length + 1), int(random, text.length + 1), text.length];
       const parser = new ManifestParser();
       const caseStart = performance.now();
       try {
-        // The original first, then the mutation through the same parser: the editor's path, with reuse.
-        parser.parse(fixture.text);
+        // Every earlier version through the same parser and validator first: the editor's path, with reuse.
+        for (const version of versions.slice(0, -1)) service.validator.validate(parser.parse(version), settings);
         const { findings } = runWholeCore(service, parser, text, settings, offsets);
         for (const finding of findings) {
           if (!(finding.start >= 0 && finding.start <= finding.end && finding.end <= text.length)) {
