@@ -33,7 +33,7 @@ export interface SarifReportingDescriptor {
   name: string;
   shortDescription: { text: string };
   helpUri?: string;
-  help?: { text: string };
+  help?: { text: string; markdown?: string };
   defaultConfiguration: { level: SarifLevel; enabled?: boolean };
   properties: { tags: string[]; kubernetesVersions?: string };
 }
@@ -164,7 +164,8 @@ function descriptor(entry: CatalogEntry, docsBaseUrl: string | undefined): Sarif
   };
   if (entry.kind === 'rule' && docsBaseUrl) {
     result.helpUri = `${docsBaseUrl}${entry.id}.md`;
-    result.help = { text: `${entry.summary} See ${result.helpUri}` };
+    // Code-scanning pages show `help.markdown` beside each alert.
+    result.help = { text: `${entry.summary} See ${result.helpUri}`, markdown: `${entry.summary}\n\n[Rule documentation](${result.helpUri})` };
   }
   if (entry.versions && (entry.versions.min !== undefined || entry.versions.max !== undefined)) {
     result.properties.kubernetesVersions = `${entry.versions.min !== undefined ? `>=1.${entry.versions.min}` : ''}${entry.versions.min !== undefined && entry.versions.max !== undefined ? ' ' : ''}${entry.versions.max !== undefined ? `<=1.${entry.versions.max}` : ''}`;
