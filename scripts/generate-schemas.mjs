@@ -234,7 +234,7 @@ function listKindFiles() {
       for (const f of fs.readdirSync(dir).sort()) {
         if (!f.endsWith('.d.ts') || f === 'index.d.ts' || f.endsWith('List.d.ts')) continue;
         const full = path.join(dir, f);
-        if (/^    "kind": "/m.test(fs.readFileSync(full, 'utf8'))) files.push(full);
+        if (/^ {4}"kind": "/m.test(fs.readFileSync(full, 'utf8'))) files.push(full);
       }
     }
   }
