@@ -30,7 +30,7 @@ export class ParsedDocument {
   constructor(readonly text: string) {
     const tooDeep = findExcessiveNesting(text);
     // Too deep to parse safely (the parser recurses per level): an empty document and one clear problem.
-    this.yaml = parseDocument(tooDeep >= 0 ? '' : text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+    this.yaml = parseDocument(tooDeep >= 0 ? '' : text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
     this.problems = this.yaml.errors.map((error): YamlProblem => ({
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
