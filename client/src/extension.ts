@@ -5,6 +5,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { RestartingErrorHandler, createLanguageClient } from './language-client';
 import { StatusRequest, type StatusResult } from '../../server/src/protocol';
 import { SidecarStatusBar } from './status-bar';
+import { registerTopology } from './topology/panel';
 
 /** What `activate` returns; the e2e suite reads it through `extension.exports`. */
 export interface SidecarExtensionApi {
@@ -60,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
       await languageClient.start();
     }),
   );
+
+  registerTopology(context, languageClient);
 
   const ready = languageClient.start().catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
