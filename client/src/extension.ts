@@ -6,6 +6,7 @@ import { RestartingErrorHandler, createLanguageClient } from './language-client'
 import { StatusRequest, type StatusResult } from '../../server/src/protocol';
 import { SidecarStatusBar } from './status-bar';
 import { registerTopology } from './topology/panel';
+import { registerAddSharedVolume } from './commands/add-shared-volume';
 
 /** What `activate` returns; the e2e suite reads it through `extension.exports`. */
 export interface SidecarExtensionApi {
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
   );
 
   registerTopology(context, languageClient);
+  context.subscriptions.push(registerAddSharedVolume());
 
   const ready = languageClient.start().catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);

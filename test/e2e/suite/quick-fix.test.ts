@@ -96,4 +96,38 @@ suite('quick fixes in a real VS Code', () => {
     assert.ok(titles.some((t) => t.startsWith('Convert "logshipper" to a native sidecar')), `got: ${titles.join(' | ')}`);
     assert.ok(actions.every((a) => a.kind && vscode.CodeActionKind.RefactorRewrite.contains(a.kind)));
   });
+
+  test('Sidecar: Add Shared Volume writes the volume and the mounts through the server', async () => {
+    await sidecarApi();
+    const editor = await openYaml('shared-volume-pod.yaml');
+    const document = editor.document;
+    await waitForDiagnostics(document.uri, (ds) => ds.length > 0, 'diagnostics of the pod');
+    const position = document.positionAt(document.getText().indexOf('name: shipper'));
+    const target = { uri: document.uri.toString(), position: { line: position.line, character: position.character } };
+
+    // The server command the client asks before prompting: which containers can share it.
+    const pod = await vscode.commands.executeCommand<{ containers: { name: string; readOnly: boolean }[] }>('sidecar.server.podContainers', target);
+    assert.deepEqual(pod.containers.map((c) => [c.name, c.readOnly]), [['web', false], ['shipper', true]]);
+
+    const changed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === document.uri.toString() && e.document.getText().includes('volumes:')) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    const applied = await vscode.commands.executeCommand<boolean>('sidecar.addSharedVolume', {
+      ...target,
+      volumeName: 'logs',
+      mountPath: '/var/log/nginx',
+      containers: ['web', 'shipper'],
+    });
+    assert.equal(applied, true);
+    await changed;
+    const text = document.getText();
+    assert.match(text, /  - name: web\n    image: nginx:1\.27 # serves files\n    volumeMounts:\n    - name: logs\n      mountPath: \/var\/log\/nginx\n/);
+    assert.match(text, /    volumeMounts:\n    - name: logs\n      mountPath: \/var\/log\/nginx\n      readOnly: true\n/);
+    assert.match(text, /\n  volumes:\n  - name: logs\n    emptyDir:\n      sizeLimit: 500Mi\n$/);
+  });
 });
