@@ -125,9 +125,33 @@ suite('quick fixes in a real VS Code', () => {
     });
     assert.equal(applied, true);
     await changed;
-    const text = document.getText();
-    assert.match(text, /  - name: web\n    image: nginx:1\.27 # serves files\n    volumeMounts:\n    - name: logs\n      mountPath: \/var\/log\/nginx\n/);
-    assert.match(text, /    volumeMounts:\n    - name: logs\n      mountPath: \/var\/log\/nginx\n      readOnly: true\n/);
-    assert.match(text, /\n  volumes:\n  - name: logs\n    emptyDir:\n      sizeLimit: 500Mi\n$/);
+    assert.equal(
+      document.getText(),
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: web # no volumes yet',
+        'spec:',
+        '  containers:',
+        '  - name: web',
+        '    image: nginx:1.27 # serves files',
+        '    volumeMounts:',
+        '    - name: logs',
+        '      mountPath: /var/log/nginx',
+        '  - name: shipper',
+        '    image: fluent/fluent-bit:4.0.3 # ships nginx logs',
+        '    volumeMounts:',
+        '    - name: logs',
+        '      mountPath: /var/log/nginx',
+        '      readOnly: true',
+        '  restartPolicy: Always',
+        '  volumes:',
+        '  - name: logs',
+        '    emptyDir:',
+        '      sizeLimit: 500Mi',
+        '',
+      ].join('\n'),
+    );
   });
 });
