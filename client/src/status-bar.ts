@@ -35,7 +35,8 @@ export class SidecarStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(kubernetesVersionSetting)) this.render();
+        // Show the new setting at once; the server's answer (which may add a .sidecarlint.yaml) follows.
+        if (e.affectsConfiguration('sidecar')) this.setServerStatus(undefined);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateVisibility()),
     );
@@ -53,8 +54,8 @@ export class SidecarStatusBar implements vscode.Disposable {
   }
 
   /**
-   * The server's view goes into the tooltip only. The text follows the setting: it updates the moment the
-   * setting changes, while a status request can race the server's own configuration refresh.
+   * The server's answer for the active document: the version it really checks against, which a
+   * .sidecarlint.yaml next to the document may set. Undefined until it answers (the setting is shown).
    */
   setServerStatus(status: StatusResult | undefined): void {
     this.serverStatus = status;
@@ -62,14 +63,17 @@ export class SidecarStatusBar implements vscode.Disposable {
   }
 
   private render(): void {
-    const version = configuredKubernetesVersion();
+    const configured = configuredKubernetesVersion();
+    const version = this.serverStatus?.kubernetesVersion ?? configured;
     this.item.text = `${stateIcons[this.state]} K8s ${version}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Sidecar** checks manifests against Kubernetes ${version}.\n\n`);
+    tooltip.appendMarkdown(`**Sidecar** checks manifests against Kubernetes ${version}`);
+    if (this.serverStatus?.configFile) tooltip.appendMarkdown(` (from \`${this.serverStatus.configFile}\`)`);
+    tooltip.appendMarkdown('.\n\n');
     tooltip.appendMarkdown(`Language server: ${this.state}`);
     if (this.serverStatus) {
-      const { kubernetesVersion, validate, rules } = this.serverStatus;
-      tooltip.appendMarkdown(` — reports Kubernetes ${kubernetesVersion}, ${rules.length} rules, validation ${validate ? 'on' : 'off'}`);
+      const { validate, rules } = this.serverStatus;
+      tooltip.appendMarkdown(` — ${rules.length} rules, validation ${validate ? 'on' : 'off'}`);
     }
     tooltip.appendMarkdown('\n\nClick to change `sidecar.kubernetesVersion`.');
     this.item.tooltip = tooltip;

@@ -4,6 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import packageJson from '../../package.json';
+
+// `repository` is optional in package.json: without it, help links point at the installed rule pages.
+const repository: unknown = (packageJson as { repository?: unknown }).repository;
 import {
   catalog,
   docsBaseUrl,
@@ -100,7 +103,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
   }
 
-  const docsBase = docsBaseUrl(packageJson.repository, pathToFileURL(path.join(extensionRoot(), 'docs', 'rules')).href);
+  const docsBase = docsBaseUrl(repository, pathToFileURL(path.join(extensionRoot(), 'docs', 'rules')).href);
   const configs = new ConfigLoader(io, knownIds);
   if (options.configFile && !configs.load(path.resolve(io.cwd, options.configFile))) return 2;
 
@@ -155,7 +158,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       break;
     case 'sarif':
       report = formatSarif(results, {
-        tool: { ...tool, informationUri: repositoryUrl(packageJson.repository) },
+        tool: { ...tool, informationUri: repositoryUrl(repository) },
         catalog: codes,
         srcRoot: io.cwd,
         docsBaseUrl: docsBase,

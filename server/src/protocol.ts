@@ -5,6 +5,8 @@ export interface StatusResult {
   validate: boolean;
   /** Rule ids known to the server. */
   rules: string[];
+  /** The .sidecarlint.yaml that applies to the document asked about, if any. */
+  configFile?: string;
 }
 
 /** Pod topology diagrams of a document (issue 5): one entry per pod-carrying document, the one at `position` first. */

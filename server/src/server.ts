@@ -73,7 +73,8 @@ connection.onDidChangeConfiguration((change) => {
 connection.onRequest(StatusRequest, async (params?: { uri?: string }): Promise<StatusResult> => {
   // With the active document's URI the answer includes its .sidecarlint.yaml; without, the editor settings.
   const current = await settings.current(typeof params?.uri === 'string' ? params.uri : undefined);
-  return { kubernetesVersion: current.kubernetesVersion, validate: current.validate, rules: service.rules.map((r) => r.id) };
+  const configFile = typeof params?.uri === 'string' ? settings.configFor(params.uri)?.path : undefined;
+  return { kubernetesVersion: current.kubernetesVersion, validate: current.validate, rules: service.rules.map((r) => r.id), configFile };
 });
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileUri, LspClient } from './client';
@@ -74,6 +75,26 @@ describe('.sidecarlint.yaml in the editor', () => {
       assert.match(diagnostics.map((d) => d.message).join('\n'), /image-tag/);
     } finally {
       await client.stop();
+    }
+  });
+});
+
+describe('status for the active document', () => {
+  it('reports the Kubernetes version a .sidecarlint.yaml next to the document selects, and the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-status-'));
+    fs.writeFileSync(path.join(dir, '.sidecarlint.yaml'), 'kubernetesVersion: "1.33"\n');
+    const client = new LspClient({ configuration: {}, rootUri: fileUri(dir) });
+    await client.initialize();
+    try {
+      const inFolder = await client.connection.sendRequest<{ kubernetesVersion: string; configFile?: string }>('sidecar/status', { uri: fileUri(dir, 'pod.yaml') });
+      assert.equal(inFolder.kubernetesVersion, '1.33');
+      assert.equal(inFolder.configFile, path.join(dir, '.sidecarlint.yaml'));
+      const global = await client.connection.sendRequest<{ kubernetesVersion: string; configFile?: string }>('sidecar/status', {});
+      assert.equal(global.kubernetesVersion, '1.34');
+      assert.equal(global.configFile, undefined);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -89,9 +89,14 @@ export class SettingsStore {
     return settings;
   }
 
-  /** The settings used for the status bar: the last fetched or pushed ones. */
+  /**
+   * The settings for the status bar, fetched afresh: the client asks right after a setting changed, possibly
+   * before its didChangeConfiguration reached us, and must not get the cached, older answer.
+   */
   async current(uri?: string): Promise<Settings> {
-    return uri ? this.get(uri) : this.supportsConfiguration ? this.get('') : this.global;
+    const key = uri ?? '';
+    this.forget(key);
+    return uri || this.supportsConfiguration ? this.get(key) : this.global;
   }
 
   /** The config file that applies to a document and what it holds, for the status bar and problem reports. */
