@@ -27,7 +27,7 @@ export const rule: Rule = {
           ? ' Move it to `initContainers` with `restartPolicy: Always` (a native sidecar): Kubernetes stops it once the main containers finish.'
           : ` Native sidecars (initContainers with restartPolicy: Always) fix this from Kubernetes 1.29; on ${context.kubernetesVersion} the main container must stop the helper itself (e.g. a shared file or process namespace).`;
       context.report({
-        node: containerAnchor(container),
+        ...containerAnchor(container),
         message:
           `Container ${containerLabel(container)} (${sidecar.reason}) runs until it is killed, so ${owner} never completes: ` +
           `its pod keeps running after the main container exits.${fix}`,

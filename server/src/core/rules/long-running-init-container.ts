@@ -22,7 +22,7 @@ export const rule: Rule = {
           ? ' Add `restartPolicy: Always` to make it a native sidecar that runs beside the app.'
           : ` Kubernetes ${context.kubernetesVersion} has no native sidecars: move it to \`containers\`.`;
       context.report({
-        node: containerAnchor(container),
+        ...containerAnchor(container),
         message:
           `Init container ${containerLabel(container)} (${sidecar.reason}) does not exit, and a regular init container must exit before the next one and the app start: ` +
           `the pod would stay in Init forever.${fix}`,

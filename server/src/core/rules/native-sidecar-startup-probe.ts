@@ -19,7 +19,7 @@ export const rule: Rule = {
       const next = pod.initContainers[index + 1] ?? pod.containers[0];
       if (!next) return;
       context.report({
-        node: containerAnchor(container),
+        ...containerAnchor(container),
         message:
           `Native sidecar ${containerLabel(container)} (${sidecar.reason}) has no \`startupProbe\`, so Kubernetes starts ${containerLabel(next)} as soon as its process is running, ` +
           'not when it is ready. Add a `startupProbe` that succeeds once it accepts connections.',

@@ -36,7 +36,7 @@ export const rule: Rule = {
       if (imageName && workloadName.includes(imageName)) continue;
       if (sidecar.kind === 'secrets-agent' && secretsPrepopulated) continue;
       context.report({
-        node: containerAnchor(container),
+        ...containerAnchor(container),
         message:
           `${containerLabel(container)} (${sidecar.reason}) starts alongside the app containers, so ${RISK[sidecar.kind] ?? RISK.proxy} ` +
           `On Kubernetes ${context.kubernetesVersion} a native sidecar (in \`initContainers\` with \`restartPolicy: Always\` and a \`startupProbe\`) is started, and ready, before the app, and stopped after it.`,

@@ -10,4 +10,4 @@ export type {
 } from './types';
 export { createSchemaRegistry } from './registry';
 export { findSchemaDir, KUBERNETES_VERSION } from './load-schemas';
-export { suggest, editDistance } from './suggest';
+export { closest as suggest, editDistance } from '../text/closest';

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { type SchemaWalker } from './schema-walker';
-import { suggest } from './suggest';
+import { closest as suggest } from '../text/closest';
 import type { SchemaPath, SchemaProblem } from './types';
 
 const TYPE_PHRASES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { YamlPath } from '../parse/nodes';
+import { getPair, keySpan, type PairNode, type YamlPath } from '../parse/nodes';
 import type { ContainerModel } from '../parse/pod';
 
 /** A path as the API server spells it in its errors: `spec.template.spec.initContainers[0].restartPolicy`. */
@@ -21,7 +21,13 @@ export function containerData(container: ContainerModel): { container: string | 
   return { container: container.name, containerPath: container.path, list: container.list, index: container.index };
 }
 
-/** The node that stands for a container in a diagnostic: its `name` value, else its first key. */
-export function containerAnchor(container: ContainerModel): unknown {
-  return container.nameNode ?? container.node.items[0]?.key ?? container.node;
+/**
+ * What to underline for a finding about a whole container: its name value (how people find a container), else
+ * its first key, so a nameless container being typed still gets a visible mark. Spread into a rule report.
+ */
+export function containerAnchor(container: ContainerModel): { pair: PairNode; target: 'key' | 'value' } | undefined {
+  const namePair = getPair(container.node, 'name');
+  if (namePair && keySpan(namePair)) return { pair: namePair, target: 'value' };
+  const first = container.node.items[0];
+  return first ? { pair: first, target: 'key' } : undefined;
 }

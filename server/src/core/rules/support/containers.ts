@@ -1,4 +1,3 @@
-import { getPair, keySpan, type PairNode } from '../../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../../parse/pod';
 
 const ROLE_WORDS: Record<ContainerModel['role'], string> = {
@@ -14,16 +13,7 @@ export function describeContainer(container: ContainerModel): string {
   return container.name ? `${word} "${container.name}"` : `${word} #${container.index + 1} of ${container.list}`;
 }
 
-/**
- * What to underline for a finding about a whole container: its name value (how people find a container), else
- * its first key, so a nameless container being typed still gets a visible mark.
- */
-export function containerAnchor(container: ContainerModel): { pair: PairNode; target: 'key' | 'value' } | undefined {
-  const namePair = getPair(container.node, 'name');
-  if (namePair && keySpan(namePair)) return { pair: namePair, target: 'value' };
-  const first = container.node.items[0];
-  return first ? { pair: first, target: 'key' } : undefined;
-}
+export { containerAnchor } from '../../sidecars/field-path';
 
 /** `Native sidecar "envoy"`: describeContainer at the start of a sentence. */
 export function describeContainerCapitalized(container: ContainerModel): string {
