@@ -1,6 +1,25 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+/** The one core module allowed to touch the file system (test/unit/architecture.test.ts names it too). */
+const CORE_FILE_SYSTEM_MODULE = 'server/src/core/schema/load-schemas.ts';
+const CORE_BANNED_PATHS = [
+  { name: 'vscode', message: 'The core is pure: no vscode import.' },
+  { name: 'vscode-languageserver', message: 'The core is pure: use vscode-languageserver-types.' },
+  { name: 'vscode-languageserver/node', message: 'The core is pure: use vscode-languageserver-types.' },
+];
+const CORE_BANNED_PATTERNS = [
+  {
+    regex: '^\\.\\.?/(?:.*/)?(?:lsp|client|cli|server|protocol|config-lookup)(?:/|\\.ts|$)',
+    message: 'The core is pure: it must not import the LSP layer, the client, the CLI or the server entry.',
+  },
+];
+const NODE_BUILTIN_PATTERN = {
+  regex: `^(?:node:.*|(?:${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})(?:/.*)?)$`,
+  message: 'The core is pure: only server/src/core/schema/load-schemas.ts may use Node built-ins (text in, results out).',
+};
 
 export default tseslint.config(
   { ignores: ['**/out/**', 'node_modules/**', '.cache/**', 'schemas/**', 'test/fixtures/**', '**/*.vsix'] },
@@ -25,19 +44,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The core is pure: no editor or LSP connection may leak into it.
+    // The core is pure: no editor, LSP connection, CLI or Node built-in may leak into it. Schema loading is the one
+    // module that reads files (it gets the built-in ban lifted below).
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'vscode', message: 'The core is pure: no vscode import.' },
-            { name: 'vscode-languageserver', message: 'The core is pure: use vscode-languageserver-types.' },
-            { name: 'vscode-languageserver/node', message: 'The core is pure: use vscode-languageserver-types.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: CORE_BANNED_PATHS, patterns: [...CORE_BANNED_PATTERNS, NODE_BUILTIN_PATTERN] }],
+    },
+  },
+  {
+    files: [CORE_FILE_SYSTEM_MODULE],
+    rules: {
+      'no-restricted-imports': ['error', { paths: CORE_BANNED_PATHS, patterns: CORE_BANNED_PATTERNS }],
     },
   },
 );

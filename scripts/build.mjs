@@ -37,7 +37,7 @@ const builds = [
   { name: 'client', entry: 'client/src/extension.ts', options: { ...nodeDefaults, outfile: r('client/out/extension.js'), external: ['vscode'] } },
   { name: 'server', entry: 'server/src/server.ts', options: { ...nodeDefaults, outfile: r('server/out/server.js') } },
   {
-    name: 'cli', entry: 'server/src/cli.ts',
+    name: 'cli', entry: 'server/src/cli/main.ts',
     options: { ...nodeDefaults, outfile: r('server/out/cli.js'), banner: { js: '#!/usr/bin/env node' } },
   },
   {

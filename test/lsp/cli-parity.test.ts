@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { JsonReport } from '../../server/src/core/cli';
+import type { JsonReport } from '../../server/src/cli';
 import { LspClient } from './client';
 
 // The built CLI (server/out/cli.js, what `npx sidecar-lint` runs) and the built server must report the same

@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { isMap, parseDocument } from 'yaml';
 import { keySpan, nodeSpan, scalarText, valueSpan, type PairNode, type Span } from './parse/nodes';
 import { allRules } from './rules';
@@ -137,25 +136,6 @@ function readRules(pair: PairNode, knownIds: readonly string[], problems: Config
 
 function defaultKnownIds(): string[] {
   return [...allRules.map((rule) => rule.id), ...CONFIGURABLE_PROBLEM_CODES];
-}
-
-/**
- * The config file that applies to a file in `directory`: the nearest one in it or a folder above, not above
- * `stopAt` (the workspace folder) when given. `exists` is injected so the core stays free of I/O.
- */
-export function findConfigFile(directory: string, exists: (file: string) => boolean, stopAt?: string): string | undefined {
-  let current = path.resolve(directory);
-  const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(current, name);
-      if (exists(candidate)) return candidate;
-    }
-    if (stop && current === stop) return undefined;
-    const parent = path.dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
 }
 
 /**

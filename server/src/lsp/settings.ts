@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAMES, findConfigFile, isConfigFile, mergeConfig, parseConfigFile, type ConfigFile } from '../core/config-file';
+import { findConfigFile } from '../config-lookup';
+import { CONFIG_FILE_NAMES, isConfigFile, mergeConfig, parseConfigFile, type ConfigFile } from '../core/config-file';
 import { DEFAULT_KUBERNETES_VERSION, defaultSettings, normalizeSettings, type Settings } from '../core/settings';
 
 /**

@@ -1,4 +1,4 @@
-import { main, type CliIo } from '../../../server/src/cli';
+import { main, type CliIo } from '../../../server/src/cli/main';
 
 export interface CliRun {
   code: number;

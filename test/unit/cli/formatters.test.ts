@@ -16,7 +16,7 @@ import {
   toSarif,
   type FileResult,
   type SarifLog,
-} from '../../../server/src/core/cli';
+} from '../../../server/src/cli';
 import { createLanguageService } from '../../../server/src/core/language-service';
 import { defaultSettings } from '../../../server/src/core/settings';
 import { fixturesDir, readFixture } from '../helpers';

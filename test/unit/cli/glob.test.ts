@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globBase, hasGlobMagic, matchesGlob } from '../../../server/src/core/cli/glob';
+import { globBase, hasGlobMagic, matchesGlob } from '../../../server/src/cli/glob';
 
 describe('glob matching', () => {
   it('keeps * inside one path segment', () => {

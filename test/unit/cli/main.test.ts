@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { JsonReport } from '../../../server/src/core/cli';
+import type { JsonReport } from '../../../server/src/cli';
 import { toDiagnostic } from '../../../server/src/core/findings';
 import { createLanguageService } from '../../../server/src/core/language-service';
 import { defaultSettings } from '../../../server/src/core/settings';

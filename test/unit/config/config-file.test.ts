@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { configFileFindings, findConfigFile, isConfigFile, mergeConfig, parseConfigFile } from '../../../server/src/core/config-file';
+import { findConfigFile } from '../../../server/src/config-lookup';
+import { configFileFindings, isConfigFile, mergeConfig, parseConfigFile } from '../../../server/src/core/config-file';
 import { defaultSettings, DEFAULT_KUBERNETES_VERSION } from '../../../server/src/core/settings';
 import { slice, toCrlf } from '../helpers';
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { formatText, lintText } from '../../../server/src/core/cli';
+import { formatText, lintText } from '../../../server/src/cli';
 import { codeActions } from '../../../server/src/core/features/code-actions';
 import { complete } from '../../../server/src/core/features/completion';
 import { hover } from '../../../server/src/core/features/hover';

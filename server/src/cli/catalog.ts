@@ -1,5 +1,5 @@
-import type { Rule } from '../rules/types';
-import type { Severity } from '../settings';
+import type { Rule } from '../core/rules/types';
+import type { Severity } from '../core/settings';
 
 /** Everything a finding's `code` can be, with what the CLI's rule list and SARIF metadata say about it. */
 export interface CatalogEntry {

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { LanguageService } from '../language-service';
-import { parseManifest } from '../parse/manifest';
-import type { Settings, Severity } from '../settings';
+import type { LanguageService } from '../core/language-service';
+import { parseManifest } from '../core/parse/manifest';
+import type { Settings, Severity } from '../core/settings';
 
 /** A finding placed in its file: the same range the editor shows (LSP positions, 0-based, UTF-16). */
 export interface LintMessage {

@@ -1,4 +1,4 @@
-import type { Severity } from '../settings';
+import type { Severity } from '../core/settings';
 import { summarize, type FileResult, type Summary } from './lint';
 
 /** One finding in `--format json`: 1-based lines and columns (UTF-16 units), end exclusive, like the editor's. */

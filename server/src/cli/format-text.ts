@@ -1,4 +1,4 @@
-import type { Severity } from '../settings';
+import type { Severity } from '../core/settings';
 import { summarize, type FileResult, type LintMessage } from './lint';
 
 export interface TextFormatOptions {

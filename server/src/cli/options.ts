@@ -1,4 +1,4 @@
-import { isSeverityOverride, SUPPORTED_KUBERNETES_VERSIONS, type Severity, type SeverityOverride } from '../settings';
+import { isSeverityOverride, SUPPORTED_KUBERNETES_VERSIONS, type Severity, type SeverityOverride } from '../core/settings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 

@@ -1,4 +1,4 @@
-import type { Severity } from '../settings';
+import type { Severity } from '../core/settings';
 import type { CatalogEntry } from './catalog';
 import type { FileResult } from './lint';
 

@@ -1,0 +1,178 @@
+// sidecar-lint: the command-line linter over the language server's core. This file parses arguments, loads
+// settings per folder and writes the report; files.ts finds and reads files, config-loader.ts reads config files,
+// lint.ts and the format-*.ts files turn core findings into reports.
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import packageJson from '../../../package.json';
+import { findConfigFile } from '../config-lookup';
+import { createLanguageService } from '../core/language-service';
+import { defaultSettings, normalizeSettings, type Settings } from '../core/settings';
+import { closest } from '../core/text/closest';
+import { catalog, versionRange } from './catalog';
+import { ConfigLoader } from './config-loader';
+import { docsBaseUrl, repositoryUrl } from './docs-url';
+import { expandInputs, lintFile } from './files';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+import { describeError, displayPath, processIo, Progress, TOOL_NAME, type CliIo } from './io';
+import { exitCodeFor, lintText, type FileResult } from './lint';
+import { HELP, parseArguments, UsageError, type CliOptions } from './options';
+
+export { TOOL_NAME, type CliIo } from './io';
+
+// `repository` is optional in package.json: without it, help links point at the installed rule pages.
+const repository: unknown = (packageJson as { repository?: unknown }).repository;
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${TOOL_NAME}: ${error.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(`${packageJson.version}\n`);
+    return 0;
+  }
+  const service = createLanguageService();
+  const codes = catalog(service.rules);
+  if (options.listRules) {
+    io.stdout(listRules(codes));
+    return 0;
+  }
+  const knownIds = codes.map((c) => c.id);
+  for (const id of Object.keys(options.rules)) {
+    if (!knownIds.includes(id)) {
+      const suggestion = closest(id, knownIds);
+      io.stderr(`${TOOL_NAME}: unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}. Run "${TOOL_NAME} --list-rules".\n`);
+      return 2;
+    }
+  }
+
+  const docsBase = docsBaseUrl(repository, pathToFileURL(path.join(extensionRoot(), 'docs', 'rules')).href);
+  const configs = new ConfigLoader(io, knownIds);
+  if (options.configFile && !configs.load(path.resolve(io.cwd, options.configFile))) return 2;
+
+  const inputs = options.inputs.length ? options.inputs : ['.'];
+  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
+  const results: FileResult[] = [];
+  for (const { input, reason } of missing) results.push({ path: input, messages: [], skipped: false, error: reason });
+  // Per folder: a repository of thousands of manifests looks its config files up once per folder, not per file.
+  const settingsByFolder = new Map<string, Settings | undefined>();
+  const settingsFor = (folder: string): Settings | undefined => {
+    if (settingsByFolder.has(folder)) return settingsByFolder.get(folder);
+    const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : findConfigFile(folder, (f) => fs.existsSync(f));
+    const config = configFile ? configs.load(configFile) : {};
+    const settings = config
+      ? normalizeSettings({ kubernetesVersion: options.kubernetesVersion, rules: options.rules }, normalizeSettings(config, defaultSettings({ docsBaseUrl: docsBase })))
+      : undefined;
+    settingsByFolder.set(folder, settings);
+    return settings;
+  };
+
+  if (inputs.includes('-')) {
+    const name = options.stdinFilename ?? '<stdin>';
+    const settings = settingsFor(io.cwd);
+    if (!settings) return 2;
+    try {
+      const text = await io.readStdin();
+      results.push({ path: name, ...lintText(service, text, settings) });
+    } catch (error) {
+      results.push({ path: name, messages: [], skipped: false, error: `Cannot read stdin: ${describeError(error)}` });
+    }
+  }
+
+  const progress = new Progress(io, files.length);
+  for (const file of files) {
+    progress.tick(displayPath(file, io.cwd));
+    const settings = settingsFor(path.dirname(file));
+    if (!settings) {
+      progress.done();
+      return 2;
+    }
+    results.push(lintFile(service, file, io.cwd, settings));
+  }
+  progress.done();
+
+  if (options.quiet) for (const result of results) result.messages = result.messages.filter((m) => m.severity === 'error');
+  const kubernetesVersion = settingsFor(io.cwd)?.kubernetesVersion ?? defaultSettings().kubernetesVersion;
+  const tool = { name: TOOL_NAME, version: packageJson.version };
+  let report: string;
+  switch (options.format) {
+    case 'json':
+      report = formatJson(results, tool, kubernetesVersion);
+      break;
+    case 'sarif':
+      report = formatSarif(results, {
+        tool: { ...tool, informationUri: repositoryUrl(repository) },
+        catalog: codes,
+        srcRoot: io.cwd,
+        docsBaseUrl: docsBase,
+      });
+      break;
+    default: {
+      const color = options.color ?? (io.stdoutIsTty && !options.outputFile && io.env.NO_COLOR === undefined);
+      report = formatText(results, { color });
+    }
+  }
+  if (options.outputFile) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, options.outputFile), report);
+    } catch (error) {
+      io.stderr(`${TOOL_NAME}: cannot write ${options.outputFile}: ${describeError(error)}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(report);
+  }
+  return exitCodeFor(results, options.failOn);
+}
+
+function listRules(codes: ReturnType<typeof catalog>): string {
+  const width = Math.max(...codes.map((c) => c.id.length));
+  const lines = codes.map((c) => {
+    const versions = versionRange(c.versions);
+    return `${c.id.padEnd(width)}  ${c.defaultSeverity.padEnd(7)}  ${c.kind.padEnd(6)}  ${c.summary}${versions ? ` (Kubernetes ${versions})` : ''}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** The folder that holds docs/ and schemas/: two up from server/out/cli.js, three up from server/src/cli/main.ts. */
+function extensionRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'server'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..', '..');
+}
+
+if (require.main === module) {
+  // `sidecar-lint … | head` closes the pipe early: stop quietly instead of dying with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug of ours, not the user's input: say so in one line, without a stack trace.
+      process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
