@@ -1,4 +1,5 @@
-import { parseDocument, isMap, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
+import { parseLikeGoYaml } from './go-yaml-compat';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting';
 import { asMap, getPair, scalarText, type MapNode, type Span } from './nodes';
 import { findPodSpecs, type PodSpecModel } from './pod';
@@ -30,7 +31,7 @@ export class ParsedDocument {
   constructor(readonly text: string) {
     const tooDeep = findExcessiveNesting(text);
     // Too deep to parse safely (the parser recurses per level): an empty document and one clear problem.
-    this.yaml = parseDocument(tooDeep >= 0 ? '' : text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
+    this.yaml = parseLikeGoYaml(tooDeep >= 0 ? '' : text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
     this.problems = this.yaml.errors.map((error): YamlProblem => ({
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
