@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFixture } from '../helpers';
 import { brief, ruleFixture, underlines } from './rule-kit';
 
 const id = 'job-classic-sidecar';
@@ -67,5 +68,19 @@ describe(id, () => {
   it('suggests something else than native sidecars on clusters without them', () => {
     const [finding] = underlines(ruleFixture(id, 'bad'), id, { kubernetesVersion: '1.27' });
     assert.match(finding.message, /from Kubernetes 1\.29/);
+  });
+
+  it('reports a helper the app stops itself (/quitquitquit, shared process namespace) as info, naming the mechanism', () => {
+    const found = underlines(readFixture('rules', id, 'stopped-by-app.yaml'), id);
+    assert.deepEqual(brief(found), [
+      { code: id, severity: 'info', text: 'cloud-sql-proxy', line: 15 },
+      { code: id, severity: 'info', text: 'shipper', line: 32 },
+      // cloud-sql-proxy serves /quitquitquit only with --quitquitquit: this Job never completes.
+      { code: id, severity: 'warning', text: 'cloud-sql-proxy', line: 47 },
+    ]);
+    assert.match(found[0].message, /completes only because the app calls its `\/quitquitquit` endpoint/);
+    assert.match(found[1].message, /`shareProcessNamespace: true` and the app kills it/);
+    assert.equal(found[1].data?.stopMechanism, '`shareProcessNamespace: true` and the app kills it');
+    assert.match(found[2].message, /never completes/);
   });
 });

@@ -33,5 +33,9 @@ describe(id, () => {
     assert.equal(secretNameReason('SECRET_KEY_REF'), undefined);
     assert.equal(secretNameReason('KEY'), undefined);
     assert.equal(secretNameReason('PWD'), undefined);
+    // Switches about a secret hold none: MYSQL_ALLOW_EMPTY_PASSWORD: "1" (mysql image), MYSQL_RANDOM_ROOT_PASSWORD.
+    assert.equal(secretNameReason('MYSQL_ALLOW_EMPTY_PASSWORD'), undefined);
+    assert.equal(secretNameReason('MYSQL_RANDOM_ROOT_PASSWORD'), undefined);
+    assert.equal(secretNameReason('MYSQL_ROOT_PASSWORD'), 'PASSWORD');
   });
 });

@@ -24,11 +24,17 @@ const DESCRIPTOR_WORDS = new Set([
   'ROTATION', 'SECONDS', 'MINUTES', 'HOURS', 'DAYS', 'LIMIT', 'ENV', 'VAR', 'LABEL', 'SELECTOR',
 ]);
 
+/**
+ * Words that make the variable a switch about a secret, not the secret: MYSQL_ALLOW_EMPTY_PASSWORD,
+ * MYSQL_RANDOM_ROOT_PASSWORD, GITLAB_SKIP_TOKEN_CHECK, REDIS_DISABLE_PASSWORD.
+ */
+const FLAG_WORDS = new Set(['ALLOW', 'ALLOWED', 'RANDOM', 'SKIP', 'EMPTY', 'GENERATE', 'DISABLE', 'DISABLED', 'ENABLE', 'ENABLED', 'USE', 'REQUIRE', 'NO']);
+
 /** Names with a secret word that hold no secret: etcd's initial cluster token only tells clusters apart. */
 const NOT_SECRETS = new Set(['ETCD_INITIAL_CLUSTER_TOKEN', 'INITIAL_CLUSTER_TOKEN']);
 
-/** Values that are settings rather than secrets (MYSQL_ALLOW_EMPTY_PASSWORD: "yes"). */
-const SETTING_VALUE = /^(true|false|yes|no|on|off|enabled?|disabled?|none|null|required|optional)$/i;
+/** Values that are settings rather than secrets (MYSQL_ALLOW_EMPTY_PASSWORD: "yes" or "1"). */
+const SETTING_VALUE = /^(true|false|yes|no|on|off|y|n|0|1|enabled?|disabled?|none|null|required|optional)$/i;
 /** `$(OTHER_VAR)` only: Kubernetes substitutes another variable, there is no literal here. */
 const ONLY_REFERENCES = /^\s*(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\)\s*)+$/;
 /** Template placeholders that a tool replaces before the manifest reaches the cluster. */
@@ -51,7 +57,7 @@ export function secretNameReason(name: string): string | undefined {
   const words = nameWords(name);
   if (words.length === 0 || NOT_SECRETS.has(words.join('_'))) return undefined;
   const last = words[words.length - 1];
-  if (DESCRIPTOR_WORDS.has(last)) return undefined;
+  if (DESCRIPTOR_WORDS.has(last) || words.some((word) => FLAG_WORDS.has(word))) return undefined;
   // PWD alone is the shell's working directory.
   if (words.length >= 2 && SECRET_LAST_WORDS.has(last)) return last;
   for (const phrase of SECRET_WORDS) {
