@@ -45,4 +45,29 @@ spec:
   it('takes limits as requests and honours pod-level resources', () => {
     assert.deepEqual(underlines(ruleFixture(id, 'good'), id), []);
   });
+
+  it('never calls a pod\'s only or main container a sidecar (a Fluent Bit DaemonSet, an ingress gateway)', () => {
+    const daemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: fluent-bit
+spec:
+  selector:
+    matchLabels: {app: fluent-bit}
+  template:
+    metadata:
+      labels: {app: fluent-bit}
+    spec:
+      containers:
+        - name: fluent-bit
+          image: fluent/fluent-bit:3.1.4
+`;
+    const [only] = underlines(daemonSet, id);
+    assert.doesNotMatch(only.message, /sidecar/);
+    const gateway = daemonSet.replace(/fluent-bit/g, 'istio-ingressgateway').replace('fluent/istio-ingressgateway:3.1.4', 'istio/proxyv2:1.22.0')
+      .replace('          image: istio/proxyv2:1.22.0\n', '          image: istio/proxyv2:1.22.0\n        - name: reloader\n          image: example/reloader:1.0\n          resources: {requests: {cpu: 10m, memory: 16Mi}, limits: {memory: 16Mi}}\n');
+    const found = underlines(gateway, id);
+    assert.deepEqual(found.map((f) => f.text), ['istio-ingressgateway']);
+    assert.doesNotMatch(found[0].message, /sidecar/);
+  });
 });

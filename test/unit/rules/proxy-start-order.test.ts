@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFixture } from '../helpers';
 import { brief, ruleFixture, underlines } from './rule-kit';
 
 const id = 'proxy-start-order';
@@ -24,5 +25,11 @@ describe(id, () => {
   it('is silent for Jobs (job-classic-sidecar speaks there)', () => {
     const text = ruleFixture(id, 'bad').replace('apiVersion: apps/v1\nkind: Deployment', 'apiVersion: batch/v1\nkind: Job');
     assert.deepEqual(underlines(text, id), []);
+  });
+
+  it('is silent where the proxy is the workload\'s product (Contour\'s envoy, an ingress gateway, Envoy Gateway)', () => {
+    assert.deepEqual(underlines(readFixture('rules', id, 'proxy-is-the-product.yaml'), id), []);
+    // The same envoy beside an app still gets the advice.
+    assert.equal(underlines(ruleFixture(id, 'bad'), id).length, 1);
   });
 });

@@ -1,6 +1,5 @@
 import { getMap, getPair, type MapNode } from '../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../parse/pod';
-import { classifySidecar } from '../sidecars/known-sidecars';
+import { isClassicSidecar } from '../sidecars/product';
 import type { Rule } from './types';
 import { containerAnchor, describeContainerCapitalized } from './support/containers';
 
@@ -70,11 +69,4 @@ function appConsequences(missing: readonly Requirement[]): string {
   if (missing.some((m) => m.startsWith('requests.'))) parts.push('without requests the scheduler places it blindly');
   if (missing.includes('limits.memory')) parts.push("without a memory limit it can take the node's memory from its neighbours");
   return parts.join(', and ');
-}
-
-/** A helper in `containers` (a log shipper beside the app, not an app that happens to run `sleep infinity`). */
-function isClassicSidecar(pod: PodSpecModel, container: ContainerModel): boolean {
-  if (container.role !== 'app') return false;
-  const sidecar = classifySidecar(container);
-  return !!sidecar && (sidecar.kind !== 'unknown' || pod.containers.length > 1);
 }

@@ -1,4 +1,5 @@
-import { classifySidecar, imageRepository, type SidecarKind } from '../sidecars/known-sidecars';
+import { classifySidecar, type SidecarKind } from '../sidecars/known-sidecars';
+import { isWorkloadProduct } from '../sidecars/product';
 import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
 import type { Rule } from './types';
 
@@ -25,15 +26,13 @@ export const rule: Rule = {
     const classified = pod.containers.map((container) => ({ container, sidecar: classifySidecar(container) }));
     // The app is what no pattern recognises; with none (pgbouncer + its exporter) there is nothing to protect.
     if (!classified.some(({ sidecar }) => !sidecar)) return;
-    const workloadName = pod.workload.name?.toLowerCase() ?? '';
     // An agent run once as a regular init container (the Vault injector's `vault-agent-init`) renders the
     // secrets before the app starts; the agent beside the app only renews them.
     const secretsPrepopulated = pod.initContainers.some((c) => c.role === 'init' && classifySidecar(c)?.kind === 'secrets-agent');
     for (const { container, sidecar } of classified) {
       if (!sidecar || !NEEDED_AT_START.has(sidecar.kind)) continue;
       // The proxy's own workload (Contour's "envoy" DaemonSet next to its shutdown manager) is not an app's sidecar.
-      const imageName = container.image ? imageRepository(container.image).split('/').pop() ?? '' : '';
-      if (imageName && workloadName.includes(imageName)) continue;
+      if (isWorkloadProduct(pod, container)) continue;
       if (sidecar.kind === 'secrets-agent' && secretsPrepopulated) continue;
       context.report({
         ...containerAnchor(container),
