@@ -5,6 +5,7 @@ import { ManifestParser, parseManifest } from '../../../server/src/core/parse/ma
 import { splitDocuments } from '../../../server/src/core/parse/split';
 import { getPair, keySpan, pathAt, resolvePath, valueSpan } from '../../../server/src/core/parse/nodes';
 import { readFixture, slice, toCrlf } from '../helpers';
+import { podsOf } from '../../../server/src/core/model/pod';
 
 describe('splitDocuments', () => {
   it('cuts at --- lines only, keeping the marker with the document it starts', () => {
@@ -85,9 +86,9 @@ describe('ManifestParser', () => {
 describe('pod model', () => {
   it('finds the pod spec of every workload kind, with native sidecars in start order', () => {
     const file = parseManifest(readFixture('parse', 'workloads.yaml'));
-    const kinds = file.slots.flatMap((s) => s.document.pods.map((p) => p.workload.kind));
+    const kinds = file.slots.flatMap((s) => podsOf(s.document).map((p) => p.workload.kind));
     assert.deepEqual(kinds, ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
-    const deployment = file.slots[1].document.pods[0];
+    const deployment = podsOf(file.slots[1].document)[0];
     assert.deepEqual(
       deployment.initContainers.map((c) => [c.name, c.role, c.sidecarOrder]),
       [
@@ -97,7 +98,7 @@ describe('pod model', () => {
       ],
     );
     assert.deepEqual(deployment.volumes.map((v) => [v.name, v.source]), [['logs', 'emptyDir']]);
-    const cron = file.slots[6].document.pods[0];
+    const cron = podsOf(file.slots[6].document)[0];
     assert.deepEqual(cron.path, ['spec', 'jobTemplate', 'spec', 'template', 'spec']);
     assert.equal(cron.runsToCompletion, true);
     assert.equal(deployment.runsToCompletion, false);
@@ -107,7 +108,7 @@ describe('pod model', () => {
     const text = toCrlf(readFixture('parse', 'workloads.yaml'));
     const file = parseManifest(text);
     const slot = file.slots[1];
-    const container = slot.document.pods[0].containers[0];
+    const container = podsOf(slot.document)[0].containers[0];
     const image = getPair(container.node, 'image');
     assert.ok(image);
     const span = valueSpan(image);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseImageReference } from '../../../server/src/core/rules/image-tag';
+import { parseImageReference } from '../../../server/src/core/model/images';
 import { brief, ruleFixture, underlines } from './rule-kit';
 
 const id = 'image-tag';

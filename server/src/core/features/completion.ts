@@ -3,14 +3,15 @@ import type { LanguageService } from '../language-service';
 import type { ParsedDocument } from '../parse/document';
 import type { DocumentSlot, ManifestFile } from '../parse/manifest';
 import { asMap, asSeq, getMap, getSeq, getString, nodeSpan, resolvePath, scalarText, type YamlPath } from '../parse/nodes';
-import type { PodSpecModel } from '../parse/pod';
+import { containersOf, type PodSpecModel } from '../model/pod';
 import type { FieldInfo } from '../schema';
 import type { Settings } from '../settings';
-import { suggestSidecarImages } from '../sidecars/images';
+import { suggestSidecarImages } from '../model/sidecar-images';
 import { detectEol, detectIndentation, reindentBlock, type IndentationStyle } from '../text/indentation';
 import { cursorContext, type CursorContext } from './completion-context';
 import { typeLabel } from './completion-types';
 import { CONTAINER_SNIPPETS, MANIFEST_SNIPPETS, expandSnippet, nativeVariant, type ContainerSnippet } from './snippets';
+import { podsOf } from '../model/pod';
 
 export interface CompletionOptions {
   /** The client expands snippets (tab stops); otherwise plain text with placeholder defaults is inserted. */
@@ -247,7 +248,7 @@ function containerSnippetItems(request: Request, context: KeyContext): Completio
   }
   if (!list) return [];
   const podPath = list && (withDash ? context.listPath?.slice(0, -1) : context.path.slice(0, -2));
-  const pod = request.document.pods.find((p) => samePath(p.path, podPath ?? []));
+  const pod = podsOf(request.document).find((p) => samePath(p.path, podPath ?? []));
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   return CONTAINER_SNIPPETS.map((snippet) => {
     const native = list === 'initContainers';
@@ -393,7 +394,7 @@ function containerPathOf(path: YamlPath): YamlPath | undefined {
 }
 
 function podOf(request: Request, path: YamlPath): PodSpecModel | undefined {
-  return request.document.pods.find((pod) => pod.path.length <= path.length && pod.path.every((step, i) => step === path[i]));
+  return podsOf(request.document).find((pod) => pod.path.length <= path.length && pod.path.every((step, i) => step === path[i]));
 }
 
 /** Values that name something declared elsewhere: volumes of the pod, named ports, ConfigMaps/Secrets, images. */
@@ -455,7 +456,7 @@ function referenceValues(request: Request, context: ValueContext): { label: stri
     for (const mount of getSeq(container, 'volumeMounts')?.items ?? []) context.push(getString(asMap(mount), 'name') ?? '', getString(asMap(mount), 'mountPath') ?? '');
     for (const env of getSeq(container, 'env')?.items ?? []) context.push(getString(asMap(env), 'name') ?? '');
     for (const arg of [...(getSeq(container, 'command')?.items ?? []), ...(getSeq(container, 'args')?.items ?? [])]) context.push(scalarText(arg) ?? '');
-    const neighbourImages = pod ? [...pod.initContainers, ...pod.containers].filter((c) => !samePath(c.path, containerPath)).map((c) => c.image ?? '') : [];
+    const neighbourImages = pod ? containersOf(pod, { ephemeral: false }).filter((c) => !samePath(c.path, containerPath)).map((c) => c.image ?? '') : [];
     for (const { image, suggested } of suggestSidecarImages({ name, context: context.join(' '), neighbourImages })) {
       result.push({ label: image.image, detail: suggested ? `${image.kind} (suggested)` : image.kind, documentation: image.description, kind: CompletionItemKind.Constant });
     }

@@ -3,12 +3,13 @@ import type { Finding } from '../findings';
 import type { LanguageService } from '../language-service';
 import type { ManifestFile } from '../parse/manifest';
 import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../parse/pod';
+import { containersOf, type ContainerModel, type PodSpecModel } from '../model/pod';
 import type { FieldInfo } from '../schema';
 import { kubernetesMinor, type Settings } from '../settings';
-import { classifySidecar } from '../sidecars/known-sidecars';
+import { classifySidecar } from '../model/known-sidecars';
 import { typeLabel } from './completion-types';
-import { effectivePodResources, type ResourceTexts } from './resources';
+import { effectivePodResources, type ResourceTexts } from '../model/resources';
+import { podsOf } from '../model/pod';
 
 /**
  * Hover at `offset`: the rule behind a diagnostic under the cursor (summary and docs link), the schema field
@@ -34,7 +35,7 @@ export function hover(service: LanguageService, file: ManifestFile, offset: numb
   const last = chain[chain.length - 1];
   if (last && last.path.length > 0) {
     const onKey = !!last.onKey && !!last.pair;
-    const pod = document.pods.find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
+    const pod = podsOf(document).find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
     // On the `- ` of a container item, the chain stops at the list: take the item that starts on this line.
     const container = pod ? (containerAt(pod, last.path) ?? containerOnDash(document.text, pod, last.path, local)) : undefined;
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
@@ -113,7 +114,7 @@ function fieldMarkdown(name: string, field: FieldInfo, service: LanguageService,
 }
 
 function containerAt(pod: PodSpecModel, path: YamlPath): ContainerModel | undefined {
-  for (const container of [...pod.initContainers, ...pod.containers, ...pod.ephemeralContainers]) {
+  for (const container of containersOf(pod, { ephemeral: true })) {
     if (startsWith(path, container.path)) return container;
   }
   return undefined;

@@ -6,6 +6,7 @@ import type { SchemaProblem, SchemaRegistry } from '../schema';
 import { kubernetesMinor, type Settings } from '../settings';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
+import { podsOf } from '../model/pod';
 
 /**
  * Turns a parsed file into findings: YAML problems, schema problems and rule findings. Results are kept per
@@ -81,7 +82,7 @@ export class Validator {
       });
     }
     const minor = kubernetesMinor(settings.kubernetesVersion);
-    for (const pod of document.pods) {
+    for (const pod of podsOf(document)) {
       for (const rule of this.rules) {
         if (settings.rules[rule.id] === 'off') continue;
         if (rule.versions?.min !== undefined && minor < rule.versions.min) continue;

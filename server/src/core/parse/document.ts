@@ -1,8 +1,7 @@
 import { isMap, type Document } from 'yaml';
 import { parseLikeGoYaml } from './go-yaml-compat';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting';
-import { asMap, getPair, scalarText, type MapNode, type Span } from './nodes';
-import { findPodSpecs, type PodSpecModel } from './pod';
+import { asMap, getPair, resolveAliases, scalarText, type MapNode, type Span } from './nodes';
 
 /** A YAML syntax problem inside one document chunk. */
 export interface YamlProblem extends Span {
@@ -26,7 +25,6 @@ export class ParsedDocument {
   /** `{{ ... }}` template markers (Helm, kustomize-less generators): YAML is checked only where it parses. */
   readonly templated: boolean;
   private valueCache: { value: unknown; problem?: YamlProblem } | undefined;
-  private podsCache: PodSpecModel[] | undefined;
 
   constructor(readonly text: string) {
     const tooDeep = findExcessiveNesting(text);
@@ -54,6 +52,7 @@ export class ParsedDocument {
       }
       clampSpan(p, text.length);
     }
+    resolveAliases(this.yaml, text);
     this.root = isMap(this.yaml.contents) ? asMap(this.yaml.contents) : undefined;
     this.apiVersion = scalarText(getPair(this.root, 'apiVersion')?.value)?.trim() || undefined;
     this.kind = scalarText(getPair(this.root, 'kind')?.value)?.trim() || undefined;
@@ -102,12 +101,6 @@ export class ParsedDocument {
       }
     }
     return this.valueCache;
-  }
-
-  /** Pod specs carried by this document (a Pod, or the pod template of a workload). */
-  get pods(): PodSpecModel[] {
-    if (!this.podsCache) this.podsCache = this.isKubernetes ? findPodSpecs(this) : [];
-    return this.podsCache;
   }
 }
 

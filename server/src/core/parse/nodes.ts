@@ -1,10 +1,12 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export type YamlPath = (string | number)[];
 export type AnyNode = Node;
 export type MapNode = YAMLMap<unknown, unknown>;
 export type SeqNode = YAMLSeq<unknown>;
 export type PairNode = Pair<unknown, unknown>;
+/** A value as written in the user's text: a scalar, or an alias (`*name`) standing for one. */
+export type ValueNode = Scalar | Alias;
 
 /** [start, end) offsets of a span inside one document chunk. */
 export interface Span {
@@ -12,20 +14,61 @@ export interface Span {
   end: number;
 }
 
+/** What each alias of a parsed document stands for; filled by resolveAliases when the document is parsed. */
+const aliasTargets = new WeakMap<Alias, Node>();
+
+/**
+ * Records, for every alias (`*name`) of a parsed document, the node it stands for: the nearest `&name` anchor
+ * before it, as YAML (and so kubectl) reads it. Only an anchor whose node ends before the alias counts, so an
+ * alias inside its own anchor (a cycle) resolves to nothing rather than sending walkers round forever.
+ */
+export function resolveAliases(document: Document.Parsed, text: string): void {
+  // An alias needs an anchor: most manifests have neither, and skip the walk.
+  if (!text.includes('&') || !text.includes('*')) return;
+  const anchors = new Map<string, Node>();
+  visit(document, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const end = target?.range?.[1];
+      if (target && end !== undefined && node.range && end <= node.range[0]) aliasTargets.set(node, target);
+    } else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) {
+      anchors.set(node.anchor, node);
+    }
+  });
+}
+
+/** The node itself, or for an alias the anchored node it stands for (undefined when that is unknown). */
+export function deref(node: unknown): unknown {
+  return isAlias(node) ? aliasTargets.get(node) : node;
+}
+
+/** Aliases resolve: `volumes: *shared` is the anchored sequence, as kubectl sees it. */
 export function asMap(node: unknown): MapNode | undefined {
-  return isMap(node) ? (node as MapNode) : undefined;
+  const value = deref(node);
+  return isMap(value) ? (value as MapNode) : undefined;
 }
 
 export function asSeq(node: unknown): SeqNode | undefined {
-  return isSeq(node) ? (node as SeqNode) : undefined;
+  const value = deref(node);
+  return isSeq(value) ? (value as SeqNode) : undefined;
 }
 
 export function asScalar(node: unknown): Scalar | undefined {
-  return isScalar(node) ? node : undefined;
+  const value = deref(node);
+  return isScalar(value) ? value : undefined;
 }
 
-/** The scalar's value as a string (numbers and booleans too), or undefined when it is not a scalar. */
+/**
+ * A scalar value as written where it is used: the scalar, or the alias in its place (whose range is the one
+ * the user sees at that spot). Read its value with scalarText.
+ */
+export function valueNode(node: unknown): ValueNode | undefined {
+  return isScalar(node) || isAlias(node) ? node : undefined;
+}
+
+/** The scalar's value as a string (numbers and booleans too; an alias's anchored value), or undefined when it is not a scalar. */
 export function scalarText(node: unknown): string | undefined {
+  node = deref(node);
   if (!isScalar(node)) return undefined;
   const v = node.value;
   if (v === null || v === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { nodeSpan } from '../parse/nodes';
-import { allContainers, type ContainerModel } from '../parse/pod';
-import { apiFieldPath, containerData } from '../sidecars/field-path';
+import { containersOf, type ContainerModel } from '../model/pod';
+import { apiFieldPath, containerData } from '../model/containers';
 import type { Rule } from './types';
 
 export const rule: Rule = {
@@ -8,7 +8,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: 'Two containers of a pod share a name: names must be unique across `containers`, `initContainers` and `ephemeralContainers`.',
   check(pod, context) {
-    const named = [...allContainers(pod), ...pod.ephemeralContainers].filter(
+    const named = containersOf(pod, { ephemeral: true }).filter(
       (c): c is ContainerModel & { name: string } => c.name !== undefined && c.name !== '' && !!c.nameNode,
     );
     // The later one in the file is the duplicate: the reader met the first one already.

@@ -1,13 +1,14 @@
 import type { Rule } from './types';
-import { mountsOf, normalizeMountPath, volumeUsers, type MountModel } from './support/volume-mounts';
-import { describeContainerCapitalized } from './support/containers';
+import { mountsOf, normalizeMountPath, type MountModel } from '../model/volume-mounts';
+import { describeContainerCapitalized } from '../model/containers';
+import { containersOf } from '../model/pod';
 
 export const rule: Rule = {
   id: 'duplicate-mount-path',
   defaultSeverity: 'error',
   summary: 'Two volumes are mounted (or attached as devices) at the same path in one container.',
   check(pod, context) {
-    for (const container of volumeUsers(pod)) {
+    for (const container of containersOf(pod, { ephemeral: true })) {
       // The API rejects a devicePath equal to a mountPath as well, so both lists share one set of paths.
       const seen = new Map<string, MountModel>();
       for (const mount of mountsOf(container)) {

@@ -1,7 +1,8 @@
 import { asMap, getPair, getString } from '../parse/nodes';
 import type { Rule } from './types';
-import { podMounts } from './support/volume-mounts';
-import { listInWords } from './support/containers';
+import { podMounts } from '../model/volume-mounts';
+import { containerKey } from '../model/containers';
+import { listInWords } from '../text/words';
 
 /** A mount or volume name that says it holds logs: logs grow until something stops them. */
 const LOG_WORD = /(^|[^a-z])logs?([^a-z]|$)|logging|varlog/i;
@@ -17,7 +18,7 @@ export const rule: Rule = {
       const emptyDir = asMap(volume.sourcePair.value);
       if (getPair(emptyDir, 'sizeLimit')) continue;
       const users = mounts.filter((m) => m.name === volume.name);
-      const containers = [...new Set(users.map((m) => m.container.name ?? `#${m.container.index}`))];
+      const containers = [...new Set(users.map((m) => containerKey(m.container)))];
       const forLogs = LOG_WORD.test(volume.name) || users.some((m) => !!m.target && LOG_WORD.test(m.target));
       // An emptyDir nobody mounts is unused-volume's finding; a limit on it would change nothing.
       if (users.length === 0 || (containers.length < 2 && !forLogs)) continue;

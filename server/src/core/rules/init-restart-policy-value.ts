@@ -1,5 +1,5 @@
 import { valueSpan } from '../parse/nodes';
-import { apiFieldPath, containerData } from '../sidecars/field-path';
+import { apiFieldPath, containerData } from '../model/containers';
 import type { Rule } from './types';
 
 /** From 1.34 the alpha ContainerRestartRules gate (KEP-5307) also accepts Never and OnFailure on init containers. */

@@ -1,7 +1,8 @@
-import { classifySidecar, commandLine, imageRepository, type SidecarClassification } from '../sidecars/known-sidecars';
-import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
+import { classifySidecar, commandLine, type SidecarClassification } from '../model/known-sidecars';
+import { imageRepository } from '../model/images';
+import { containerAnchor, containerData, containerLabel } from '../model/containers';
 import { getString } from '../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../parse/pod';
+import type { ContainerModel, PodSpecModel } from '../model/pod';
 import type { Rule } from './types';
 
 const NATIVE_SIDECARS_MINOR = 29;

@@ -1,5 +1,5 @@
-import { classifySidecar } from '../sidecars/known-sidecars';
-import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
+import { classifySidecar } from '../model/known-sidecars';
+import { containerAnchor, containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 const NATIVE_SIDECARS_MINOR = 29;

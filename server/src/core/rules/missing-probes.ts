@@ -1,7 +1,7 @@
 import { asMap, getPair, getSeq, scalarText } from '../parse/nodes';
-import type { ContainerModel } from '../parse/pod';
+import { containersOf, type ContainerModel } from '../model/pod';
 import type { Rule } from './types';
-import { containerAnchor, describeContainerCapitalized } from './support/containers';
+import { containerAnchor, describeContainerCapitalized } from '../model/containers';
 
 export const rule: Rule = {
   id: 'missing-probes',
@@ -10,10 +10,9 @@ export const rule: Rule = {
   check(pod, context) {
     // Regular init and ephemeral containers may not have probes; a Job's app containers run to completion,
     // where readiness gates nothing. Native sidecars run for the pod's whole life, in Jobs too.
-    const candidates: ContainerModel[] = [
-      ...pod.initContainers.filter((c) => c.role === 'native-sidecar'),
-      ...(pod.runsToCompletion ? [] : pod.containers),
-    ];
+    const candidates = containersOf(pod, { ephemeral: false }).filter(
+      (c) => c.role === 'native-sidecar' || (c.role === 'app' && !pod.runsToCompletion),
+    );
     for (const container of candidates) {
       if (getPair(container.node, 'readinessProbe') || getPair(container.node, 'livenessProbe')) continue;
       const anchor = containerAnchor(container);

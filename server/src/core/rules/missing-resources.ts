@@ -1,7 +1,8 @@
 import { getMap, getPair, type MapNode } from '../parse/nodes';
-import { isClassicSidecar } from '../sidecars/product';
+import { isClassicSidecar } from '../model/product';
+import { containersOf, type ContainerModel, type PodSpecModel } from '../model/pod';
 import type { Rule } from './types';
-import { containerAnchor, describeContainerCapitalized } from './support/containers';
+import { containerAnchor, describeContainerCapitalized } from '../model/containers';
 
 /**
  * What every container should state. A request defaults to its limit when only the limit is given, so a limit
@@ -19,7 +20,7 @@ export const rule: Rule = {
     // Pod-level resources (spec.resources, Kubernetes 1.32+) cover every container for what they state.
     const podLevel = getMap(pod.spec, 'resources');
     // Ephemeral containers may not set resources; they share what the pod has.
-    for (const container of [...pod.initContainers, ...pod.containers]) {
+    for (const container of containersOf(pod, { ephemeral: false })) {
       const resources = getMap(container.node, 'resources');
       const missing = REQUIRED.filter((requirement) => !states(resources, requirement) && !states(podLevel, requirement));
       if (missing.length === 0) continue;

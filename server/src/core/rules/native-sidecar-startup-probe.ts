@@ -1,6 +1,6 @@
 import { getPair } from '../parse/nodes';
-import { classifySidecar, type SidecarKind } from '../sidecars/known-sidecars';
-import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
+import { classifySidecar, type SidecarKind } from '../model/known-sidecars';
+import { containerAnchor, containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 /** Helpers the containers after them talk through as soon as they start. */

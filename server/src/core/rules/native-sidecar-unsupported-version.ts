@@ -1,4 +1,4 @@
-import { apiFieldPath, containerData, containerLabel } from '../sidecars/field-path';
+import { apiFieldPath, containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 /** SidecarContainers: alpha (off by default) in 1.28, beta (on) in 1.29, GA in 1.33. */

@@ -1,6 +1,6 @@
 import { asMap, asSeq, getPair, nodeSpan, scalarText, type PairNode } from '../parse/nodes';
-import { allContainers, type ContainerModel } from '../parse/pod';
-import { containerData, containerLabel } from '../sidecars/field-path';
+import { containersOf, type ContainerModel } from '../model/pod';
+import { containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 interface DeclaredPort {
@@ -19,7 +19,7 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: 'Two containers that run at the same time declare the same port: they share one network namespace, so one of them cannot bind it.',
   check(pod, context) {
-    const declared = allContainers(pod).flatMap(declaredPorts);
+    const declared = containersOf(pod, { ephemeral: false }).flatMap(declaredPorts);
     // Report the later declaration in the file: the earlier one is what the reader saw first.
     declared.sort((a, b) => a.offset - b.offset);
     for (let i = 1; i < declared.length; i++) {

@@ -1,7 +1,9 @@
 import { asSeq, getMap, getPair, scalarText } from '../parse/nodes';
 import type { Rule } from './types';
-import { describeContainerCapitalized, everyContainer } from './support/containers';
-import { containerSecurityContext, isTrue, isWindowsPod } from './support/security-context';
+import { describeContainerCapitalized } from '../model/containers';
+
+import { containerSecurityContext, isTrue, isWindowsPod } from '../model/security-context';
+import { containersOf } from '../model/pod';
 
 /** Capabilities that let a process gain more privileges than its parent (the kernel's no_new_privs is off). */
 const ESCALATING_CAPABILITIES = new Set(['SYS_ADMIN', 'ALL']);
@@ -12,7 +14,7 @@ export const rule: Rule = {
   summary: 'A container explicitly allows privilege escalation (allowPrivilegeEscalation: true, or adds CAP_SYS_ADMIN / ALL).',
   check(pod, context) {
     if (isWindowsPod(pod)) return;
-    for (const container of everyContainer(pod)) {
+    for (const container of containersOf(pod, { ephemeral: true })) {
       const securityContext = containerSecurityContext(container);
       // A privileged container can escalate by definition; privileged-container already reports it as an error.
       if (isTrue(getPair(securityContext, 'privileged'))) continue;

@@ -1,14 +1,16 @@
 import { getPair } from '../parse/nodes';
 import type { Rule } from './types';
-import { describeContainerCapitalized, everyContainer } from './support/containers';
-import { containerSecurityContext, isTrue } from './support/security-context';
+import { describeContainerCapitalized } from '../model/containers';
+
+import { containerSecurityContext, isTrue } from '../model/security-context';
+import { containersOf } from '../model/pod';
 
 export const rule: Rule = {
   id: 'privileged-container',
   defaultSeverity: 'error',
   summary: 'A privileged container: it has every capability and the host\'s devices, so escaping it means owning the node.',
   check(pod, context) {
-    for (const container of everyContainer(pod)) {
+    for (const container of containersOf(pod, { ephemeral: true })) {
       const pair = getPair(containerSecurityContext(container), 'privileged');
       if (!pair || !isTrue(pair)) continue;
       context.report({

@@ -1,5 +1,5 @@
 import { getPair } from '../parse/nodes';
-import { apiFieldPath, containerData, containerLabel } from '../sidecars/field-path';
+import { apiFieldPath, containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 /** Fields the API allows on an init container only when it is a native sidecar. */

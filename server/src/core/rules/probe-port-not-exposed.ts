@@ -1,7 +1,7 @@
 import { asMap, asScalar, asSeq, getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
-import { allContainers, type ContainerModel } from '../parse/pod';
+import { containersOf, type ContainerModel } from '../model/pod';
 import { closest } from '../text/closest';
-import { containerData, containerLabel } from '../sidecars/field-path';
+import { containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -13,7 +13,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   summary: 'A probe (or lifecycle hook) names a port that its container does not declare in `ports[].name`.',
   check(pod, context) {
-    for (const container of allContainers(pod)) {
+    for (const container of containersOf(pod, { ephemeral: false })) {
       const names = portNames(container);
       for (const { handler, path } of handlers(container)) {
         const portPair = getPair(handler, 'port');

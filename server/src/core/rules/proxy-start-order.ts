@@ -1,6 +1,6 @@
-import { classifySidecar, type SidecarKind } from '../sidecars/known-sidecars';
-import { isWorkloadProduct } from '../sidecars/product';
-import { containerAnchor, containerData, containerLabel } from '../sidecars/field-path';
+import { classifySidecar, type SidecarKind } from '../model/known-sidecars';
+import { isWorkloadProduct } from '../model/product';
+import { containerAnchor, containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 /**

@@ -1,14 +1,16 @@
 import { getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
-import { formatCpu, formatMemory, parseCpu, parseMemory, RESOURCE_NAMES, type ResourceName } from '../features/resources';
+import { formatCpu, formatMemory, parseCpu, parseMemory } from '../model/quantity';
+import { RESOURCE_NAMES, type ResourceName } from '../model/resources';
 import type { Rule, RuleContext } from './types';
-import { describeContainer } from './support/containers';
+import { describeContainer } from '../model/containers';
+import { containersOf } from '../model/pod';
 
 export const rule: Rule = {
   id: 'request-above-limit',
   defaultSeverity: 'error',
   summary: 'A CPU or memory request larger than its limit: the API server rejects the pod.',
   check(pod, context) {
-    for (const container of [...pod.initContainers, ...pod.containers]) {
+    for (const container of containersOf(pod, { ephemeral: false })) {
       compare(getMap(container.node, 'resources'), [...container.path, 'resources'], describeContainer(container), context, {
         container: container.name,
         containerPath: container.path,

@@ -1,4 +1,4 @@
-import { apiFieldPath, containerData, containerLabel } from '../sidecars/field-path';
+import { apiFieldPath, containerData, containerLabel } from '../model/containers';
 import type { Rule } from './types';
 
 /** Kubernetes 1.34 added per-container restart rules (KEP-5307) behind the alpha ContainerRestartRules gate. */

@@ -1,8 +1,10 @@
 import type { PairNode } from '../parse/nodes';
-import type { ContainerModel } from '../parse/pod';
+import { containersOf, type ContainerModel } from '../model/pod';
 import type { Rule } from './types';
-import { describeContainer, everyContainer, listInWords } from './support/containers';
-import { effectiveSetting, isWindowsPod, type SettingRef } from './support/security-context';
+import { describeContainer } from '../model/containers';
+
+import { listInWords } from '../text/words';
+import { effectiveSetting, isWindowsPod, type SettingRef } from '../model/security-context';
 
 export const rule: Rule = {
   id: 'run-as-root',
@@ -12,7 +14,7 @@ export const rule: Rule = {
     if (isWindowsPod(pod)) return;
     // A pod-level setting is reported once, naming every container that inherits it.
     const findings = new Map<PairNode, { ref: SettingRef; key: string; containers: ContainerModel[] }>();
-    for (const container of everyContainer(pod)) {
+    for (const container of containersOf(pod, { ephemeral: true })) {
       const user = effectiveSetting(pod, container, 'runAsUser');
       let culprit: { ref: SettingRef; key: string } | undefined;
       if (user?.text?.trim() === '0') culprit = { ref: user, key: 'runAsUser' };

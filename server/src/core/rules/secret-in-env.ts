@@ -1,6 +1,7 @@
 import { asMap, asSeq, getPair, scalarText } from '../parse/nodes';
 import type { Rule } from './types';
-import { describeContainer, everyContainer } from './support/containers';
+import { describeContainer } from '../model/containers';
+import { containersOf } from '../model/pod';
 
 /** Words that make a variable a secret, as single words or as a run of words (API + KEY). */
 const SECRET_WORDS: readonly string[][] = [
@@ -73,7 +74,7 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   summary: 'A secret (password, token, key, credentials) written as a literal env value instead of a secretKeyRef.',
   check(pod, context) {
-    for (const container of everyContainer(pod)) {
+    for (const container of containersOf(pod, { ephemeral: true })) {
       const env = asSeq(getPair(container.node, 'env')?.value);
       env?.items.forEach((item, envIndex) => {
         const entry = asMap(item);

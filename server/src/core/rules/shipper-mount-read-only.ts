@@ -1,8 +1,10 @@
-import { classifySidecar, commandLine } from '../sidecars/known-sidecars';
-import type { ContainerModel } from '../parse/pod';
+import { classifySidecar, commandLine } from '../model/known-sidecars';
+import { containersOf, type ContainerModel } from '../model/pod';
 import type { Rule } from './types';
-import { describeContainer, describeContainerCapitalized, everyContainer, listInWords } from './support/containers';
-import { mountsOf, podMounts } from './support/volume-mounts';
+import { describeContainer, describeContainerCapitalized } from '../model/containers';
+
+import { listInWords } from '../text/words';
+import { mountsOf, podMounts } from '../model/volume-mounts';
 
 /** The hand-written log streamer of the Kubernetes logging docs: `tail -F /var/log/app.log`. */
 const TAILS_FILES = /\btail\s+(-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
@@ -18,7 +20,7 @@ export const rule: Rule = {
   summary: 'A log-shipper sidecar mounts, writable, a volume that another container writes: it only needs to read it.',
   check(pod, context) {
     const all = podMounts(pod);
-    for (const shipper of everyContainer(pod).filter(readsLogs)) {
+    for (const shipper of containersOf(pod, { ephemeral: true }).filter(readsLogs)) {
       for (const mount of mountsOf(shipper)) {
         if (mount.list !== 'volumeMounts' || mount.readOnly || !mount.name) continue;
         // Another log reader's writable mount is that reader's own finding, not a writer of logs.

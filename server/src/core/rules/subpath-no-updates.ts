@@ -1,7 +1,7 @@
 import { getPair, keyText } from '../parse/nodes';
 import type { Rule } from './types';
-import { describeContainerCapitalized } from './support/containers';
-import { podMounts } from './support/volume-mounts';
+import { describeContainerCapitalized } from '../model/containers';
+import { podMounts } from '../model/volume-mounts';
 
 /** Volume types whose files the kubelet refreshes in place when the source object changes. */
 const UPDATED_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);

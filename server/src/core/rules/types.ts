@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../parse/document';
 import type { PairNode, Span } from '../parse/nodes';
-import type { PodSpecModel } from '../parse/pod';
+import type { PodSpecModel } from '../model/pod';
 import type { Settings, Severity } from '../settings';
 
 /** What a rule underlines: a key, a value, a whole pair, or an explicit span. */

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { closest } from '../text/closest';
-import { claimTemplateNames, podMounts } from './support/volume-mounts';
-import { describeContainer } from './support/containers';
+import { claimTemplateNames, podMounts } from '../model/volume-mounts';
+import { describeContainer } from '../model/containers';
 
 export const rule: Rule = {
   id: 'undefined-volume',

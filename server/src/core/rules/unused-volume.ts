@@ -1,5 +1,6 @@
 import type { Rule } from './types';
-import { podMounts, volumeUsers } from './support/volume-mounts';
+import { podMounts } from '../model/volume-mounts';
+import { containersOf } from '../model/pod';
 
 export const rule: Rule = {
   id: 'unused-volume',
@@ -7,7 +8,7 @@ export const rule: Rule = {
   summary: 'A volume that no container mounts: nothing else in a pod can use it.',
   check(pod, context) {
     // A pod whose containers are still being typed would flag every volume: wait until there is one.
-    if (volumeUsers(pod).length === 0) return;
+    if (containersOf(pod, { ephemeral: true }).length === 0) return;
     const used = new Set(podMounts(pod).map((m) => m.name).filter((n): n is string => !!n));
     for (const volume of pod.volumes) {
       if (!volume.name || !volume.nameNode || used.has(volume.name)) continue;

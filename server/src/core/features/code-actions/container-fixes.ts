@@ -1,10 +1,11 @@
 import { isScalar } from 'yaml';
 import { asMap, getPair, getSeq, keySpan, nodeSpan, pathAt, scalarText, type MapNode } from '../../parse/nodes';
-import { allContainers, type ContainerModel } from '../../parse/pod';
-import { parseImageReference } from '../../rules/image-tag';
-import { parseCpu, parseMemory } from '../resources';
-import { SIDECAR_IMAGES } from '../../sidecars/images';
-import { classifySidecar, imageRepository } from '../../sidecars/known-sidecars';
+import { containersOf, type ContainerModel } from '../../model/pod';
+import { parseImageReference } from '../../model/images';
+import { parseCpu, parseMemory } from '../../model/quantity';
+import { SIDECAR_IMAGES } from '../../model/sidecar-images';
+import { classifySidecar } from '../../model/known-sidecars';
+import { imageRepository } from '../../model/images';
 import { closest } from '../../text/closest';
 import type { TextChange } from '../../edit/yaml-edit';
 import { dataString } from './locate';
@@ -166,7 +167,7 @@ function within(node: unknown, offset: number): boolean {
 export const duplicateContainerName: QuickFixProvider = (context) => {
   const { editor, container, pod } = context;
   if (!container?.nameNode || !container.name || !pod) return [];
-  const taken = new Set([...allContainers(pod), ...pod.ephemeralContainers].map((c) => c.name));
+  const taken = new Set(containersOf(pod, { ephemeral: true }).map((c) => c.name));
   let n = 2;
   while (taken.has(`${container.name}-${n}`)) n++;
   const name = `${container.name}-${n}`;
@@ -186,7 +187,7 @@ export const portConflict: QuickFixProvider = (context) => {
   const port = Number(scalarText(node));
   if (!pod || !container || !node || !Number.isInteger(port)) return [];
   const used = new Set<number>();
-  for (const c of [...pod.initContainers, ...pod.containers]) {
+  for (const c of containersOf(pod, { ephemeral: false })) {
     for (const item of getSeq(c.node, 'ports')?.items ?? []) {
       for (const field of ['containerPort', 'hostPort']) {
         const value = Number(scalarText(getPair(asMap(item), field)?.value));

@@ -1,10 +1,11 @@
 import { asSeq, getSeq, keySpan, type MapNode } from '../../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../../parse/pod';
-import { mountsOf } from '../../rules/support/volume-mounts';
+import type { ContainerModel, PodSpecModel } from '../../model/pod';
+import { mountsOf } from '../../model/volume-mounts';
 import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
 import { kubernetesMinor, type Settings } from '../../settings';
 import { setRestartPolicyAlways } from './restart-policy';
 import { proposal, type FixContext, type FixProposal, type QuickFixProvider } from './types';
+import { containerLabel } from '../../model/containers';
 
 /** Native sidecars exist from 1.28 (behind the SidecarContainers gate) and are on by default from 1.29. */
 export function nativeSidecarsAvailable(settings: Settings): boolean {
@@ -107,22 +108,18 @@ export function toClassicSidecar(editor: YamlEditor, pod: PodSpecModel, containe
   return [removal, { start: last.lastLineEnd, end: last.lastLineEnd, newText: lines.map((line) => editor.eol + line).join('') }];
 }
 
-function label(container: ContainerModel): string {
-  return container.name ? `"${container.name}"` : `container #${container.index + 1}`;
-}
-
 export function nativeSidecarProposal(context: FixContext, container: ContainerModel, extra: Partial<FixProposal> = {}): FixProposal[] {
   if (!context.pod || !nativeSidecarsAvailable(context.settings)) return [];
   const changes = toNativeSidecar(context.editor, context.pod, container);
   if (!changes) return [];
-  return proposal(`Convert ${label(container)} to a native sidecar (initContainers, restartPolicy: Always)${gateNote(context.settings)}`, changes, extra);
+  return proposal(`Convert ${containerLabel(container)} to a native sidecar (initContainers, restartPolicy: Always)${gateNote(context.settings)}`, changes, extra);
 }
 
 export function classicSidecarProposal(context: FixContext, container: ContainerModel, extra: Partial<FixProposal> = {}): FixProposal[] {
   if (!context.pod) return [];
   const changes = toClassicSidecar(context.editor, context.pod, container);
   if (!changes) return [];
-  return proposal(`Convert ${label(container)} to a classic sidecar (move to containers)`, changes, extra);
+  return proposal(`Convert ${containerLabel(container)} to a classic sidecar (move to containers)`, changes, extra);
 }
 
 /** job-classic-sidecar, proxy-start-order: the fix is the native sidecar itself. */
@@ -136,7 +133,7 @@ export const restartPolicyOnAppContainer: QuickFixProvider = (context) => {
   const removal = container.restartPolicyPair ? context.editor.removePair(container.node, container.restartPolicyPair) : undefined;
   return [
     ...nativeSidecarProposal(context, container, { isPreferred: true }),
-    ...proposal(`Remove restartPolicy from ${label(container)}`, [removal]),
+    ...proposal(`Remove restartPolicy from ${containerLabel(container)}`, [removal]),
   ];
 };
 

@@ -1,18 +1,15 @@
 import { getPair, keySpan, type PairNode } from '../../parse/nodes';
-import type { ContainerModel } from '../../parse/pod';
-import { classifySidecar } from '../../sidecars/known-sidecars';
+import type { ContainerModel } from '../../model/pod';
+import { classifySidecar } from '../../model/known-sidecars';
 import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
 import { proposal, type QuickFixProvider } from './types';
+import { containerLabel } from '../../model/containers';
 
 /** Sets `restartPolicy: Always` on a container where it is: replaces another value or adds it after image/name. */
 export function setRestartPolicyAlways(editor: YamlEditor, container: ContainerModel): TextChange | undefined {
   if (container.restartPolicyPair) return editor.replaceScalar(container.restartPolicyPair.value, 'Always');
   const anchor = getPair(container.node, 'image') ?? getPair(container.node, 'name');
   return editor.insertIntoMap(container.node, ['restartPolicy: Always'], anchor);
-}
-
-function label(container: ContainerModel): string {
-  return container.name ? `"${container.name}"` : `init container #${container.index + 1}`;
 }
 
 export const initRestartPolicyValue: QuickFixProvider = (context) => {
@@ -22,10 +19,10 @@ export const initRestartPolicyValue: QuickFixProvider = (context) => {
   // already follow: dropping the field is what such a user means, unless the container never exits.
   const meantAlways = /^alway/i.test(container.restartPolicy ?? '') || classifySidecar(container)?.longRunning === true;
   return [
-    ...proposal(`Set restartPolicy: Always (${label(container)} becomes a native sidecar)`, [setRestartPolicyAlways(context.editor, container)], {
+    ...proposal(`Set restartPolicy: Always (${containerLabel(container)} becomes a native sidecar)`, [setRestartPolicyAlways(context.editor, container)], {
       isPreferred: meantAlways,
     }),
-    ...proposal(`Remove restartPolicy (${label(container)} stays a regular init container)`, [
+    ...proposal(`Remove restartPolicy (${containerLabel(container)} stays a regular init container)`, [
       context.editor.removePair(container.node, container.restartPolicyPair),
     ], { isPreferred: !meantAlways }),
   ];
@@ -46,9 +43,9 @@ export const probeOnInitContainer: QuickFixProvider = (context) => {
   // A container that keeps running is a sidecar by intent; for a one-shot, the probe is the mistake.
   const longRunning = classifySidecar(container)?.longRunning === true;
   return [
-    ...proposal(`Make ${label(container)} a native sidecar (restartPolicy: Always)`, [setRestartPolicyAlways(context.editor, container)], {
+    ...proposal(`Make ${containerLabel(container)} a native sidecar (restartPolicy: Always)`, [setRestartPolicyAlways(context.editor, container)], {
       isPreferred: longRunning,
     }),
-    ...proposal(`Remove ${field} from ${label(container)}`, [context.editor.removePair(container.node, pair)], { isPreferred: false }),
+    ...proposal(`Remove ${field} from ${containerLabel(container)}`, [context.editor.removePair(container.node, pair)], { isPreferred: false }),
   ];
 };

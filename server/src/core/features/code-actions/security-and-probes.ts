@@ -1,5 +1,5 @@
 import { asMap, asSeq, getMap, getPair, keySpan, nodeSpan, type MapNode } from '../../parse/nodes';
-import type { PodSpecModel } from '../../parse/pod';
+import type { PodSpecModel } from '../../model/pod';
 import { firstPort } from './container-fixes';
 import { proposal, type QuickFixProvider } from './types';
 

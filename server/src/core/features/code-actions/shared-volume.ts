@@ -1,10 +1,12 @@
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import { orderChanges, YamlEditor } from '../../edit/yaml-edit';
 import type { ManifestFile } from '../../parse/manifest';
-import { classifySidecar } from '../../sidecars/known-sidecars';
+import { classifySidecar } from '../../model/known-sidecars';
 import { detectIndentation } from '../../text/indentation';
 import { podAt } from './locate';
 import { readsOnly, sharedVolumeChanges, type SharedVolumeRequest } from './volumes';
+import { containersOf } from '../../model/pod';
+import { isQuantity } from '../../model/quantity';
 
 /** What the client shows when asking which containers share the volume. */
 export interface PodContainerInfo {
@@ -31,7 +33,7 @@ export function podContainersAt(file: ManifestFile, position: Position): PodCont
   if (!pod) return undefined;
   return {
     workload: pod.workload.name,
-    containers: [...pod.initContainers, ...pod.containers]
+    containers: containersOf(pod, { ephemeral: false })
       .filter((c) => !!c.name)
       .map((c) => ({
         name: c.name as string,
@@ -63,7 +65,7 @@ export function sharedVolumeProblem(args: unknown): string | undefined {
   }
   if (typeof a.mountPath !== 'string' || !a.mountPath.startsWith('/') || a.mountPath.includes(':')) return 'The mount path must be an absolute path without ":".';
   if (!Array.isArray(a.containers) || a.containers.length === 0 || a.containers.some((c) => typeof c !== 'string')) return 'Pick at least one container.';
-  if (a.sizeLimit !== undefined && (typeof a.sizeLimit !== 'string' || !/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)?$/.test(a.sizeLimit))) return 'sizeLimit must be a quantity such as 500Mi.';
+  if (a.sizeLimit !== undefined && (typeof a.sizeLimit !== 'string' || !isQuantity(a.sizeLimit))) return 'sizeLimit must be a quantity such as 500Mi.';
   return undefined;
 }
 
@@ -80,7 +82,7 @@ export function sharedVolumeEdit(file: ManifestFile, args: SharedVolumeArguments
   const pod = slot && !slot.document.hasSyntaxErrors ? podAt(slot.document, offset - slot.start) : undefined;
   if (!slot || !pod) return { problem: 'The cursor is not in a pod manifest (Pod, Deployment, Job…).' };
   if (pod.volumes.some((v) => v.name === request.volumeName)) return { problem: `The pod already has a volume named "${request.volumeName}".` };
-  const names = new Set([...pod.initContainers, ...pod.containers].map((c) => c.name));
+  const names = new Set(containersOf(pod, { ephemeral: false }).map((c) => c.name));
   const unknown = request.containers.find((c) => !names.has(c));
   if (unknown) return { problem: `The pod has no container named "${unknown}".` };
   const editor = new YamlEditor(slot.document.text, detectIndentation(file.text));

@@ -3,7 +3,7 @@ import type { YamlEditor, TextChange } from '../../edit/yaml-edit';
 import type { LanguageService } from '../../language-service';
 import type { ParsedDocument } from '../../parse/document';
 import type { DocumentSlot, ManifestFile } from '../../parse/manifest';
-import type { ContainerModel, PodSpecModel } from '../../parse/pod';
+import type { ContainerModel, PodSpecModel } from '../../model/pod';
 import type { Settings } from '../../settings';
 
 export const QUICK_FIX = 'quickfix';

@@ -1,7 +1,7 @@
 import { asSeq, getPair, getSeq, nodeSpan, type MapNode } from '../../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../../parse/pod';
-import { mountsOf, type MountModel } from '../../rules/support/volume-mounts';
-import { classifySidecar } from '../../sidecars/known-sidecars';
+import { containersOf, type ContainerModel, type PodSpecModel } from '../../model/pod';
+import { mountsOf, type MountModel } from '../../model/volume-mounts';
+import { classifySidecar } from '../../model/known-sidecars';
 import { closest } from '../../text/closest';
 import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
 import { dataString } from './locate';
@@ -107,8 +107,8 @@ export interface SharedVolumeRequest {
  * collectors mount it read-only. Undefined when a container is missing or the volume name is taken.
  */
 export function sharedVolumeChanges(editor: YamlEditor, pod: PodSpecModel, request: SharedVolumeRequest): TextChange[] | undefined {
-  const everyContainer = [...pod.initContainers, ...pod.containers];
-  const targets = request.containers.map((name) => everyContainer.find((c) => c.name === name));
+  const candidates = containersOf(pod, { ephemeral: false });
+  const targets = request.containers.map((name) => candidates.find((c) => c.name === name));
   if (targets.length === 0 || targets.some((c) => !c) || pod.volumes.some((v) => v.name === request.volumeName)) return undefined;
   const changes: (TextChange | undefined)[] = [];
   for (const container of targets as ContainerModel[]) {

@@ -1,6 +1,6 @@
 import { asMap, asSeq, getMap, getPair, keyText, nodeSpan, scalarText, type MapNode, type PairNode, type Span } from '../../parse/nodes';
-import type { ContainerModel } from '../../parse/pod';
-import { classifySidecar } from '../../sidecars/known-sidecars';
+import type { ContainerModel } from '../../model/pod';
+import { classifySidecar } from '../../model/known-sidecars';
 import { FlowchartBuilder, safe, type Label } from './flowchart-builder';
 import { SequenceBuilder } from './sequence-builder';
 import type { DiagramNode, NodeClass } from './types';

@@ -5,6 +5,7 @@ import { FindingsIndex } from './findings-index';
 import { safe, type Label } from './flowchart-builder';
 import { podDiagrams } from './pod-diagrams';
 import type { WorkloadDiagram } from './types';
+import { podsOf } from '../../model/pod';
 
 export interface TopologyOptions {
   /** File offset of the cursor: the workload around it comes first. */
@@ -27,7 +28,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
     const document = slot.document;
     const span = { start: slot.start, end: slot.end };
     if (document.isKubernetes) {
-      for (const pod of document.pods) {
+      for (const pod of podsOf(document)) {
         const findings = new FindingsIndex(sorted.slice(firstAtOrAfter(sorted, span.start), firstAtOrAfter(sorted, span.end)), span);
         const name = pod.workload.name;
         const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)')];

@@ -1,7 +1,7 @@
 import { asMap, asSeq, getPair, nodeSpan, scalarText, type Span } from '../../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../../parse/pod';
-import { claimTemplateNames, mountsOf, type MountModel } from '../../rules/support/volume-mounts';
-import { classifySidecar, type SidecarClassification } from '../../sidecars/known-sidecars';
+import type { ContainerModel, PodSpecModel } from '../../model/pod';
+import { claimTemplateNames, mountsOf, type MountModel } from '../../model/volume-mounts';
+import { classifySidecar, type SidecarClassification } from '../../model/known-sidecars';
 import { summarizeCodes, type FindingsIndex, type NodeFindings } from './findings-index';
 import { FlowchartBuilder, safe, type Label } from './flowchart-builder';
 import { SequenceBuilder } from './sequence-builder';

@@ -1,5 +1,12 @@
 import { getPair, keySpan, type PairNode, type YamlPath } from '../parse/nodes';
-import type { ContainerModel } from '../parse/pod';
+import type { ContainerModel } from './pod';
+
+const ROLE_WORDS: Record<ContainerModel['role'], string> = {
+  app: 'container',
+  init: 'init container',
+  'native-sidecar': 'native sidecar',
+  ephemeral: 'ephemeral container',
+};
 
 /** A path as the API server spells it in its errors: `spec.template.spec.initContainers[0].restartPolicy`. */
 export function apiFieldPath(path: YamlPath): string {
@@ -11,9 +18,28 @@ export function apiFieldPath(path: YamlPath): string {
   return text;
 }
 
+/**
+ * A container's name, or where it sits when it has none yet: `initContainers[2]`, 0-based like the API field
+ * path the API server names it by (an empty name counts as none). Unquoted: for data and lists.
+ */
+export function containerKey(container: Pick<ContainerModel, 'name' | 'list' | 'index'>): string {
+  return container.name ? container.name : `${container.list}[${container.index}]`;
+}
+
 /** How messages name a container: `"envoy"`, or `initContainers[2]` when it has no name yet. */
 export function containerLabel(container: ContainerModel): string {
-  return container.name !== undefined ? `"${container.name}"` : `${container.list}[${container.index}]`;
+  return container.name ? `"${container.name}"` : containerKey(container);
+}
+
+/** `native sidecar "envoy"`, `container containers[1]` for an unnamed one: a container with its role. */
+export function describeContainer(container: ContainerModel): string {
+  return `${ROLE_WORDS[container.role]} ${containerLabel(container)}`;
+}
+
+/** `Native sidecar "envoy"`: describeContainer at the start of a sentence. */
+export function describeContainerCapitalized(container: ContainerModel): string {
+  const text = describeContainer(container);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What quick fixes need to find a container again. */

@@ -1,5 +1,5 @@
-import { getMap, getPair, scalarText, type MapNode, type PairNode } from '../../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../../parse/pod';
+import { getMap, getPair, scalarText, type MapNode, type PairNode } from '../parse/nodes';
+import type { ContainerModel, PodSpecModel } from './pod';
 
 export function containerSecurityContext(container: ContainerModel): MapNode | undefined {
   return getMap(container.node, 'securityContext');

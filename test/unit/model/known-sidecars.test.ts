@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
-import type { ContainerModel } from '../../../server/src/core/parse/pod';
-import { classifySidecar, commandLine, imageRepository } from '../../../server/src/core/sidecars/known-sidecars';
+import type { ContainerModel } from '../../../server/src/core/model/pod';
+import { classifySidecar, commandLine } from '../../../server/src/core/model/known-sidecars';
+import { imageRepository } from '../../../server/src/core/model/images';
+import { podsOf } from '../../../server/src/core/model/pod';
 
 /** The first container of a one-container pod written as YAML lines under `- `. */
 function container(lines: string): ContainerModel {
@@ -10,7 +12,7 @@ function container(lines: string): ContainerModel {
     .split('\n')
     .map((l) => `      ${l}`)
     .join('\n')}\n`;
-  const found = parseManifest(text).slots[0].document.pods[0]?.containers[0];
+  const found = podsOf(parseManifest(text).slots[0].document)[0]?.containers[0];
   assert.ok(found, text);
   return found;
 }

@@ -1,6 +1,6 @@
-import type { Pair, Scalar } from 'yaml';
-import type { ParsedDocument } from './document';
-import { asMap, asScalar, getMap, getPair, getSeq, getString, keyText, scalarText, type MapNode, type PairNode, type SeqNode, type YamlPath } from './nodes';
+import type { Pair } from 'yaml';
+import type { ParsedDocument } from '../parse/document';
+import { asMap, getMap, getPair, getSeq, getString, keyText, scalarText, valueNode, type MapNode, type PairNode, type SeqNode, type ValueNode, type YamlPath } from '../parse/nodes';
 
 /** Where a container sits in the pod and what that means for its lifecycle. */
 export type ContainerRole = 'app' | 'init' | 'native-sidecar' | 'ephemeral';
@@ -12,10 +12,12 @@ export interface ContainerModel {
   index: number;
   path: YamlPath;
   role: ContainerRole;
+  /** The name as kubectl reads it (an alias `*n` resolved to its anchor's value). */
   name?: string;
-  nameNode?: Scalar;
+  /** The name's node in the user's text (a scalar, or the alias itself): what a finding underlines. */
+  nameNode?: ValueNode;
   image?: string;
-  imageNode?: Scalar;
+  imageNode?: ValueNode;
   restartPolicy?: string;
   restartPolicyPair?: PairNode;
   /** Position among native sidecars in start order (1-based), when role is native-sidecar. */
@@ -27,7 +29,7 @@ export interface VolumeModel {
   index: number;
   path: YamlPath;
   name?: string;
-  nameNode?: Scalar;
+  nameNode?: ValueNode;
   /** The volume source key: emptyDir, configMap, secret, persistentVolumeClaim… */
   source?: string;
   sourcePair?: PairNode;
@@ -73,6 +75,21 @@ export const POD_SPEC_PATHS: Record<string, YamlPath> = {
 };
 
 const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+
+const podsByDocument = new WeakMap<ParsedDocument, PodSpecModel[]>();
+
+/**
+ * Pod specs carried by a document (a Pod, or the pod template of a workload), built once per parsed document:
+ * a document reused across edits keeps its model.
+ */
+export function podsOf(document: ParsedDocument): PodSpecModel[] {
+  let pods = podsByDocument.get(document);
+  if (!pods) {
+    pods = document.isKubernetes ? findPodSpecs(document) : [];
+    podsByDocument.set(document, pods);
+  }
+  return pods;
+}
 
 export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
   const root = document.root;
@@ -144,9 +161,9 @@ function readContainers(seq: SeqNode | undefined, list: ContainerList, specPath:
       path: [...specPath, list, index],
       role,
       name: scalarText(namePair?.value),
-      nameNode: asScalar(namePair?.value),
+      nameNode: valueNode(namePair?.value),
       image: scalarText(imagePair?.value),
-      imageNode: asScalar(imagePair?.value),
+      imageNode: valueNode(imagePair?.value),
       restartPolicy,
       restartPolicyPair,
     });
@@ -167,7 +184,7 @@ function readVolumes(seq: SeqNode | undefined, specPath: YamlPath): VolumeModel[
       index,
       path: [...specPath, 'volumes', index],
       name: scalarText(namePair?.value),
-      nameNode: asScalar(namePair?.value),
+      nameNode: valueNode(namePair?.value),
       source: sourcePair ? keyText(sourcePair) : undefined,
       sourcePair,
     });
@@ -175,7 +192,13 @@ function readVolumes(seq: SeqNode | undefined, specPath: YamlPath): VolumeModel[
   return result;
 }
 
-/** Init containers then app containers: the order the kubelet starts them in. */
-export function allContainers(pod: PodSpecModel): ContainerModel[] {
-  return [...pod.initContainers, ...pod.containers];
+/**
+ * The pod's containers in the order the kubelet starts them: init containers (native sidecars among them), then
+ * app containers, then, with `ephemeral: true`, ephemeral (debug) containers. The one way to walk containers:
+ * every caller says whether ephemeral containers count for it (they can mount volumes and run as root, but have
+ * no resources, probes or ports).
+ */
+export function containersOf(pod: PodSpecModel, options: { ephemeral: boolean }): ContainerModel[] {
+  const started = [...pod.initContainers, ...pod.containers];
+  return options.ephemeral ? [...started, ...pod.ephemeralContainers] : started;
 }

@@ -1,5 +1,7 @@
 import { getMap, getPair, scalarText, type MapNode } from '../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../parse/pod';
+import { containerKey } from './containers';
+import { containersOf, type ContainerModel, type PodSpecModel } from './pod';
+import { formatCpu, formatMemory, parseCpu, parseMemory, roundUnits } from './quantity';
 
 export type ResourceName = 'cpu' | 'memory';
 export const RESOURCE_NAMES: readonly ResourceName[] = ['cpu', 'memory'];
@@ -43,55 +45,6 @@ export interface EffectivePodResources {
   formatted: { requests: ResourceTexts; limits: ResourceTexts };
 }
 
-const BINARY_SUFFIXES: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL_SUFFIXES: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
-const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/;
-
-/**
- * Reads a Kubernetes quantity ("500m", "0.5", "128Mi", "1G", "1e3", "1Ki") as a plain number of units
- * (cores or bytes); undefined when the text is not a quantity or is negative.
- */
-export function parseQuantity(text: string | number | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const match = QUANTITY.exec(String(text).trim());
-  if (!match) return undefined;
-  const [, number, exponent, suffix] = match;
-  const base = Number(number);
-  const value = exponent ? base * 10 ** Number(exponent.slice(1)) : base * (BINARY_SUFFIXES[suffix ?? ''] ?? DECIMAL_SUFFIXES[suffix ?? '']);
-  return Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
-/** CPU is counted in whole millicores, rounded up, as the API server does. */
-export function parseCpu(text: string | number | undefined): number | undefined {
-  const cores = parseQuantity(text);
-  return cores === undefined ? undefined : Math.ceil(round(cores * 1000)) / 1000;
-}
-
-/** Memory is counted in whole bytes, rounded up. */
-export function parseMemory(text: string | number | undefined): number | undefined {
-  const bytes = parseQuantity(text);
-  return bytes === undefined ? undefined : Math.ceil(round(bytes));
-}
-
-/** 2 -> "2", 0.25 -> "250m". */
-export function formatCpu(cores: number): string {
-  const milli = Math.round(cores * 1000);
-  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-}
-
-/** 201326592 -> "192Mi", 1000000000 -> "1G", 1500 -> "1500". The largest unit that divides exactly. */
-export function formatMemory(bytes: number): string {
-  const whole = Math.round(bytes);
-  if (whole === 0) return '0';
-  for (const [suffix, factor] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
-    if (whole % factor === 0) return `${whole / factor}${suffix}`;
-  }
-  for (const [suffix, factor] of [['E', 1e18], ['P', 1e15], ['T', 1e12], ['G', 1e9], ['M', 1e6], ['k', 1e3]] as const) {
-    if (whole % factor === 0) return `${whole / factor}${suffix}`;
-  }
-  return String(whole);
-}
-
 /**
  * The pod's effective requests and limits by the formula of KEP-753 (sidecar containers):
  * for init container i, use(i) = sum(native sidecars before i) + init(i);
@@ -100,7 +53,7 @@ export function formatMemory(bytes: number): string {
  * (spec.resources), when they state a value, replace the container sum for it.
  */
 export function effectivePodResources(pod: PodSpecModel): EffectivePodResources {
-  const byContainer = [...pod.initContainers, ...pod.containers].map(readContainer);
+  const byContainer = containersOf(pod, { ephemeral: false }).map(readContainer);
   const overhead = readAmounts(getMap(pod.spec, 'overhead'), []);
   const podLevel = getMap(pod.spec, 'resources');
   const result: EffectivePodResources = {
@@ -126,7 +79,7 @@ export function effectivePodResources(pod: PodSpecModel): EffectivePodResources 
       }
       if (value === undefined) continue;
       value += overhead[resource] ?? 0;
-      result[group][resource] = resource === 'cpu' ? round(value) : Math.round(value);
+      result[group][resource] = resource === 'cpu' ? roundUnits(value) : Math.round(value);
       result.decidedBy[group][resource] = decidedBy;
       result.formatted[group][resource] = resource === 'cpu' ? formatCpu(value) : formatMemory(value);
     }
@@ -154,7 +107,7 @@ function combine(containers: ContainerResources[], group: 'requests' | 'limits',
     const use = container.role === 'native-sidecar' ? sidecars : sidecars + amount;
     if (use > initPeak) {
       initPeak = use;
-      initPeakName = container.name ?? `${container.list}[${container.index}]`;
+      initPeakName = containerKey(container);
     }
   });
   const steady = sidecars + running;
@@ -182,9 +135,4 @@ function readAmounts(map: MapNode | undefined, unreadable: string[], label = '')
     else amounts[resource] = value;
   }
   return amounts;
-}
-
-/** Drops floating-point noise (0.1 + 0.2) before rounding to millicores or bytes. */
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }

@@ -1,5 +1,6 @@
 import { asMap, asSeq, getPair, getString, scalarText } from '../parse/nodes';
-import type { ContainerModel } from '../parse/pod';
+import { imageRepository } from './images';
+import type { ContainerModel } from './pod';
 
 /** What a helper container does for the pod; rules and completion pick their advice by it. */
 export type SidecarKind =
@@ -48,21 +49,6 @@ const LONG_RUNNING_COMMANDS: readonly { pattern: RegExp; reason: string }[] = [
   { pattern: /\bsleep\s+(infinity|inf)\b/, reason: 'sleep infinity' },
   { pattern: /\bwhile\s+(true|:|\[\s*1\s*\])\s*;?\s*do\b/, reason: 'a while-true loop' },
 ];
-
-/** "docker.io/fluent/fluent-bit:3.1@sha256:…" -> "fluent/fluent-bit"; lower case. */
-export function imageRepository(image: string): string {
-  let rest = image.trim().toLowerCase();
-  const at = rest.indexOf('@');
-  if (at >= 0) rest = rest.slice(0, at);
-  const segments = rest.split('/');
-  // A first segment with a dot or a port, or "localhost", is a registry host, not part of the repository.
-  if (segments.length > 1 && /[.:]|^localhost$/.test(segments[0])) segments.shift();
-  const last = segments.length - 1;
-  const colon = segments[last].indexOf(':');
-  if (colon >= 0) segments[last] = segments[last].slice(0, colon);
-  if (segments[0] === 'library' && segments.length > 1) segments.shift();
-  return segments.join('/');
-}
 
 /** `command` and `args` of a container as one line of text (scalars and lists alike). */
 export function commandLine(container: ContainerModel): string {

@@ -1,6 +1,7 @@
 import { asMap, getMap, getString, keyText, resolvePath, type MapNode } from '../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../parse/pod';
-import { classifySidecar, commandLine, imageRepository } from './known-sidecars';
+import { imageRepository } from './images';
+import { classifySidecar, commandLine } from './known-sidecars';
+import type { ContainerModel, PodSpecModel } from './pod';
 
 /** Words that name a workload whose product is the proxy itself: an ingress or egress gateway, an edge Envoy. */
 const PROXY_PRODUCT = /(^|[-_.])(gateway|gw|ingress|egress|envoy|proxy|router|edge)([-_.]|$)|ingressgateway|egressgateway/i;

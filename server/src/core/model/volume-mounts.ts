@@ -1,6 +1,5 @@
-import { asMap, asSeq, getPair, getSeq, getMap, scalarText, type MapNode, type PairNode, type YamlPath } from '../../parse/nodes';
-import type { ContainerModel, PodSpecModel } from '../../parse/pod';
-import { everyContainer } from './containers';
+import { asMap, asSeq, getPair, getSeq, getMap, scalarText, type MapNode, type PairNode, type YamlPath } from '../parse/nodes';
+import { containersOf, type ContainerModel, type PodSpecModel } from './pod';
 
 /** The two ways a container uses a volume: a filesystem mount or a raw block device. */
 export type MountList = 'volumeMounts' | 'volumeDevices';
@@ -52,11 +51,8 @@ export function mountsOf(container: ContainerModel): MountModel[] {
   return result;
 }
 
-/** Every container that can use a volume: all of them, ephemeral (debug) containers included. */
-export const volumeUsers: (pod: PodSpecModel) => ContainerModel[] = everyContainer;
-
 export function podMounts(pod: PodSpecModel): MountModel[] {
-  return volumeUsers(pod).flatMap(mountsOf);
+  return containersOf(pod, { ephemeral: true }).flatMap(mountsOf);
 }
 
 /**

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectivePodResources, formatCpu, formatMemory, parseCpu, parseMemory, parseQuantity } from '../../../server/src/core/features/resources';
+import { effectivePodResources } from '../../../server/src/core/model/resources';
+import { formatCpu, formatMemory, parseCpu, parseMemory, parseQuantity } from '../../../server/src/core/model/quantity';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
-import type { PodSpecModel } from '../../../server/src/core/parse/pod';
+import type { PodSpecModel } from '../../../server/src/core/model/pod';
+import { podsOf } from '../../../server/src/core/model/pod';
 
 function podOf(text: string): PodSpecModel {
-  const pod = parseManifest(text).slots[0].document.pods[0];
+  const pod = podsOf(parseManifest(text).slots[0].document)[0];
   assert.ok(pod, 'the text holds a pod spec');
   return pod;
 }
