@@ -1,6 +1,6 @@
 import { getMap, getPair, type MapNode } from '../parse/nodes';
 import { isClassicSidecar } from '../model/product';
-import { containersOf, type ContainerModel, type PodSpecModel } from '../model/pod';
+import { containersOf } from '../model/pod';
 import type { Rule } from './types';
 import { containerAnchor, describeContainerCapitalized } from '../model/containers';
 
