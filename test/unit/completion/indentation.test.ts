@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectEol, detectIndentation, reindentBlock } from '../../../server/src/core/text/indentation';
+import { detectEol } from '../../../server/src/core/parse/line-index';
+import { detectIndentation, reindentBlock } from '../../../server/src/core/text/indentation';
 import { toCrlf } from '../helpers';
 
 const TWO_INDENTED = `apiVersion: v1

@@ -1,32 +1,32 @@
+import { LineIndex, type LineBreak } from '../parse/line-index';
+
 /**
- * Line arithmetic on one document chunk. Edits are computed on whole lines, so comments, blank lines and the
- * file's line breaks survive untouched around them.
+ * Line arithmetic on one document chunk, by offsets, for edits: computed on whole lines, so comments, blank lines
+ * and the file's line breaks survive untouched around them. Lines are LineIndex's (LF, CRLF and a lone CR).
  */
 export class TextLines {
   /** The line break new lines use: the file's own (CRLF files stay CRLF). */
-  readonly eol: string;
+  readonly eol: LineBreak;
+  private readonly index: LineIndex;
 
   constructor(readonly text: string) {
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.index = new LineIndex(text);
+    this.eol = this.index.eol;
   }
 
   lineStart(offset: number): number {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    if (clamped === 0) return 0;
-    return this.text.lastIndexOf('\n', clamped - 1) + 1;
+    return this.index.lineStart(this.index.lineAt(offset));
   }
 
   /** End of the line's content, before its line break. */
   lineEnd(offset: number): number {
-    const newline = this.text.indexOf('\n', Math.max(0, offset));
-    const end = newline < 0 ? this.text.length : newline;
-    return end > 0 && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    return this.index.lineEnd(this.index.lineAt(offset));
   }
 
   /** Start of the following line, or the end of the text on the last line. */
   nextLineStart(offset: number): number {
-    const newline = this.text.indexOf('\n', Math.max(0, offset));
-    return newline < 0 ? this.text.length : newline + 1;
+    const line = this.index.lineAt(offset);
+    return line + 1 < this.index.lineCount ? this.index.lineStart(line + 1) : this.text.length;
   }
 
   /** Start of the previous line, or undefined on the first line. */

@@ -2,6 +2,7 @@ import { isScalar, stringify, type Scalar } from 'yaml';
 import { keySpan, nodeSpan, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
 import { reindentBlock, type IndentationStyle } from '../text/indentation';
 import { indentLines, shiftLines, TextLines } from './text-lines';
+import { LINE_BREAK } from '../parse/line-index';
 
 /** A replacement of [start, end) by `newText`, in offsets of one document chunk. */
 export interface TextChange {
@@ -267,7 +268,7 @@ export class YamlEditor {
       if (change.start < block.start || change.end > block.lastLineEnd) return undefined;
       text = text.slice(0, change.start - block.start) + change.newText + text.slice(change.end - block.start);
     }
-    return shiftLines(text.split(/\r?\n/), delta);
+    return shiftLines(text.split(LINE_BREAK), delta);
   }
 
   /** A fragment (relative indentation 0) for `value`, in this file's indentation style. */

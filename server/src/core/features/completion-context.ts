@@ -1,4 +1,5 @@
 import type { YamlPath } from '../parse/nodes';
+import { LineIndex } from '../parse/line-index';
 
 /**
  * Where the cursor is, read from the text of one document rather than from its parse: while the user types,
@@ -80,33 +81,23 @@ export function lineInfo(line: string): LineInfo | undefined {
   return { indent, dashes, contentColumn: column, key, hasValue: !!match?.[2]?.trim() };
 }
 
-/** The document's lines with their start offsets; CR of CRLF stays out of the line text. */
+/** The document's lines with their start offsets (LineIndex's lines); the line break stays out of the line text. */
 export class DocumentLines {
   readonly lines: string[] = [];
   readonly starts: number[] = [];
+  readonly index: LineIndex;
   private readonly infos = new Map<number, LineInfo | undefined>();
 
   constructor(readonly text: string) {
-    let start = 0;
-    for (;;) {
-      const lf = text.indexOf('\n', start);
-      const end = lf < 0 ? text.length : lf;
-      this.starts.push(start);
-      this.lines.push(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end));
-      if (lf < 0) break;
-      start = lf + 1;
+    this.index = new LineIndex(text);
+    for (let line = 0; line < this.index.lineCount; line++) {
+      this.starts.push(this.index.lineStart(line));
+      this.lines.push(this.index.lineText(line));
     }
   }
 
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return this.index.lineAt(offset);
   }
 
   info(line: number): LineInfo | undefined {

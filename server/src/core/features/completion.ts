@@ -7,11 +7,12 @@ import { containersOf, type PodSpecModel } from '../model/pod';
 import type { FieldInfo } from '../schema';
 import type { Settings } from '../settings';
 import { suggestSidecarImages } from '../model/sidecar-images';
-import { detectEol, detectIndentation, reindentBlock, type IndentationStyle } from '../text/indentation';
+import { detectIndentation, reindentBlock, type IndentationStyle } from '../text/indentation';
 import { cursorContext, type CursorContext } from './completion-context';
 import { typeLabel } from './completion-types';
 import { CONTAINER_SNIPPETS, MANIFEST_SNIPPETS, expandSnippet, nativeVariant, type ContainerSnippet } from './snippets';
 import { podsOf } from '../model/pod';
+import { LINE_BREAK, type LineIndex } from '../parse/line-index';
 
 export interface CompletionOptions {
   /** The client expands snippets (tab stops); otherwise plain text with placeholder defaults is inserted. */
@@ -58,7 +59,7 @@ export function complete(service: LanguageService, file: ManifestFile, offset: n
     kind: document.kind ?? /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
     // A new, empty document takes the style of the rest of the file.
     style: detectIndentation(document.text, () => detectIndentation(file.text)),
-    eol: detectEol(file.text),
+    eol: file.lineIndex.eol,
     snippets: options.snippets ?? true,
     settings,
   };
@@ -228,7 +229,7 @@ function kindRank(kind: string): string {
 
 function isEmptyDocument(text: string, context: KeyContext): boolean {
   const rest = text.slice(0, context.wordStart) + text.slice(context.wordEnd);
-  return rest.split(/\r?\n/).every((line) => /^\s*(#.*)?$/.test(line) || /^---\s*(#.*)?$/.test(line));
+  return rest.split(LINE_BREAK).every((line) => /^\s*(#.*)?$/.test(line) || /^---\s*(#.*)?$/.test(line));
 }
 
 /** Container snippets at a new item of `containers` or `initContainers` (native sidecar variants there). */
@@ -275,14 +276,15 @@ function volumesEdit(request: Request, pod: PodSpecModel, snippet: ContainerSnip
   const missing = snippet.volumes.filter((v) => !present.has(v.name));
   if (missing.length === 0) return undefined;
   const text = request.document.text;
+  const lines = request.document.lines;
   const { style, eol } = request;
   const volumesSeq = asSeq(pod.volumesPair?.value);
   if (volumesSeq && volumesSeq.items.length > 0) {
     const lastItem = volumesSeq.items[volumesSeq.items.length - 1];
     const span = nodeSpan(lastItem);
     if (!span) return undefined;
-    const dashColumn = columnOf(text, text.lastIndexOf('-', span.start));
-    const at = endOfLine(text, span.end);
+    const dashColumn = columnOf(lines, text.lastIndexOf('-', span.start));
+    const at = endOfLine(lines, span.end);
     const block = missing.map((v) => reindentBlock(`- ${v.body.split('\n').join('\n  ')}`, style, dashColumn, eol)).map((b) => `${eol}${' '.repeat(dashColumn)}${b}`);
     return { range: rangeOf(request, at, at), newText: block.join('') };
   }
@@ -291,28 +293,26 @@ function volumesEdit(request: Request, pod: PodSpecModel, snippet: ContainerSnip
   const firstKey = pod.spec.items[0]?.key;
   const keySpan = nodeSpan(firstKey);
   if (!specSpan || !keySpan || pod.volumesPair) return undefined;
-  const keyColumn = columnOf(text, keySpan.start);
+  const keyColumn = columnOf(lines, keySpan.start);
   const items = missing.map((v) => `  - ${v.body.split('\n').join('\n    ')}`);
   const block = reindentBlock(`volumes:\n${items.join('\n')}`, style, keyColumn, eol);
-  const end = endOfLine(text, lastContentBefore(text, specSpan.end));
-  const cursorLineStart = text.lastIndexOf('\n', cursor - 1) + 1;
+  const end = endOfLine(lines, lastContentBefore(text, specSpan.end));
+  const cursorLineStart = lines.lineStart(lines.lineAt(cursor));
   if (end < cursorLineStart) return { range: rangeOf(request, end, end), newText: `${eol}${' '.repeat(keyColumn)}${block}` };
   const firstLineStart = keySpan.start - keyColumn;
   return { range: rangeOf(request, firstLineStart, firstLineStart), newText: `${' '.repeat(keyColumn)}${block}${eol}` };
 }
 
-function columnOf(text: string, offset: number): number {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
-  return offset - lineStart;
+function columnOf(lines: LineIndex, offset: number): number {
+  return offset - lines.lineStart(lines.lineAt(offset));
 }
 
-function endOfLine(text: string, offset: number): number {
+function endOfLine(lines: LineIndex, offset: number): number {
+  const text = lines.text;
   let at = Math.max(0, Math.min(offset, text.length));
   // A node's range may end after its line break: step back onto the line it ends on.
   while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
-  const lf = text.indexOf('\n', at);
-  const end = lf < 0 ? text.length : lf;
-  return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
+  return lines.lineEnd(lines.lineAt(at));
 }
 
 function lastContentBefore(text: string, offset: number): number {
@@ -331,7 +331,7 @@ function valueItems(request: Request, context: ValueContext): CompletionItem[] {
 
   if (path.length === 1 && path[0] === 'kind') {
     // With no apiVersion yet, choosing a kind also writes its apiVersion on the line above.
-    const kindLineStart = request.document.text.lastIndexOf('\n', context.wordStart - 1) + 1;
+    const kindLineStart = request.document.lines.lineStart(request.document.lines.lineAt(context.wordStart));
     const ranked = [...request.service.schemas.knownKinds()].sort((a, b) => `${kindRank(a.kind)}${a.kind}`.localeCompare(`${kindRank(b.kind)}${b.kind}`));
     for (const k of ranked) {
       if (request.apiVersion && k.apiVersion !== request.apiVersion) continue;

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../parse/document';
 import type { Finding } from '../findings';
+import { LineIndex } from '../parse/line-index';
 
 /** Ids a comment silences; `*` stands for every finding. */
 export interface Suppressions {
@@ -19,7 +20,7 @@ const DIRECTIVE = /(?:^|[ \t])#[ \t]*sidecar-lint-(disable-next-line|disable-lin
 export function parseSuppressions(text: string): Suppressions | undefined {
   if (!text.includes('sidecar-lint-disable')) return undefined;
   const result: Suppressions = { document: undefined, lines: new Map() };
-  const lines = lineStarts(text);
+  const lines = new LineIndex(text);
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const ids = parseIds(m[2]);
@@ -28,7 +29,7 @@ export function parseSuppressions(text: string): Suppressions | undefined {
       for (const id of ids) result.document.add(id);
       continue;
     }
-    const line = lineAt(lines, m.index + m[0].indexOf('#'));
+    const line = lines.lineAt(m.index + m[0].indexOf('#'));
     const target = m[1] === 'disable-line' ? line : line + 1;
     const set = result.lines.get(target) ?? new Set<string>();
     for (const id of ids) set.add(id);
@@ -49,31 +50,10 @@ function parseIds(rest: string): Set<string> {
 export function applySuppressions(document: ParsedDocument, findings: Finding[]): Finding[] {
   const suppressions = parseSuppressions(document.text);
   if (!suppressions) return findings;
-  const lines = lineStarts(document.text);
+  const lines = new LineIndex(document.text);
   return findings.filter((finding) => {
     if (suppressions.document && (suppressions.document.has('*') || suppressions.document.has(finding.code))) return false;
-    const ids = suppressions.lines.get(lineAt(lines, finding.start));
+    const ids = suppressions.lines.get(lines.lineAt(finding.start));
     return !(ids && (ids.has('*') || ids.has(finding.code)));
   });
-}
-
-/** Line start offsets; LF, CRLF and lone CR all end a line, as in LineIndex. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

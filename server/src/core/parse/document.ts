@@ -1,5 +1,6 @@
 import { isMap, type Document } from 'yaml';
 import { parseLikeGoYaml } from './go-yaml-compat';
+import { LineIndex } from './line-index';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting';
 import { asMap, getPair, resolveAliases, scalarText, type MapNode, type Span } from './nodes';
 
@@ -25,6 +26,7 @@ export class ParsedDocument {
   /** `{{ ... }}` template markers (Helm, kustomize-less generators): YAML is checked only where it parses. */
   readonly templated: boolean;
   private valueCache: { value: unknown; problem?: YamlProblem } | undefined;
+  private linesCache: LineIndex | undefined;
 
   constructor(readonly text: string) {
     const tooDeep = findExcessiveNesting(text);
@@ -76,6 +78,12 @@ export class ParsedDocument {
 
   get hasSyntaxErrors(): boolean {
     return this.problems.some((p) => p.code === 'yaml-syntax');
+  }
+
+  /** Lines of the document's chunk (offsets relative to the chunk, like every span of the document). */
+  get lines(): LineIndex {
+    this.linesCache ??= new LineIndex(this.text);
+    return this.linesCache;
   }
 
   /** The document as plain data, with aliases expanded under a bound. */

@@ -1,8 +1,24 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 
+export type LineBreak = '\n' | '\r\n' | '\r';
+
+/** Splits text into lines the way LineIndex counts them: `\r\n`, `\r` and `\n` each end a line. */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
+/** The line break a text uses, for new lines: its first one (`\n` for a text without any). */
+export function detectEol(text: string): LineBreak {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  const lf = text.indexOf('\n');
+  if (lf >= 0 && lf < cr) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+}
+
 /**
- * Offset <-> LSP position for one text. Built once per text version; positions are UTF-16 based like
- * JavaScript strings, and a CRLF counts as one line break so ranges stay right in Windows files.
+ * The core's one line arithmetic: offset <-> line, and offset <-> LSP position, for one text. A line ends at
+ * `\n`, `\r\n` or a lone `\r`, as LSP defines line breaks (the client counts lines the same way), and positions
+ * are UTF-16 based like JavaScript strings. Built once per text version; editing, completion and suppressions
+ * read lines through it too, so they cannot disagree about where a line ends.
  */
 export class LineIndex {
   private readonly lineStarts: number[];
@@ -27,6 +43,11 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
+  /** The line break new lines use: the file's own (see detectEol). */
+  get eol(): LineBreak {
+    return detectEol(this.text);
+  }
+
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
@@ -44,7 +65,8 @@ export class LineIndex {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
-  positionAt(offset: number): Position {
+  /** The 0-based line that holds `offset` (clamped to the text); an offset inside a CRLF belongs to its line. */
+  lineAt(offset: number): number {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
@@ -53,9 +75,15 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
     // An offset between \r and \n belongs to the end of the line, not to a column past it.
-    const character = Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low];
-    return { line: low, character: Math.max(0, character) };
+    const character = Math.min(clamped, this.lineEnd(line)) - this.lineStarts[line];
+    return { line, character: Math.max(0, character) };
   }
 
   offsetAt(position: Position): number {

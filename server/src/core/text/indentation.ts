@@ -144,9 +144,3 @@ export function reindentBlock(block: string, style: IndentationStyle, baseColumn
   }
   return out.join(eol);
 }
-
-/** The line break the text uses: CRLF when its first line break is one. */
-export function detectEol(text: string): '\n' | '\r\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
-}
