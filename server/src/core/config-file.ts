@@ -23,6 +23,9 @@ export const CONFIGURABLE_PROBLEM_CODES = [
   'missing-required-field',
   'removed-api-version',
   'invalid-value',
+  'api-version-not-served-yet',
+  'field-not-in-version',
+  'field-behind-feature-gate',
 ] as const;
 
 export type ConfigSettings = Partial<Pick<Settings, 'kubernetesVersion' | 'rules'>>;

@@ -18,7 +18,7 @@ describe(id, () => {
     const found = underlines(ruleFixture(id, 'bad'), id, { kubernetesVersion: '1.34' });
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'error');
-    assert.match(found[0].message, /ContainerRestartRules feature gate \(alpha since Kubernetes 1\.34, KEP-5307/);
+    assert.match(found[0].message, /ContainerRestartRules feature gate \(alpha, off by default in Kubernetes 1\.34, KEP-5307\)/);
   });
 
   it('accepts restartPolicy on init containers and on the pod', () => {

@@ -7,6 +7,7 @@ import { kubernetesMinor, type Settings } from '../settings';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
 import { podsOf } from '../model/pod';
+import { apiVersionProblem, fieldProblems } from '../kubernetes/version-check';
 
 /**
  * Turns a parsed file into findings: YAML problems, schema problems and rule findings. Results are kept per
@@ -70,18 +71,38 @@ export class Validator {
       add({ code: problem.code, severity: 'error', message: problem.message, start: problem.start, end: problem.end });
       return applySuppressions(document, findings);
     }
-    for (const schemaProblem of this.schemas.validate(document.apiVersion ?? '', document.kind ?? '', value)) {
-      const span = spanOfProblem(document, schemaProblem);
+    const minor = kubernetesMinor(settings.kubernetesVersion);
+    const apiVersion = document.apiVersion ?? '';
+    const kind = document.kind ?? '';
+    // The target decides whether the apiVersion is served; the 1.36 schemas know only what 1.36 serves, so an
+    // apiVersion that 1.36 no longer serves (served at an older target) is not schema-checked at all.
+    const versionProblems = [apiVersionProblem(apiVersion, kind, minor) ?? []].flat();
+    if (!this.schemas.removal(apiVersion, kind)) {
+      for (const schemaProblem of this.schemas.validate(apiVersion, kind, value)) {
+        const span = spanOfProblem(document, schemaProblem);
+        add({
+          code: schemaProblem.code,
+          severity: 'error',
+          message: schemaProblem.message,
+          start: span.start,
+          end: span.end,
+          data: schemaProblem.data ? { ...schemaProblem.data, path: schemaProblem.path } : { path: schemaProblem.path },
+        });
+      }
+      versionProblems.push(...fieldProblems(this.schemas, apiVersion, kind, value, minor));
+    }
+    for (const problem of versionProblems) {
+      const span = spanOfProblem(document, problem);
       add({
-        code: schemaProblem.code,
-        severity: 'error',
-        message: schemaProblem.message,
+        code: problem.code,
+        severity: problem.severity,
+        message: problem.message,
         start: span.start,
         end: span.end,
-        data: schemaProblem.data ? { ...schemaProblem.data, path: schemaProblem.path } : { path: schemaProblem.path },
+        href: settings.docsBaseUrl ? `${settings.docsBaseUrl}${problem.code}.md` : undefined,
+        data: { ...problem.data, path: problem.path, kubernetesVersion: settings.kubernetesVersion },
       });
     }
-    const minor = kubernetesMinor(settings.kubernetesVersion);
     for (const pod of podsOf(document)) {
       for (const rule of this.rules) {
         if (settings.rules[rule.id] === 'off') continue;
@@ -131,7 +152,7 @@ function spanOfReport(report: RuleReport): Span | undefined {
 }
 
 /** Where to underline a schema problem: the key or the value it names, or the closest thing that exists. */
-export function spanOfProblem(document: ParsedDocument, problem: SchemaProblem): Span {
+export function spanOfProblem(document: ParsedDocument, problem: Pick<SchemaProblem, 'path' | 'target'>): Span {
   const root = document.yaml.contents;
   for (let length = problem.path.length; length >= 0; length--) {
     const path = problem.path.slice(0, length);

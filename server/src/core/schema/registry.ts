@@ -1,9 +1,9 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import { findSchemaDir, loadSchemaFiles, KUBERNETES_VERSION } from './load-schemas';
+import { findSchemaDir, loadSchemaFiles, KUBERNETES_VERSION, type JsonSchema } from './load-schemas';
 import * as generated from './generated/validators';
 import { toProblems } from './problems';
-import { SchemaWalker } from './schema-walker';
-import type { FieldInfo, KindInfo, RemovedApiVersion, SchemaPath, SchemaProblem, SchemaRegistry, SchemaRegistryOptions } from './types';
+import { SchemaWalker, type ResolvedNode } from './schema-walker';
+import type { FieldInfo, FieldVisitor, KindInfo, RemovedApiVersion, SchemaPath, SchemaProblem, SchemaRegistry, SchemaRegistryOptions } from './types';
 
 function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion}\u0000${kind}`;
@@ -56,7 +56,52 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     return validator;
   }
 
+  // Per target set: whether a type can reach a target type (computed once per type, the schema graph is fixed).
+  const reachability = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+  function reaches(definition: string, targets: ReadonlySet<string>): boolean {
+    let known = reachability.get(targets);
+    if (!known) reachability.set(targets, (known = new Map()));
+    const cached = known.get(definition);
+    if (cached !== undefined) return cached;
+    known.set(definition, false); // cycles (JSONSchemaProps) resolve to "not through this path"
+    const result = targets.has(definition) || childDefinitions(definition).some((child) => reaches(child, targets));
+    known.set(definition, result);
+    return result;
+  }
+  function childDefinitions(definition: string): string[] {
+    const schema = definitions.definitions[definition];
+    const found: string[] = [];
+    const add = (node: JsonSchema | undefined) => {
+      if (!node) return;
+      const resolved = walker.resolve(node);
+      if (resolved.definition) found.push(resolved.definition);
+      else if (resolved.schema.items) add(resolved.schema.items);
+      else if (typeof resolved.schema.additionalProperties === 'object') add(resolved.schema.additionalProperties);
+    };
+    for (const property of Object.values(schema?.properties ?? {})) add(property);
+    return found;
+  }
+  function visitNode(node: ResolvedNode, value: unknown, path: SchemaPath, targets: ReadonlySet<string>, visit: FieldVisitor): void {
+    if (node.definition && !reaches(node.definition, targets)) return;
+    if (Array.isArray(value)) {
+      const items = node.schema.items ? walker.resolve(node.schema.items) : undefined;
+      if (items) value.forEach((item, index) => visitNode(items, item, [...path, index], targets, visit));
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      if (node.definition && targets.has(node.definition)) visit(node.definition, key, [...path, key], child);
+      const next = walker.child(node, key);
+      if (next) visitNode(next, child, [...path, key], targets, visit);
+    }
+  }
+
   return {
+    visitFields(apiVersion: string, kind: string, value: unknown, targets: ReadonlySet<string>, visit: FieldVisitor): void {
+      const info = kinds.get(kindKey(apiVersion, kind));
+      const root = info ? walker.definitionNode(info.definition) : undefined;
+      if (root) visitNode(root, value, [], targets, visit);
+    },
     kubernetesVersion: index.kubernetesVersion ?? KUBERNETES_VERSION,
     schemaDir,
     lookup(apiVersion: string, kind: string): KindInfo | undefined {

@@ -81,9 +81,16 @@ export interface SchemaRegistry {
   validate(apiVersion: string, kind: string, value: unknown): SchemaProblem[];
   describe(apiVersion: string, kind: string, path: SchemaPath): FieldInfo | undefined;
   knownKinds(): { apiVersion: string; kind: string }[];
+  /**
+   * Calls `visit` for every key of every object in `value` whose schema type is one of `targets`, walking only
+   * the parts of the document from which such a type can be reached (so a ConfigMap's data is never walked).
+   */
+  visitFields(apiVersion: string, kind: string, value: unknown, targets: ReadonlySet<string>, visit: FieldVisitor): void;
   readonly kubernetesVersion: string;
   readonly schemaDir: string;
 }
+
+export type FieldVisitor = (definition: string, field: string, path: SchemaPath, fieldValue: unknown) => void;
 
 export interface SchemaRegistryOptions {
   /** Folder holding `_definitions.json` and `index.json` (e.g. `<repo>/schemas/v1.36`). */

@@ -73,3 +73,14 @@ export const removedApiVersion: QuickFixProvider = (context) => {
   }
   return proposal(title, changes);
 };
+
+/** `field-not-in-version` / `field-behind-feature-gate`: remove the field the target lacks or drops. */
+export const removeVersionedField: QuickFixProvider = (context) => {
+  const path = Array.isArray(context.data.path) ? (context.data.path as YamlPath) : undefined;
+  const root = context.document.yaml.contents;
+  const pair = path ? resolvePath(root, path)?.pair : undefined;
+  const map = path ? asMap(resolvePath(root, path.slice(0, -1))?.node) : undefined;
+  if (!pair || !map || !map.items.includes(pair)) return [];
+  const name = String(path?.[path.length - 1]);
+  return proposal(`Remove \`${name}\` (not available at Kubernetes ${dataString(context.data, 'kubernetesVersion') ?? 'the target version'})`, [context.editor.removePair(map, pair)]);
+};

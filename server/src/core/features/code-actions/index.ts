@@ -1,5 +1,5 @@
 import { imageTag, duplicateContainerName, missingProbes, missingResources, portConflict, probePortNotExposed, secretInEnv } from './container-fixes';
-import { invalidEnum, removedApiVersion, unknownField } from './fields';
+import { invalidEnum, removedApiVersion, removeVersionedField, unknownField } from './fields';
 import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
@@ -21,6 +21,9 @@ export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
   'unknown-field': unknownField,
   'invalid-enum': invalidEnum,
   'removed-api-version': removedApiVersion,
+  'api-version-not-served-yet': removedApiVersion,
+  'field-not-in-version': removeVersionedField,
+  'field-behind-feature-gate': removeVersionedField,
   'emptydir-size-limit': emptyDirSizeLimit,
   'privileged-container': privilegedContainer,
   'privilege-escalation': privilegeEscalation,

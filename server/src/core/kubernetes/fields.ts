@@ -1,0 +1,51 @@
+import history from './generated/fields-by-version.json';
+import { gateIntroduced, gatesOf, type FeatureGate } from './feature-gates';
+
+const fields = history.fields as unknown as Record<string, Record<string, [number, number]>>;
+
+/** Whether a field of the 1.36 schema exists in Kubernetes 1.<minor>. */
+export type FieldAvailability =
+  | { status: 'present'; since?: string }
+  | { status: 'absent'; addedIn: string; gate?: FeatureGate }
+  /** Between two packages (1.31, 1.35) with no gate row to pin it: not reported. */
+  | { status: 'unknown' };
+
+/**
+ * The first minor that has the field: the generated history narrowed by the first stage of a gate that guards
+ * it (a gate's field is in the API from its first stage). "1.31 or 1.32" when nothing narrows it.
+ */
+function firstMinor(row: [number, number], gate: FeatureGate | undefined): { from: number; to: number } {
+  const [lastWithout, firstWith] = row;
+  const introduced = gate ? gateIntroduced(gate) : undefined;
+  if (introduced !== undefined && introduced > lastWithout && introduced <= firstWith) return { from: introduced, to: introduced };
+  return { from: lastWithout + 1, to: firstWith };
+}
+
+export function fieldAt(definition: string, field: string, minor: number, context: { where?: string; value?: unknown } = {}): FieldAvailability {
+  const row = fields[definition]?.[field];
+  if (!row) return { status: 'present' };
+  const gate = gatesOf(definition, field, context)[0]?.gate;
+  const { from, to } = firstMinor(row, gate);
+  const since = from === to ? `1.${from}` : `1.${from} or 1.${to}`;
+  if (minor < from) return { status: 'absent', addedIn: since, gate };
+  if (minor >= to) return { status: 'present', since };
+  return { status: 'unknown' };
+}
+
+/** "since 1.32" for hover and completion; undefined for fields every supported minor has. */
+export function fieldSince(definition: string, field: string): string | undefined {
+  const row = fields[definition]?.[field];
+  if (!row) return undefined;
+  const { from, to } = firstMinor(row, gatesOf(definition, field)[0]?.gate);
+  return from === to ? `1.${from}` : `1.${from} or 1.${to}`;
+}
+
+/** Definitions that have at least one field newer than 1.27 (the field check walks only towards these). */
+export const VERSIONED_DEFINITIONS: ReadonlySet<string> = new Set(Object.keys(fields));
+
+/** Every (definition, field, history) row, for tests. */
+export function fieldRows(): { definition: string; field: string; lastWithout: number; firstWith: number }[] {
+  return Object.entries(fields).flatMap(([definition, rows]) =>
+    Object.entries(rows).map(([field, [lastWithout, firstWith]]) => ({ definition, field, lastWithout, firstWith })),
+  );
+}
