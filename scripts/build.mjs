@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One esbuild script for every bundle, so dev, tests and the packaged .vsix load the same stable paths
-// (client/out/extension.js, server/out/server.js). Entries whose source does not exist yet are skipped,
-// which lets parts of the project land independently.
+// (client/out/extension.js, server/out/server.js). A missing entry is an error: a renamed source must not
+// leave a stale bundle behind that the tests would still load.
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -55,8 +55,10 @@ if (suiteFiles.length) {
   });
 }
 
-const active = builds.filter((b) => b.entries || fs.existsSync(r(b.entry)));
-for (const b of builds) if (!active.includes(b)) console.log(`[build] skip ${b.name}: ${b.entry} does not exist yet`);
+const missing = builds.filter((b) => !b.entries && !fs.existsSync(r(b.entry)));
+for (const b of missing) console.error(`[build] ${b.name}: entry ${b.entry} does not exist`);
+if (missing.length) process.exit(1);
+const active = builds;
 
 const optionsFor = (b) => (b.entries ? b.options : { ...b.options, entryPoints: [r(b.entry)] });
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { RestartingErrorHandler, createLanguageClient } from './language-client';
-import { StatusRequest, type StatusResult } from '../../server/src/protocol';
+import { ClientCommands, StatusRequest } from '../../server/src/protocol';
 import { SidecarStatusBar } from './status-bar';
 import { registerTopology } from './topology/panel';
 import { registerAddSharedVolume } from './commands/add-shared-volume';
@@ -15,8 +15,6 @@ export interface SidecarExtensionApi {
   /** Resolves once the language server has started (rejects if it could not start). */
   readonly ready: Promise<void>;
 }
-
-export const restartServerCommand = 'sidecar.restartServer';
 
 let client: LanguageClient | undefined;
 
@@ -32,10 +30,10 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
     // .sidecarlint.yaml next to that document selects; servers that ignore params answer globally.
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     try {
-      statusBar.setServerStatus(await languageClient.sendRequest<StatusResult>(StatusRequest, { uri }));
+      statusBar.setServerStatus(await languageClient.sendRequest(StatusRequest.type, { uri }));
     } catch (err) {
       // The status bar text already follows the setting; only the tooltip lacks the server's view.
-      output.debug(`${StatusRequest} failed: ${err instanceof Error ? err.message : String(err)}`);
+      output.debug(`${StatusRequest.method} failed: ${err instanceof Error ? err.message : String(err)}`);
       statusBar.setServerStatus(undefined);
     }
   };
@@ -54,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor?.document.languageId === 'yaml' && languageClient.isRunning()) void refreshServerStatus();
     }),
-    vscode.commands.registerCommand(restartServerCommand, async () => {
+    vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
       output.info('Restarting the language server on request.');
       errorHandler.reset();
       // stop() rejects when the server is already dead; starting again is what the user asked for.

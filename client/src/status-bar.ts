@@ -1,15 +1,14 @@
 // The status bar item tells the user which Kubernetes version the rules check against, and whether the
 // server is running, so a silent "no diagnostics" is distinguishable from "server down".
 import * as vscode from 'vscode';
-import type { StatusResult } from '../../server/src/protocol';
+import { DEFAULT_KUBERNETES_VERSION, type StatusResult } from '../../server/src/protocol';
 
 export const kubernetesVersionSetting = 'sidecar.kubernetesVersion';
-const defaultKubernetesVersion = '1.34';
 
 export type ServerState = 'starting' | 'running' | 'stopped';
 
 export function configuredKubernetesVersion(): string {
-  return vscode.workspace.getConfiguration('sidecar').get<string>('kubernetesVersion') ?? defaultKubernetesVersion;
+  return vscode.workspace.getConfiguration('sidecar').get<string>('kubernetesVersion') ?? DEFAULT_KUBERNETES_VERSION;
 }
 
 const stateIcons: Record<ServerState, string> = {

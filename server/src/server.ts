@@ -12,6 +12,8 @@ import { codeActionsFeature } from './lsp/code-actions';
 import { commandsFeature } from './lsp/commands';
 import { topologyFeature } from './lsp/topology';
 import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
+import packageJson from '../../package.json';
+import { logged } from './lsp/logged';
 import { StatusRequest, type StatusResult } from './protocol';
 
 // The bundle lives in server/out/; docs/ and schemas/ sit at the extension's root.
@@ -54,7 +56,7 @@ connection.onInitialize((params): InitializeResult => {
       { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
       ...features.map((f) => f.capabilities?.(clientFeatures) ?? {}),
     ),
-    serverInfo: { name: 'sidecar-language-server', version: '0.1.0' },
+    serverInfo: { name: 'sidecar-language-server', version: packageJson.version },
   };
 });
 
@@ -70,12 +72,16 @@ connection.onDidChangeConfiguration((change) => {
   diagnostics.scheduleAll();
 });
 
-connection.onRequest(StatusRequest, async (params?: { uri?: string }): Promise<StatusResult> => {
-  // With the active document's URI the answer includes its .sidecarlint.yaml; without, the editor settings.
-  const current = await settings.current(typeof params?.uri === 'string' ? params.uri : undefined);
-  const configFile = typeof params?.uri === 'string' ? settings.configFor(params.uri)?.path : undefined;
-  return { kubernetesVersion: current.kubernetesVersion, validate: current.validate, rules: service.rules.map((r) => r.id), configFile };
-});
+connection.onRequest(
+  StatusRequest.type,
+  logged(connection.console, StatusRequest.method, async (params): Promise<StatusResult> => {
+    // With the active document's URI the answer includes its .sidecarlint.yaml; without, the editor settings.
+    const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+    const current = await settings.current(uri);
+    const configFile = uri ? settings.configFor(uri)?.path : undefined;
+    return { kubernetesVersion: current.kubernetesVersion, validate: current.validate, rules: service.rules.map((r) => r.id), configFile };
+  }),
+);
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
 documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));

@@ -1,41 +1,12 @@
 // "Sidecar: Add Shared Volume": asks for a name, a mount path and the containers, then lets the language server
 // write the volume and the mounts into the manifest (it owns the YAML edits, so indentation and comments survive).
 import * as vscode from 'vscode';
+import { AddSharedVolumeCommand, ClientCommands, PodContainersCommand, type PodContainersResult } from '../../../server/src/protocol';
 
-export const addSharedVolumeCommand = 'sidecar.addSharedVolume';
-
-/**
- * Commands the server declares in executeCommandProvider; the language client registers each as a VS Code
- * command that forwards to the server (see server/src/lsp/commands.ts).
- */
-const serverCommands = {
-  addSharedVolume: 'sidecar.server.addSharedVolume',
-  podContainers: 'sidecar.server.podContainers',
-} as const;
-
-interface Target {
-  uri: string;
-  position: { line: number; character: number };
-}
+type Target = PodContainersCommand.Arguments;
 
 /** Everything at once (from a test or a keybinding with args) skips the questions. */
-interface SharedVolumeArgs extends Target {
-  volumeName?: string;
-  mountPath?: string;
-  containers?: string[];
-  sizeLimit?: string;
-}
-
-interface PodContainers {
-  workload?: string;
-  containers: { name: string; list: string; role: string; sidecarKind?: string; readOnly: boolean }[];
-  volumes: string[];
-}
-
-interface AddResult {
-  applied: boolean;
-  problem?: string;
-}
+type SharedVolumeArgs = AddSharedVolumeCommand.Arguments;
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -47,7 +18,7 @@ function targetOf(args: Partial<SharedVolumeArgs> | undefined): Target | undefin
   return { uri: editor.document.uri.toString(), position: { line: active.line, character: active.character } };
 }
 
-async function ask(target: Target, pod: PodContainers): Promise<SharedVolumeArgs | undefined> {
+async function ask(target: Target, pod: PodContainersResult): Promise<SharedVolumeArgs | undefined> {
   const volumeName = await vscode.window.showInputBox({
     title: 'Add Shared Volume (1/3)',
     prompt: 'Name of the new emptyDir volume',
@@ -90,7 +61,7 @@ export async function addSharedVolume(args?: Partial<SharedVolumeArgs>): Promise
   if (args?.volumeName && args.mountPath && args.containers) {
     request = { ...target, volumeName: args.volumeName, mountPath: args.mountPath, containers: args.containers, sizeLimit: args.sizeLimit };
   } else {
-    const pod = await vscode.commands.executeCommand<PodContainers | null>(serverCommands.podContainers, target);
+    const pod = await vscode.commands.executeCommand<PodContainersCommand.Result>(PodContainersCommand.id, target);
     if (!pod || pod.containers.length === 0) {
       void vscode.window.showErrorMessage('The cursor is not in a pod manifest with named containers (Pod, Deployment, Job…).');
       return false;
@@ -98,7 +69,7 @@ export async function addSharedVolume(args?: Partial<SharedVolumeArgs>): Promise
     request = await ask(target, pod);
     if (!request) return false;
   }
-  const result = await vscode.commands.executeCommand<AddResult | null>(serverCommands.addSharedVolume, request);
+  const result = await vscode.commands.executeCommand<AddSharedVolumeCommand.Result | null>(AddSharedVolumeCommand.id, request);
   if (!result?.applied) {
     void vscode.window.showErrorMessage(`Could not add the shared volume: ${result?.problem ?? 'the language server is not running.'}`);
     return false;
@@ -107,5 +78,5 @@ export async function addSharedVolume(args?: Partial<SharedVolumeArgs>): Promise
 }
 
 export function registerAddSharedVolume(): vscode.Disposable {
-  return vscode.commands.registerCommand(addSharedVolumeCommand, (args?: Partial<SharedVolumeArgs>) => addSharedVolume(args));
+  return vscode.commands.registerCommand(ClientCommands.addSharedVolume, (args?: Partial<SharedVolumeArgs>) => addSharedVolume(args));
 }

@@ -3,12 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient/node';
-import { TopologyRequest, type TopologyParams, type TopologyResult, type TopologyWorkload } from '../../../server/src/protocol';
+import { ClientCommands, TopologyRequest, type TopologyParams, type TopologyResult, type TopologyWorkload } from '../../../server/src/protocol';
 import { renderTopologyHtml } from './html';
 import type { FromWebviewMessage, ToWebviewMessage, TopologyTab, TopologyWebviewState } from './messages';
 
 export const topologyViewType = 'sidecar.topology';
-export const showTopologyCommand = 'sidecar.showTopology';
 /** Test-only (not in package.json): the last thing the webview drew, since the extension host cannot see into it. */
 export const lastRenderCommand = 'sidecar.topology.lastRender';
 
@@ -65,7 +64,7 @@ function waitForRender(wait: RenderWait | undefined): Promise<TopologyRender | u
 export function registerTopology(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
     rendered,
-    vscode.commands.registerCommand(showTopologyCommand, (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(ClientCommands.showTopology, (uri?: vscode.Uri) => {
       // The editor-title button passes its file; from the palette, the active YAML editor (or any visible one).
       const yamlEditor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e && isYaml(e.document));
       TopologyPanel.show(context, client, uri instanceof vscode.Uri ? uri : yamlEditor?.document.uri);
@@ -178,7 +177,7 @@ class TopologyPanel {
     let result: TopologyResult;
     try {
       await this.clientRunning();
-      result = await this.client.sendRequest<TopologyResult>(TopologyRequest, params);
+      result = await this.client.sendRequest(TopologyRequest.type, params);
     } catch (error) {
       if (seq !== this.requestSeq) return;
       this.post({ type: 'empty', message: `The language server could not draw this file: ${error instanceof Error ? error.message : String(error)}` });

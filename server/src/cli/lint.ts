@@ -37,7 +37,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 export function lintText(service: LanguageService, text: string, settings: Settings): { text: string; messages: LintMessage[]; skipped: boolean } {
   const clean = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
   const file = parseManifest(clean);
-  const findings = service.validator.validate(file, settings);
+  const findings = service.validate(file, settings);
   const messages = findings.map((finding) => {
     const message: LintMessage = {
       code: finding.code,

@@ -1,18 +1,43 @@
+import type { CodeAction, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-types';
+import type { Finding } from './findings';
+import { codeActions, type CodeActionOptions } from './features/code-actions';
+import { complete, type CompletionOptions } from './features/completion';
+import { hover } from './features/hover';
+import type { FeatureServices } from './features/services';
+import { buildTopology, type TopologyOptions, type WorkloadDiagram } from './features/topology';
 import { Validator } from './features/validation';
-import { allRules, type Rule } from './rules';
-import { createSchemaRegistry, type SchemaRegistry } from './schema';
+import type { ManifestFile } from './parse/manifest';
+import { allRules } from './rules';
+import { createSchemaRegistry } from './schema';
+import type { Settings } from './settings';
 
 /**
  * The pure language service: everything the LSP layer and the CLI need, with no connection and no global state.
- * One instance per server (or CLI run); schemas are compiled once per kind inside it.
+ * One instance per server (or CLI run); schemas are compiled once per kind inside it. Offsets are file offsets
+ * (`file.lineIndex` converts LSP positions); results are LSP types or core findings.
  */
-export interface LanguageService {
-  schemas: SchemaRegistry;
-  rules: readonly Rule[];
-  validator: Validator;
+export interface LanguageService extends FeatureServices {
+  /** YAML, schema and rule findings of a file (cached per parsed document and settings). */
+  validate(file: ManifestFile, settings: Settings): Finding[];
+  complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
+  /** `findings` skips validating again when the caller has them. */
+  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined;
+  /** Quick fixes for `diagnostics` (matched by code) and refactorings at `range` (file offsets). */
+  codeActions(file: ManifestFile, range: { start: number; end: number }, diagnostics: readonly Diagnostic[], settings: Settings, options: CodeActionOptions): CodeAction[];
+  /** Pod (and Compose) diagrams of a file, the workload at `options.offset` first; findings mark nodes red. */
+  topology(file: ManifestFile, settings: Settings, options?: Omit<TopologyOptions, 'findings'>): WorkloadDiagram[];
 }
 
 export function createLanguageService(options: { schemaDir?: string } = {}): LanguageService {
   const schemas = createSchemaRegistry({ schemaDir: options.schemaDir });
-  return { schemas, rules: allRules, validator: new Validator(schemas, allRules) };
+  const validator = new Validator(schemas, allRules);
+  const services: FeatureServices = { schemas, rules: allRules, validator };
+  return {
+    ...services,
+    validate: (file, settings) => validator.validate(file, settings),
+    complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
+    hover: (file, offset, settings, findings) => hover(services, file, offset, settings, findings),
+    codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
+    topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings) }),
+  };
 }

@@ -1,6 +1,6 @@
 import { CodeActionKind, type ServerCapabilities } from 'vscode-languageserver/node';
-import { codeActions } from '../core/features/code-actions';
 import type { ClientFeatures, ServerContext, ServerFeature } from './context';
+import { logged } from './logged';
 
 /**
  * Quick fixes and refactorings. Advertised only to clients that understand CodeAction literals: older ones
@@ -14,21 +14,23 @@ export const codeActionsFeature: ServerFeature = {
 
   register(context: ServerContext, client: ClientFeatures): void {
     if (!client.codeActionLiterals) return;
-    context.connection.onCodeAction(async (params) => {
-      const entry = await context.fileFor(params.textDocument.uri);
-      if (!entry) return [];
-      const { file, settings } = entry;
-      const range = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
-      try {
-        return codeActions(context.service, file, range, params.context.diagnostics, settings, {
-          uri: params.textDocument.uri,
-          only: params.context.only,
-          sharedVolumeCommand: true,
-        });
-      } catch (error) {
-        context.connection.console.error(`sidecar: code actions failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        return [];
-      }
-    });
+    context.connection.onCodeAction(
+      logged(
+        context.connection.console,
+        'code actions',
+        async (params) => {
+          const entry = await context.fileFor(params.textDocument.uri);
+          if (!entry) return [];
+          const { file, settings } = entry;
+          const range = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
+          return context.service.codeActions(file, range, params.context.diagnostics, settings, {
+            uri: params.textDocument.uri,
+            only: params.context.only,
+            sharedVolumeCommand: true,
+          });
+        },
+        () => [],
+      ),
+    );
   },
 };

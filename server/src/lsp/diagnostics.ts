@@ -4,6 +4,7 @@ import { configFileFindings, isConfigFile } from '../core/config-file';
 import { toDiagnostic } from '../core/findings';
 import type { LanguageService } from '../core/language-service';
 import type { ManifestCache } from './documents';
+import { logged } from './logged';
 import type { SettingsStore } from './settings';
 
 /**
@@ -12,6 +13,7 @@ import type { SettingsStore } from './settings';
  */
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, NodeJS.Immediate>();
+  private readonly publish: (uri: string) => Promise<void>;
 
   constructor(
     private readonly connection: Connection,
@@ -19,7 +21,27 @@ export class DiagnosticsPublisher {
     private readonly cache: ManifestCache,
     private readonly settings: SettingsStore,
     private readonly service: LanguageService,
-  ) {}
+  ) {
+    // A bug in one rule must not take the server down: the wrapper logs it and the server keeps serving.
+    this.publish = logged(
+      this.connection.console,
+      (uri: string) => `validation of ${uri}`,
+      async (uri: string): Promise<void> => {
+        const document = this.documents.get(uri);
+        if (!document) return;
+        const version = document.version;
+        const settings = await this.settings.get(uri);
+        const current = this.documents.get(uri);
+        if (!current || current.version !== version) return;
+        const file = this.cache.get(current);
+        // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
+        const findings = isConfigFile(uri) ? configFileFindings(file.text) : this.service.validate(file, settings);
+        const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
+        await this.connection.sendDiagnostics({ uri, version, diagnostics });
+      },
+      () => undefined,
+    );
+  }
 
   schedule(uri: string): void {
     if (this.pending.has(uri)) return;
@@ -41,24 +63,5 @@ export class DiagnosticsPublisher {
     if (timer) clearImmediate(timer);
     this.pending.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
-
-  private async publish(uri: string): Promise<void> {
-    const document = this.documents.get(uri);
-    if (!document) return;
-    const version = document.version;
-    const settings = await this.settings.get(uri);
-    const current = this.documents.get(uri);
-    if (!current || current.version !== version) return;
-    try {
-      const file = this.cache.get(current);
-      // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
-      const findings = isConfigFile(uri) ? configFileFindings(file.text) : this.service.validator.validate(file, settings);
-      const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
-      await this.connection.sendDiagnostics({ uri, version, diagnostics });
-    } catch (error) {
-      // A bug in one rule must not take the server down: log it and keep serving.
-      this.connection.console.error(`sidecar: validation of ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    }
   }
 }

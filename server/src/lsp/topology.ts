@@ -1,32 +1,35 @@
-import { buildTopology } from '../core/features/topology';
-import { TopologyRequest, type TopologyParams, type TopologyResult } from '../protocol';
+import { TopologyRequest, type TopologyResult } from '../protocol';
 import type { ServerFeature } from './context';
+import { logged } from './logged';
 
 /**
  * `sidecar/topology`: the Mermaid diagrams of an open document for the topology panel. Findings come from the
- * validator's per-document cache, so asking after every keystroke costs one diagram build.
+ * validator's per-document cache, so asking after every keystroke costs one diagram build. A failure is logged
+ * and sent back as the response error, which the panel shows.
  */
 export const topologyFeature: ServerFeature = {
   register(context) {
-    context.connection.onRequest(TopologyRequest, async (params: TopologyParams): Promise<TopologyResult> => {
-      const current = await context.fileFor(params?.textDocument?.uri ?? '');
-      if (!current) return { workloads: [] };
-      const { file, settings } = current;
-      if (file.declined) return { workloads: [], notice: file.declined.message };
-      const lines = file.lineIndex;
-      const offset = params.position ? lines.offsetAt(params.position) : undefined;
-      const findings = context.service.validator.validate(file, settings);
-      const workloads = buildTopology(file, { offset, findings, fileName: params.textDocument.uri });
-      return {
-        workloads: workloads.map((w) => ({
-          name: w.name,
-          kind: w.kind,
-          range: lines.rangeOf(w.start, w.end),
-          mermaid: w.mermaid,
-          sequence: w.sequence,
-          nodes: w.nodes.map((n) => ({ id: n.id, range: lines.rangeOf(n.start, n.end) })),
-        })),
-      };
-    });
+    context.connection.onRequest(
+      TopologyRequest.type,
+      logged(context.connection.console, TopologyRequest.method, async (params): Promise<TopologyResult> => {
+        const current = await context.fileFor(params?.textDocument?.uri ?? '');
+        if (!current) return { workloads: [] };
+        const { file, settings } = current;
+        if (file.declined) return { workloads: [], notice: file.declined.message };
+        const lines = file.lineIndex;
+        const offset = params.position ? lines.offsetAt(params.position) : undefined;
+        const workloads = context.service.topology(file, settings, { offset, fileName: params.textDocument.uri });
+        return {
+          workloads: workloads.map((w) => ({
+            name: w.name,
+            kind: w.kind,
+            range: lines.rangeOf(w.start, w.end),
+            mermaid: w.mermaid,
+            sequence: w.sequence,
+            nodes: w.nodes.map((n) => ({ id: n.id, range: lines.rangeOf(n.start, n.end) })),
+          })),
+        };
+      }),
+    );
   },
 };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codeActionsFeature } from '../../../server/src/lsp/code-actions';
-import { SERVER_COMMANDS, commandsFeature } from '../../../server/src/lsp/commands';
+import { commandsFeature } from '../../../server/src/lsp/commands';
+import { SERVER_COMMANDS } from '../../../server/src/protocol';
 import { ADD_SHARED_VOLUME_COMMAND } from '../../../server/src/core/features/code-actions';
 
 const client = (codeActionLiterals: boolean) => ({ codeActionLiterals, snippetCompletions: false, markdownHover: false });

@@ -1,6 +1,6 @@
 import type { CodeAction, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { orderChanges, YamlEditor } from '../edit/yaml-edit';
-import type { LanguageService } from '../language-service';
+import type { FeatureServices } from './services';
 import type { DocumentSlot, ManifestFile } from '../parse/manifest';
 import { detectIndentation, type IndentationStyle } from '../text/indentation';
 import type { Settings } from '../settings';
@@ -36,7 +36,7 @@ function kindWanted(kind: string, only: string[] | undefined): boolean {
  * WorkspaceEdits change only the lines involved. `range` is in file offsets.
  */
 export function codeActions(
-  service: LanguageService,
+  service: FeatureServices,
   file: ManifestFile,
   range: { start: number; end: number },
   diagnostics: readonly Diagnostic[],

@@ -1,5 +1,5 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
-import type { LanguageService } from '../language-service';
+import type { FeatureServices } from './services';
 import type { ParsedDocument } from '../parse/document';
 import type { DocumentSlot, ManifestFile } from '../parse/manifest';
 import { asMap, asSeq, getMap, getSeq, getString, nodeSpan, resolvePath, scalarText, type YamlPath } from '../parse/nodes';
@@ -24,7 +24,7 @@ type ValueContext = Extract<CursorContext, { kind: 'value' }>;
 
 /** Everything a completion provider needs about the document under the cursor. */
 interface Request {
-  service: LanguageService;
+  service: FeatureServices;
   file: ManifestFile;
   slot: DocumentSlot;
   document: ParsedDocument;
@@ -43,7 +43,7 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
  * sidecar images), kinds at the top of an empty document and the sidecar snippets. Only the document under the
  * cursor is read, so the cost does not grow with the file.
  */
-export function complete(service: LanguageService, file: ManifestFile, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
+export function complete(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
   const slot = file.slotAt(offset);
   if (!slot) return EMPTY;
   const document = slot.document;

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Finding } from '../findings';
-import type { LanguageService } from '../language-service';
+import type { FeatureServices } from './services';
 import type { ManifestFile } from '../parse/manifest';
 import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
 import { containersOf, type ContainerModel, type PodSpecModel } from '../model/pod';
@@ -17,7 +17,7 @@ import { podsOf } from '../model/pod';
  * `spec`/`containers`/`initContainers` key, the pod's effective resources (KEP-753) and start/stop order.
  * `findings` are the file's findings when the caller has them; otherwise they are computed (cached per document).
  */
-export function hover(service: LanguageService, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined {
+export function hover(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined {
   const slot = file.slotAt(offset);
   if (!slot) return undefined;
   const document = slot.document;
@@ -62,7 +62,7 @@ function startsWith(path: YamlPath, prefix: YamlPath): boolean {
 }
 
 function ruleHover(
-  service: LanguageService,
+  service: FeatureServices,
   file: ManifestFile,
   offset: number,
   settings: Settings,
@@ -104,7 +104,7 @@ function versionNote(path: YamlPath, settings: Settings): string | undefined {
   return undefined;
 }
 
-function fieldMarkdown(name: string, field: FieldInfo, service: LanguageService, settings: Settings, note?: string): string {
+function fieldMarkdown(name: string, field: FieldInfo, service: FeatureServices, settings: Settings, note?: string): string {
   const lines = [`**${name}**: \`${typeLabel(field, { enumValues: false })}\` — ${field.required ? 'required' : 'optional'}`];
   if (field.enum?.length) lines.push(`Allowed: ${field.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (field.description) lines.push(field.description);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { YamlEditor, TextChange } from '../../edit/yaml-edit';
-import type { LanguageService } from '../../language-service';
+import type { FeatureServices } from '../services';
 import type { ParsedDocument } from '../../parse/document';
 import type { DocumentSlot, ManifestFile } from '../../parse/manifest';
 import type { ContainerModel, PodSpecModel } from '../../model/pod';
@@ -11,7 +11,7 @@ export const REFACTOR_REWRITE = 'refactor.rewrite';
 
 /** Everything a fix needs, read from the parsed document at the diagnostic's range. */
 export interface FixContext {
-  service: LanguageService;
+  service: FeatureServices;
   file: ManifestFile;
   slot: DocumentSlot;
   document: ParsedDocument;
