@@ -14,7 +14,7 @@ import { topologyFeature } from './lsp/topology';
 import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
 import packageJson from '../../package.json';
 import { logged } from './lsp/logged';
-import { StatusRequest, type StatusResult } from './protocol';
+import { StatusRequest, type StatusParams, type StatusResult } from './protocol';
 
 // The bundle lives in server/out/; docs/ and schemas/ sit at the extension's root.
 const extensionRoot = path.resolve(__dirname, '..', '..');
@@ -72,9 +72,11 @@ connection.onDidChangeConfiguration((change) => {
   diagnostics.scheduleAll();
 });
 
+// Registered by method, not by StatusRequest.type: the typed registration would refuse a request without params,
+// which clients send (and the protocol allows: params are optional).
 connection.onRequest(
-  StatusRequest.type,
-  logged(connection.console, StatusRequest.method, async (params): Promise<StatusResult> => {
+  StatusRequest.method,
+  logged(connection.console, StatusRequest.method, async (params?: StatusParams): Promise<StatusResult> => {
     // With the active document's URI the answer includes its .sidecarlint.yaml; without, the editor settings.
     const uri = typeof params?.uri === 'string' ? params.uri : undefined;
     const current = await settings.current(uri);

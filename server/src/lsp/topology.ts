@@ -1,4 +1,4 @@
-import { TopologyRequest, type TopologyResult } from '../protocol';
+import { TopologyRequest, type TopologyParams, type TopologyResult } from '../protocol';
 import type { ServerFeature } from './context';
 import { logged } from './logged';
 
@@ -9,16 +9,17 @@ import { logged } from './logged';
  */
 export const topologyFeature: ServerFeature = {
   register(context) {
+    // By method, not TopologyRequest.type: a request without params gets an empty answer, not a protocol error.
     context.connection.onRequest(
-      TopologyRequest.type,
-      logged(context.connection.console, TopologyRequest.method, async (params): Promise<TopologyResult> => {
+      TopologyRequest.method,
+      logged(context.connection.console, TopologyRequest.method, async (params?: TopologyParams): Promise<TopologyResult> => {
         const current = await context.fileFor(params?.textDocument?.uri ?? '');
         if (!current) return { workloads: [] };
         const { file, settings } = current;
         if (file.declined) return { workloads: [], notice: file.declined.message };
         const lines = file.lineIndex;
-        const offset = params.position ? lines.offsetAt(params.position) : undefined;
-        const workloads = context.service.topology(file, settings, { offset, fileName: params.textDocument.uri });
+        const offset = params?.position ? lines.offsetAt(params.position) : undefined;
+        const workloads = context.service.topology(file, settings, { offset, fileName: current.document.uri });
         return {
           workloads: workloads.map((w) => ({
             name: w.name,
