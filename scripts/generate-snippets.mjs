@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes snippets/kubernetes-sidecars.code-snippets from the core's snippet table
-// (server/src/core/features/snippets.ts), the one source of truth for the snippets that completion offers.
+// Writes snippets/kubernetes-sidecars.code-snippets from the snippet data (snippets/sidecars.json, assembled by
+// server/src/core/features/snippets.ts), the one source of truth for the snippets that completion offers.
 // `--check` exits 1 when the file differs from the table (CI), instead of writing it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
