@@ -139,4 +139,47 @@ describe('core architecture', () => {
   it('has no rules/support or sidecars folder any more: container, mount and image helpers live in model/', () => {
     for (const folder of ['rules/support', 'sidecars']) assert.equal(fs.existsSync(path.join(coreDir, folder)), false, folder);
   });
+
+  it('imports nothing from the LSP layer, the CLI, the client or the server entry', () => {
+    const outside: string[] = [];
+    const specifier = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
+    for (const id of files.keys()) {
+      const file = path.join(coreDir, `${id}.ts`);
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(specifier)) {
+        const target = path.resolve(path.dirname(file), match[1]);
+        // The snippet data (snippets/*.json) is bundled data, not code.
+        if (!target.startsWith(coreDir + path.sep) && !target.endsWith('.json')) outside.push(`${id} -> ${path.relative(repoRoot, target)}`);
+      }
+    }
+    assert.deepEqual(outside, []);
+  });
+});
+
+/** Source files over this many lines are split (developers' guide); each exception names the work that removes it. */
+const MAX_LINES = 450;
+const KNOWN_LONG_FILES: readonly { file: string; why: string }[] = [
+  { file: 'server/src/core/features/completion.ts', why: 'issue 9 item 3: completion gets its folder features/completion/, split under 450' },
+  { file: 'server/src/core/features/completion-context.ts', why: 'issue 9 item 3: completion gets its folder features/completion/, split under 450' },
+  { file: 'test/unit/completion/completion.test.ts', why: 'split with the completion folder' },
+];
+
+describe('source files', () => {
+  it(`have at most ${MAX_LINES} lines`, () => {
+    const roots = ['server/src', 'client/src', 'scripts', 'test'];
+    const long: string[] = [];
+    for (const root of roots) {
+      for (const entry of fs.readdirSync(path.join(repoRoot, root), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(ts|mjs)$/.test(entry.name) || entry.name.endsWith('.d.ts')) continue;
+        const file = path.relative(repoRoot, path.join(entry.parentPath, entry.name)).replace(/\\/g, '/');
+        if (/(^|\/)(fixtures|generated|out)\//.test(file)) continue;
+        const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
+        const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+        if (lines > MAX_LINES) long.push(file);
+      }
+    }
+    for (const known of KNOWN_LONG_FILES) {
+      assert.ok(long.includes(known.file), `${known.file} is short now: drop it from KNOWN_LONG_FILES (${known.why})`);
+    }
+    assert.deepEqual(long.filter((file) => !KNOWN_LONG_FILES.some((k) => k.file === file)), []);
+  });
 });
