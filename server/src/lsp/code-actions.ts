@@ -1,4 +1,7 @@
 import { CodeActionKind, type ServerCapabilities } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { DiagnosticAt } from '../core/features/code-actions';
+import type { LineIndex } from '../core/parse/line-index';
 import type { ClientFeatures, ServerContext, ServerFeature } from './context';
 import { logged } from './logged';
 
@@ -23,7 +26,7 @@ export const codeActionsFeature: ServerFeature = {
           if (!entry) return [];
           const { file, settings } = entry;
           const range = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
-          return context.service.codeActions(file, range, params.context.diagnostics, settings, {
+          return context.service.codeActions(file, range, diagnosticsAt(file.lineIndex, params.context.diagnostics), settings, {
             uri: params.textDocument.uri,
             only: params.context.only,
             sharedVolumeCommand: true,
@@ -34,3 +37,14 @@ export const codeActionsFeature: ServerFeature = {
     );
   },
 };
+
+/** The client's diagnostics located by file offsets, as the core's code actions take them: the one place their positions are read. */
+export function diagnosticsAt(lines: LineIndex, diagnostics: readonly Diagnostic[]): DiagnosticAt[] {
+  return diagnostics.map((diagnostic) => ({
+    code: typeof diagnostic.code === 'string' ? diagnostic.code : undefined,
+    start: lines.offsetAt(diagnostic.range.start),
+    end: lines.offsetAt(diagnostic.range.end),
+    data: diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {},
+    diagnostic,
+  }));
+}

@@ -6,6 +6,7 @@ import { toDiagnostic } from '../../../server/src/core/findings';
 import { createLanguageService, type LanguageService } from '../../../server/src/core/language-service';
 import { parseManifest, type ManifestFile } from '../../../server/src/core/parse/manifest';
 import { defaultSettings, type Settings } from '../../../server/src/core/settings';
+import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
 
 export const URI = 'file:///workspace/manifest.yaml';
 
@@ -43,7 +44,7 @@ export function actionsFor(text: string, code: string, settings = settingsFor(),
   assert.ok(target, `expected a ${code} diagnostic; got ${diagnostics.map((d) => d.code).join(', ') || 'none'}`);
   const start = file.lineIndex.offsetAt(target.range.start);
   const end = file.lineIndex.offsetAt(target.range.end);
-  const actions = codeActions(service(), file, { start, end }, [target], settings, { uri: URI, ...options });
+  const actions = codeActions(service(), file, { start, end }, diagnosticsAt(file.lineIndex, [target]), settings, { uri: URI, ...options });
   return { file, diagnostics, target, actions };
 }
 

@@ -5,6 +5,7 @@ import { codeActions } from '../../../server/src/core/features/code-actions';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { caret, readFixture } from '../helpers';
 import { URI, actionsFor, applyAction, assertCommentsSurvive, assertRevalidatesClean, diagnosticsOf, pick, service, settingsFor } from './harness';
+import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
 
 /** The refactorings offered with the cursor at `|`. */
 function refactoringsAt(textWithCaret: string, only?: string[]) {
@@ -75,7 +76,7 @@ describe('convert to native sidecar', () => {
     const diagnostics = diagnosticsOf(file, settingsFor()).filter((d) => d.code === 'job-classic-sidecar');
     const offset = file.lineIndex.offsetAt(diagnostics[0].range.start);
     const ask = (only?: string[]) =>
-      codeActions(service(), file, { start: offset, end: offset }, diagnostics, settingsFor(), { uri: URI, only, sharedVolumeCommand: true }).map((a) => a.kind);
+      codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, only, sharedVolumeCommand: true }).map((a) => a.kind);
     assert.deepEqual([...new Set(ask(['quickfix']))], ['quickfix']);
     assert.deepEqual([...new Set(ask(['refactor']))], ['refactor.rewrite']);
     assert.deepEqual([...new Set(ask())].sort(), ['quickfix', 'refactor.rewrite']);

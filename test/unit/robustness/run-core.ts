@@ -8,6 +8,7 @@ import { toDiagnostic, type Finding } from '../../../server/src/core/findings';
 import type { LanguageService } from '../../../server/src/core/language-service';
 import type { ManifestFile, ManifestParser } from '../../../server/src/core/parse/manifest';
 import type { Settings } from '../../../server/src/core/settings';
+import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
 
 export interface CoreRun {
   file: ManifestFile;
@@ -27,12 +28,12 @@ export function runWholeCore(service: LanguageService, parser: ManifestParser, t
   for (const offset of offsets) {
     complete(service, file, offset, settings);
     hover(service, file, offset, settings, findings);
-    codeActions(service, file, { start: offset, end: offset }, diagnostics, settings, { uri: 'file:///fuzz.yaml', sharedVolumeCommand: true });
+    codeActions(service, file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settings, { uri: 'file:///fuzz.yaml', sharedVolumeCommand: true });
     buildTopology(file, { offset, findings, fileName: 'fuzz.yaml' });
   }
   for (const [i, diagnostic] of diagnostics.slice(0, 12).entries()) {
     const finding = findings[i];
-    codeActions(service, file, { start: finding.start, end: finding.end }, [diagnostic], settings, { uri: 'file:///fuzz.yaml' });
+    codeActions(service, file, { start: finding.start, end: finding.end }, diagnosticsAt(file.lineIndex, [diagnostic]), settings, { uri: 'file:///fuzz.yaml' });
   }
   const { messages, text: clean } = lintText(service, text, settings);
   formatText([{ path: 'fuzz.yaml', text: clean, messages, skipped: false }], { color: true });

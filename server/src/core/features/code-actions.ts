@@ -32,14 +32,28 @@ function kindWanted(kind: string, only: string[] | undefined): boolean {
 }
 
 /**
+ * A diagnostic the client sent back with a code-action request, already located by file offsets: the LSP layer
+ * converts its range, so the fixes never see a position. `diagnostic` is only echoed back on the actions.
+ */
+export interface DiagnosticAt {
+  code: string | undefined;
+  start: number;
+  end: number;
+  /** The diagnostic's `data` (node paths and names), or {} when the client dropped it. */
+  data: Record<string, unknown>;
+  diagnostic: Diagnostic;
+}
+
+/**
  * Quick fixes for the diagnostics (matched by code) and refactorings at the range, as LSP code actions whose
- * WorkspaceEdits change only the lines involved. `range` is in file offsets.
+ * WorkspaceEdits change only the lines involved. `range` and the diagnostics are in file offsets; positions are
+ * computed only for the edits this returns.
  */
 export function codeActions(
   service: FeatureServices,
   file: ManifestFile,
   range: { start: number; end: number },
-  diagnostics: readonly Diagnostic[],
+  diagnostics: readonly DiagnosticAt[],
   settings: Settings,
   options: CodeActionOptions,
 ): CodeAction[] {
@@ -54,7 +68,7 @@ export function codeActions(
     }
     return editor;
   };
-  const contextAt = (start: number, end: number, diagnostic: Diagnostic, data: Record<string, unknown>): FixContext | undefined => {
+  const contextAt = (start: number, end: number, data: Record<string, unknown>): FixContext | undefined => {
     const slot = file.slotAt(start);
     if (!slot || slot.document.hasSyntaxErrors) return undefined;
     const relative = start - slot.start;
@@ -67,7 +81,6 @@ export function codeActions(
       document: slot.document,
       editor: editorFor(slot),
       settings,
-      diagnostic,
       start: relative,
       end: end - slot.start,
       data,
@@ -89,13 +102,10 @@ export function codeActions(
   };
 
   if (kindWanted(QUICK_FIX, options.only)) {
-    for (const diagnostic of diagnostics) {
-      const provider = typeof diagnostic.code === 'string' ? quickFixes[diagnostic.code] : undefined;
+    for (const { code, start, end, data, diagnostic } of diagnostics) {
+      const provider = code !== undefined ? quickFixes[code] : undefined;
       if (!provider) continue;
-      const start = file.lineIndex.offsetAt(diagnostic.range.start);
-      const end = file.lineIndex.offsetAt(diagnostic.range.end);
-      const data = diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {};
-      const context = contextAt(start, end, diagnostic, data);
+      const context = contextAt(start, end, data);
       if (!context) continue;
       try {
         for (const fix of provider(context)) actions.push(toAction(fix, context.slot, diagnostic));
@@ -106,7 +116,7 @@ export function codeActions(
   }
 
   if (kindWanted(REFACTOR_REWRITE, options.only)) {
-    const context = contextAt(range.start, range.end, { range: file.lineIndex.rangeOf(range.start, range.end), message: '' }, {});
+    const context = contextAt(range.start, range.end, {});
     const container = context?.container;
     if (context && container && context.pod) {
       const refactorings: FixProposal[] = [];

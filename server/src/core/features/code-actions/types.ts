@@ -1,4 +1,3 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { YamlEditor, TextChange } from '../../edit/yaml-edit';
 import type { FeatureServices } from '../services';
 import type { ParsedDocument } from '../../parse/document';
@@ -17,7 +16,6 @@ export interface FixContext {
   document: ParsedDocument;
   editor: YamlEditor;
   settings: Settings;
-  diagnostic: Diagnostic;
   /** The diagnostic's span, relative to the document's chunk. */
   start: number;
   end: number;
