@@ -69,6 +69,10 @@ export class SidecarStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**Sidecar** checks manifests against Kubernetes ${version}`);
     if (this.serverStatus?.configFile) tooltip.appendMarkdown(` (from \`${this.serverStatus.configFile}\`)`);
     tooltip.appendMarkdown('.\n\n');
+    tooltip.appendMarkdown(
+      `Fields (added in which version), feature gates (off by default: a warning), version-dependent rules and ` +
+        `served apiVersions all follow Kubernetes ${version}; the schemas describe 1.36.\n\n`,
+    );
     tooltip.appendMarkdown(`Language server: ${this.state}`);
     if (this.serverStatus) {
       const { validate, rules } = this.serverStatus;

@@ -58,7 +58,7 @@ test('a key shows its schema description, type, required or not, and the Kuberne
   const { markdown, result, file } = hoverAt(POD.replace('      restartPolicy: Always\n      resources:\n        requests:\n          cpu: 100m', '      restart|Policy: Always\n      resources:\n        requests:\n          cpu: 100m'));
   assert.match(markdown, /\*\*restartPolicy\*\*: `string` — optional/);
   assert.match(markdown, /RestartPolicy defines the restart behavior/);
-  assert.match(markdown, /Kubernetes 1\.36 schema; target cluster 1\.33/);
+  assert.match(markdown, /Checked against Kubernetes 1\.33 \(the target\): fields, feature gates, rules and apiVersions follow it; field docs from the 1\.36 schema/);
   assert.ok(result?.range);
   assert.equal(file.text.split('\n')[result.range.start.line].slice(result.range.start.character, result.range.end.character), 'restartPolicy');
   const required = hoverAt(POD.replace('  containers:\n    - name: app', '  containers:\n    - na|me: app')).markdown;
@@ -140,7 +140,10 @@ test('the dash of a container item shows the container role too', () => {
 
 test('a native sidecar restartPolicy tells what the target Kubernetes version makes of it', () => {
   const text = POD.replace('      restartPolicy: Always\n      resources:\n        requests:\n          cpu: 100m', '      restart|Policy: Always\n      resources:\n        requests:\n          cpu: 100m');
-  assert.match(hoverAt(text, defaultSettings({ kubernetesVersion: '1.28' })).markdown, /needs the SidecarContainers feature gate/);
-  assert.match(hoverAt(text, defaultSettings({ kubernetesVersion: '1.27' })).markdown, /Not available in Kubernetes 1\.27/);
-  assert.match(hoverAt(text, defaultSettings({ kubernetesVersion: '1.34' })).markdown, /GA since 1\.33 \(target 1\.34\)/);
+  const at = (version: string) => hoverAt(text, defaultSettings({ kubernetesVersion: version })).markdown;
+  assert.match(at('1.28'), /Since Kubernetes 1\.28\. Feature gate `SidecarContainers`: alpha 1\.28 \(off by default\), beta 1\.29–1\.32 \(on by default\), GA from 1\.33/);
+  assert.match(at('1.28'), /At the target 1\.28 the gate is alpha, off by default: the API server drops the field unless the cluster enables it \(on by default from 1\.29\)/);
+  assert.match(at('1.27'), /Not in Kubernetes 1\.27: added in 1\.28\./);
+  assert.doesNotMatch(at('1.34'), /At the target/);
+  assert.doesNotMatch(at('1.34'), /ContainerRestartRules/, 'restartPolicy: Always is the sidecar gate, not the restart-rules one');
 });

@@ -1,11 +1,13 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
+import { containerRestartPolicyValues, fieldVersionInfo } from '../kubernetes/describe';
+import { podRestartPolicies } from '../kubernetes/pod-restart-policies';
 import type { FeatureServices } from './services';
 import type { ParsedDocument } from '../parse/document';
 import type { DocumentSlot, ManifestFile } from '../parse/manifest';
 import { asMap, asSeq, getMap, getSeq, getString, nodeSpan, resolvePath, scalarText, type YamlPath } from '../parse/nodes';
 import { containersOf, type PodSpecModel } from '../model/pod';
 import type { FieldInfo } from '../schema';
-import type { Settings } from '../settings';
+import { kubernetesMinor, type Settings } from '../settings';
 import { suggestSidecarImages } from '../model/sidecar-images';
 import { detectIndentation, reindentBlock, type IndentationStyle } from '../text/indentation';
 import { cursorContext, type CursorContext } from './completion-context';
@@ -83,12 +85,19 @@ function keyItems(request: Request, context: KeyContext): CompletionItem[] {
     }
     if (info && !info.isMap && info.type === 'object') {
       const required = new Set(info.requiredProperties);
+      const minor = kubernetesMinor(request.settings.kubernetesVersion);
+      const where = typeof context.path[context.path.length - 2] === 'string' ? String(context.path[context.path.length - 2]) : undefined;
       for (const name of info.propertyNames()) {
         if (context.existingKeys.has(name)) continue;
-        if (context.path.length === 0 && (name === 'apiVersion' || name === 'kind')) continue;
+        // `status` is written by the cluster, not by manifests.
+        if (context.path.length === 0 && (name === 'apiVersion' || name === 'kind' || name === 'status')) continue;
         const field = info.property(name);
         if (!field) continue;
-        items.push(keyItem(request, context, name, field, required.has(name)));
+        // The target version decides which fields exist: none it lacks, gated ones marked.
+        const version = info.definition ? fieldVersionInfo(info.definition, name, minor, where) : undefined;
+        if (version?.absent) continue;
+        if (version && info.definition === 'core.v1.Container' && name === 'restartPolicy' && containerRestartPolicyValues(where ?? '', minor).length === 0) continue;
+        items.push(keyItem(request, context, name, field, required.has(name), version?.badge));
       }
     }
     items.push(...resourceNameItems(request, context, info));
@@ -97,14 +106,14 @@ function keyItems(request: Request, context: KeyContext): CompletionItem[] {
   return items;
 }
 
-function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean): CompletionItem {
+function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean, badge?: string): CompletionItem {
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   const body = context.hasColon ? name : context.flow ? flowKeyBody(name, field) : blockKeyBody(request, name, field);
   const text = reindentBlock(body, request.style, context.column, request.eol);
   return {
     label: name,
     kind: field.type === 'object' || field.isArray ? CompletionItemKind.Module : CompletionItemKind.Property,
-    detail: `${typeLabel(field)}${required ? ' (required)' : ''}`,
+    detail: `${typeLabel(field)}${required ? ' (required)' : ''}${badge ? ` — ${badge}` : ''}`,
     documentation: field.description ? { kind: MarkupKind.Markdown, value: field.description } : undefined,
     sortText: `${required ? '0' : '1'}${name}`,
     filterText: name,
@@ -354,9 +363,11 @@ function valueItems(request: Request, context: ValueContext): CompletionItem[] {
       const field = request.service.schemas.describe(request.apiVersion, request.kind, path);
       const container = containerPathOf(path);
       if (container && path.length === container.length + 1 && context.key === 'restartPolicy') {
-        // Kubernetes 1.36 has no enum for a container's restartPolicy; a native sidecar wants Always.
-        const init = container[container.length - 2] === 'initContainers';
-        for (const value of ['Always', 'OnFailure', 'Never']) {
+        // The schema has no enum for a container's restartPolicy; what the target accepts depends on the list
+        // and the version (native sidecars: Always; ContainerRestartRules from 1.35: all three).
+        const list = String(container[container.length - 2]);
+        const init = list === 'initContainers';
+        for (const value of containerRestartPolicyValues(list, kubernetesMinor(request.settings.kubernetesVersion))) {
           values.push({
             label: value,
             preselect: init && value === 'Always',
@@ -364,7 +375,10 @@ function valueItems(request: Request, context: ValueContext): CompletionItem[] {
           });
         }
       } else if (field?.enum?.length) {
-        for (const value of field.enum) values.push({ label: String(value), kind: CompletionItemKind.EnumMember });
+        // A pod template's restartPolicy follows its controller (no Always in a Job, only Always in a Deployment).
+        const podPolicy = context.key === 'restartPolicy' && field.definition === undefined && path[path.length - 2] === 'spec' && path.length > 2;
+        const allowed = podPolicy ? podRestartPolicies(request.kind) : undefined;
+        for (const value of field.enum) if (!allowed || allowed.includes(String(value))) values.push({ label: String(value), kind: CompletionItemKind.EnumMember });
       } else if (field?.type === 'boolean') {
         values.push({ label: 'true', kind: CompletionItemKind.Value }, { label: 'false', kind: CompletionItemKind.Value });
       }

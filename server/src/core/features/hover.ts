@@ -1,4 +1,6 @@
+import { isScalar } from 'yaml';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { fieldVersionInfo } from '../kubernetes/describe';
 import type { Finding } from '../findings';
 import type { FeatureServices } from './services';
 import type { ManifestFile } from '../parse/manifest';
@@ -41,7 +43,7 @@ export function hover(service: FeatureServices, file: ManifestFile, offset: numb
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
     if (onKey && document.apiVersion && document.kind) {
       const field = service.schemas.describe(document.apiVersion, document.kind, last.path);
-      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings, versionNote(last.path, settings)));
+      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings, versionNote(last.path, scalarValue(last.pair?.value), service, document.apiVersion, document.kind, settings)));
       span ??= last.pair ? keySpan(last.pair) : undefined;
     }
     if (pod && container && (onContainerName || (last.path.length <= container.path.length && !onKey))) {
@@ -55,6 +57,10 @@ export function hover(service: FeatureServices, file: ManifestFile, offset: numb
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
     range: span ? file.lineIndex.rangeOf(slot.start + span.start, slot.start + span.end) : undefined,
   };
+}
+
+function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : undefined;
 }
 
 function startsWith(path: YamlPath, prefix: YamlPath): boolean {
@@ -86,22 +92,17 @@ function ruleHover(
 }
 
 /**
- * Fields whose meaning depends on the cluster version: the schemas describe 1.36, the user's cluster may be older.
- * Facts from kubernetes.io "Sidecar Containers" (SidecarContainers gate: alpha 1.28, beta 1.29, GA 1.33).
+ * What the API-by-version tables say about the field under the cursor at the target: since when it exists,
+ * its feature gate and the gate's state at the target (server/src/core/kubernetes/).
  */
-function versionNote(path: YamlPath, settings: Settings): string | undefined {
-  const minor = kubernetesMinor(settings.kubernetesVersion);
-  const key = path[path.length - 1];
+function versionNote(path: YamlPath, value: unknown, service: FeatureServices, apiVersion: string, kind: string, settings: Settings): string | undefined {
+  const name = path[path.length - 1];
+  if (typeof name !== 'string') return undefined;
+  const parent = service.schemas.describe(apiVersion, kind, path.slice(0, -1))?.definition;
+  if (!parent) return undefined;
   const list = path[path.length - 3];
-  if (key === 'restartPolicy' && list === 'initContainers') {
-    if (minor < 28) return `Not available in Kubernetes ${settings.kubernetesVersion}: native sidecars (\`restartPolicy: Always\` on an init container) need 1.29+ (1.28 with the SidecarContainers feature gate).`;
-    if (minor === 28) return 'Kubernetes 1.28: needs the SidecarContainers feature gate (alpha, off by default); on by default from 1.29, GA in 1.33.';
-    return `Native sidecar field: on by default since 1.29, GA since 1.33 (target ${settings.kubernetesVersion}).`;
-  }
-  if (key === 'restartPolicy' && list === 'containers') {
-    return 'On a regular container, `restartPolicy` is rejected before Kubernetes 1.34 and needs the alpha container restart rules gate (KEP-5307) from 1.34.';
-  }
-  return undefined;
+  const info = fieldVersionInfo(parent, name, kubernetesMinor(settings.kubernetesVersion), typeof list === 'string' ? list : undefined, value);
+  return info.lines.length ? info.lines.join(' ') : undefined;
 }
 
 function fieldMarkdown(name: string, field: FieldInfo, service: FeatureServices, settings: Settings, note?: string): string {
@@ -109,7 +110,10 @@ function fieldMarkdown(name: string, field: FieldInfo, service: FeatureServices,
   if (field.enum?.length) lines.push(`Allowed: ${field.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (field.description) lines.push(field.description);
   if (note) lines.push(`**Version:** ${note}`);
-  lines.push(`_Kubernetes ${service.schemas.kubernetesVersion} schema; target cluster ${settings.kubernetesVersion}._`);
+  lines.push(
+    `_Checked against Kubernetes ${settings.kubernetesVersion} (the target): fields, feature gates, rules and apiVersions follow it; ` +
+      `field docs from the ${service.schemas.kubernetesVersion} schema._`,
+  );
   return lines.join('\n\n');
 }
 

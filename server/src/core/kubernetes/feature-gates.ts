@@ -88,9 +88,14 @@ export function gateSentence(state: GateState, minor: number): string {
 }
 
 /** Gates that guard `definition.field` for this value in this list (`where`), with their field rows. */
-export function gatesOf(definition: string, field: string, context: { where?: string; value?: unknown } = {}): { gate: FeatureGate; field: GatedField }[] {
+export function gatesOf(
+  definition: string,
+  field: string,
+  context: { where?: string; value?: unknown; anyValue?: boolean } = {},
+): { gate: FeatureGate; field: GatedField }[] {
   return (byField.get(`${definition}.${field}`) ?? []).filter(({ field: row }) => {
     if (row.where !== undefined && row.where !== context.where) return false;
+    if (context.anyValue) return true;
     if (row.value !== undefined && row.value !== context.value) return false;
     if (row.valueNot !== undefined && row.valueNot === context.value) return false;
     return true;
