@@ -57,7 +57,7 @@ describe('completion and hover over stdio', () => {
     assert.match((role?.contents as MarkupContent).value, /native sidecar #1 in start order/);
     const policyLine = lines.findIndex((l) => l.includes('restartPolicy'));
     const key = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: policyLine, character: 8 } });
-    assert.match((key?.contents as MarkupContent).value, /target cluster 1\.33/);
+    assert.match((key?.contents as MarkupContent).value, /Checked against Kubernetes 1\.33 \(the target\)/);
     assert.deepEqual(key?.range, { start: { line: policyLine, character: 6 }, end: { line: policyLine, character: 19 } });
   });
 
