@@ -14,6 +14,7 @@ import { parseAllDocuments } from 'yaml';
 import { generateManifest } from './bench/generate.mjs';
 import { BenchClient } from './bench/lsp-client.mjs';
 import { writePeerSchema } from './bench/peer-schema.mjs';
+import { benchPeerServer } from './tools/pinned-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
@@ -23,14 +24,13 @@ const requestCount = Number(args.requests ?? 30);
 const servers = (args.servers ?? 'ours,peer').split(',');
 
 const ourServer = path.join(root, 'server', 'out', 'server.js');
-const peerServer = path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const peerServer = servers.includes('peer') ? benchPeerServer() : '';
 const schemaDir = path.join(root, 'schemas', 'v1.36');
 
 if (servers.includes('ours')) {
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) fail('build failed');
 }
-if (servers.includes('peer') && !fs.existsSync(peerServer)) fail(`yaml-language-server is not installed (${peerServer}); run npm install`);
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-bench-'));
 const peerSchemaUri = writePeerSchema(schemaDir, path.join(workDir, 'schemas'), [

@@ -2,18 +2,17 @@
 // Generates server/src/core/kubernetes/generated/fields-by-version.json: for every field of the 1.36 schemas
 // (schemas/v1.36/_definitions.json) and every served kind, the last Kubernetes minor known WITHOUT it and the
 // first minor known WITH it, by diffing the `attributeTypeMap`s of @kubernetes/client-node releases generated
-// from each Kubernetes minor. The packages are devDependencies installed by npm alias (k8s-1-27 …), used here
-// only. Each package's own header ("The version of the OpenAPI document: release-1.27" / "OpenAPI spec version:
+// from each Kubernetes minor. The packages are fetched as data on first use (scripts/tools/pinned-packages.mjs,
+// local names k8s-1-27 …), used here only. Each package's own header ("The version of the OpenAPI document: release-1.27" / "OpenAPI spec version:
 // v1.32.0") is the evidence of its minor; the script refuses a package whose header names another minor.
 // Usage: node scripts/generate-api-versions.mjs [--out <file>]
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadClientNodeFormats, findClientNodeFields } from './schemas/client-node-formats.mjs';
+import { dataPackageDir } from './tools/pinned-packages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(ROOT, 'package.json'));
 const DEFAULT_OUT = path.join(ROOT, 'server', 'src', 'core', 'kubernetes', 'generated', 'fields-by-version.json');
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : DEFAULT_OUT;
@@ -37,7 +36,7 @@ const SOURCES = [
 const HEADER_RE = /(?:The version of the OpenAPI document|OpenAPI spec version): (?:release-|v)1\.(\d+)/;
 
 function loadSource({ minor, name }) {
-  const dir = path.dirname(require.resolve(`${name}/package.json`));
+  const dir = dataPackageDir(name);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const modelsDir = ['models', 'model'].map((d) => path.join(dir, 'dist', 'gen', d)).find((d) => fs.existsSync(d));
   if (!modelsDir) throw new Error(`${name}: no dist/gen/model(s) folder`);

@@ -4,18 +4,18 @@
 // Usage: node scripts/generate-schemas.mjs [--out <dir>]   (default: schemas/v1.36)
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { loadClientNodeFormats, findClientNodeFields } from './schemas/client-node-formats.mjs';
 import { removedApiVersions } from './schemas/removed-api-versions.mjs';
+import { dataPackageDir } from './tools/pinned-packages.mjs';
 
 const KUBERNETES_VERSION = '1.36';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(ROOT, 'package.json'));
-const MODELS_DIR = path.dirname(require.resolve('kubernetes-models/package.json'));
-const APIMACHINERY_DIR = path.dirname(require.resolve('@kubernetes-models/apimachinery/package.json'));
-const CLIENT_NODE_DIR = path.dirname(require.resolve('@kubernetes/client-node/package.json'));
+// Read as data, fetched on first use (not devDependencies: they declare Node >= 22; see pinned-packages.mjs).
+const MODELS_DIR = dataPackageDir('kubernetes-models');
+const APIMACHINERY_DIR = dataPackageDir('@kubernetes-models/apimachinery');
+const CLIENT_NODE_DIR = dataPackageDir('@kubernetes/client-node');
 
 const outArg = process.argv.indexOf('--out');
 const OUT_DIR = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'schemas', `v${KUBERNETES_VERSION}`);

@@ -4,6 +4,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, it } from 'node:test';
+import * as semver from 'semver';
 import { repoRoot } from '../helpers';
 
 interface Manifest {
@@ -44,5 +45,20 @@ describe('package-lock.json', () => {
       assert.ok(locked?.version, `${name} is not in package-lock.json`);
       if (/^\d+\.\d+\.\d+$/.test(range)) assert.equal(locked.version, range, `${name} is pinned to ${range}`);
     }
+  });
+
+  it('every locked package accepts the oldest Node that package.json (and the README) allows: no engine warnings', () => {
+    const oldest = semver.minVersion(pkg.engines?.node ?? '');
+    assert.ok(oldest, 'package.json has no engines.node');
+    const refusing = Object.entries(lock.packages)
+      .filter(([name, entry]) => name && entry.engines?.node && !semver.satisfies(oldest, entry.engines.node))
+      .map(([name, entry]) => `${name.replace(/^.*node_modules\//, '')}@${entry.version} wants Node ${entry.engines?.node}`);
+    assert.deepEqual(refusing, [], `npm install on Node ${oldest.version} would warn (EBADENGINE)`);
+  });
+
+  it('the README names the same Node version as package.json', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const stated = /Node\.js ≥ (\d+\.\d+)/.exec(readme)?.[1];
+    assert.equal(`>=${stated}`, pkg.engines?.node);
   });
 });
