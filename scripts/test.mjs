@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in order of cost. Builds first (the LSP, browser and VS Code tests drive
 // the bundles), then: core unit tests, the server over stdio, the webview in chromium, the extension in a real
-// VS Code (code-server, installed on first use by scripts/e2e/install.mjs). Ends with one "N passed, N failed" line.
+// VS Code (code-server, installed on first use by scripts/e2e/install.mjs). Ends with one "N passed, N failed" line
+// that also names every skipped test and why (e.g. the Neovim client test where nvim is not installed).
 // Usage: node scripts/test.mjs [unit|lsp|browser|e2e ...]   (default: all)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,8 @@ const wanted = process.argv.slice(2);
 const stages = wanted.length ? wanted : ['unit', 'lsp', 'browser', 'e2e'];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedStages = [];
+/** Skipped tests with their reasons, named in the summary line so a skip is never silent. */
+const skips = [];
 
 function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
@@ -52,6 +55,7 @@ function nodeTests(stage, files, extraArgs = []) {
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
   totals.skipped += count('skipped');
+  for (const m of text.matchAll(/^\s*ok \d+ - (.*?) # SKIP(?: (.*))?$/gm)) skips.push(`${stage}: ${m[1]}${m[2] ? ` (${m[2]})` : ''}`);
   if (status !== 0) {
     failedStages.push(stage);
     if (!count('fail') && !count('cancelled')) totals.failed += 1; // a crash before any test reported
@@ -110,5 +114,6 @@ for (const stage of stages) {
 }
 
 console.log(`\n[test] stages: ${stages.join(', ')}${failedStages.length ? `; failed: ${failedStages.join(', ')}` : ''}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped${skips.length ? `: ${skips.join('; ')}` : ''}` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(failedStages.length || totals.failed ? 1 : 0);

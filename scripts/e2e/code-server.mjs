@@ -1,4 +1,4 @@
-// Starts a throwaway code-server (= a real VS Code 1.100 with a Node extension host) on 127.0.0.1 with
+// Starts a throwaway code-server (= a real VS Code 1.100 with a Node extension host), on 127.0.0.1 unless told, with
 // private user-data/extension dirs, and builds workbench URLs that load an extension from its
 // development folder. Shared by the e2e runner and `npm start`.
 import { spawn } from 'node:child_process';
@@ -6,6 +6,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { isolatedEnv, paths } from './e2e-env.mjs';
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopback(host) {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 export function freePort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
@@ -20,13 +26,18 @@ export function freePort(host = '127.0.0.1') {
 }
 
 /**
- * @param {{ runDir: string, workspace: string, host?: string, port?: number, env?: Record<string,string>, logToConsole?: boolean }} opts
+ * `password`: code-server's `--auth password` with that password (passed in its environment, never on the command
+ * line where `ps` shows it); without it, `--auth none`, which only a loopback address may use.
+ * @param {{ runDir: string, workspace: string, host?: string, port?: number, password?: string, env?: Record<string,string>, logToConsole?: boolean }} opts
  */
 export async function startCodeServer(opts) {
+  const host = opts.host ?? '127.0.0.1';
+  if (!opts.password && !isLoopback(host)) {
+    throw new Error(`refusing to serve VS Code (a terminal: a shell on this machine) on ${host} without a password`);
+  }
   if (!fs.existsSync(paths.codeServerBin)) {
     throw new Error(`code-server is not installed: run node scripts/e2e/install.mjs (looked for ${paths.codeServerBin})`);
   }
-  const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? await freePort(host);
   const userData = path.join(opts.runDir, 'user-data');
   const extensions = path.join(opts.runDir, 'extensions');
@@ -49,12 +60,12 @@ export async function startCodeServer(opts) {
   const logFile = path.join(opts.runDir, 'code-server.log');
   const log = fs.openSync(logFile, 'a');
   const child = spawn(paths.codeServerBin, [
-    '--config', config, '--bind-addr', `${host}:${port}`, '--auth', 'none',
+    '--config', config, '--bind-addr', `${host}:${port}`, '--auth', opts.password ? 'password' : 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userData, '--extensions-dir', extensions, opts.workspace,
   ], {
     // Extension-host env vars must be set here: the URL payload's extensionEnvironment is ignored.
-    env: isolatedEnv(opts.env ?? {}),
+    env: isolatedEnv({ ...(opts.env ?? {}), ...(opts.password ? { PASSWORD: opts.password } : {}) }),
     // Own process group so stop() also ends the extension host and the language server it spawned.
     detached: true,
     stdio: ['ignore', opts.logToConsole ? 'inherit' : log, opts.logToConsole ? 'inherit' : log],
@@ -87,14 +98,18 @@ export async function startCodeServer(opts) {
     kill('SIGKILL');
   }
 
-  /** Workbench URL for `folder`, loading the extension at `extensionDevelopmentPath` (and tests, if given). */
-  function workbenchUrl({ folder, extensionDevelopmentPath, extensionTestsPath }) {
-    const remote = (p) => `vscode-remote://${host}:${port}${p}`;
+  /**
+   * Workbench URL for `folder`, loading the extension at `extensionDevelopmentPath` (and tests, if given).
+   * `publicHost`: the name other machines reach this one by, when bound to all interfaces (0.0.0.0).
+   */
+  function workbenchUrl({ folder, extensionDevelopmentPath, extensionTestsPath, publicHost }) {
+    const authority = `${publicHost ?? host}:${port}`;
+    const remote = (p) => `vscode-remote://${authority}${p}`;
     const payload = [];
     if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
     if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
     const query = `folder=${encodeURIComponent(folder)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
-    return `${base}/?${query}`;
+    return `http://${authority}/?${query}`;
   }
 
   return { base, port, logFile, exited, stop, workbenchUrl };

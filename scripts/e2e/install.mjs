@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Installs, on first use, what the offline real-VS-Code e2e needs into .cache/e2e/:
-// Debian chromium/ripgrep/libkrb5-dev (apt, only if missing), code-server and playwright-core (npm).
-// Not root dependencies on purpose: code-server is ~500 MB with native modules and only the e2e needs it.
+// Installs, on first use, what the real VS Code needs into .cache/e2e/, and says what it installs first:
+//   --for start   (npm start) code-server only; to build it, Debian ripgrep and libkrb5-dev (apt, if missing)
+//   --for tests   (default: npm test, CI) also playwright-core and Debian chromium for the browser and e2e tests
+// Not root dependencies on purpose: code-server is ~500 MB with native modules and only these need it.
 // Idempotent: a stamp file with the versions makes the second run instant.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, codeServerVersion, elapsed, isolatedEnv, paths, playwrightVersion } from './e2e-env.mjs';
+import { cacheDir, codeServerVersion, elapsed, isolatedEnv, paths, playwrightVersion, repoRoot } from './e2e-env.mjs';
 
 const t0 = Date.now();
 const log = (msg) => console.log(`[e2e-install ${elapsed(t0)}] ${msg}`);
@@ -33,23 +34,56 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-function stampMatches() {
+const purpose = (() => {
+  const i = process.argv.indexOf('--for');
+  const value = i > 0 ? process.argv[i + 1] : 'tests';
+  if (value !== 'start' && value !== 'tests') {
+    console.error(`[e2e-install] --for ${value}: expected start or tests`);
+    process.exit(2);
+  }
+  return value;
+})();
+const wantsBrowser = purpose === 'tests';
+
+function readStamp() {
   try {
-    const stamp = JSON.parse(fs.readFileSync(paths.stamp, 'utf8'));
-    return stamp.codeServer === codeServerVersion && stamp.playwright === playwrightVersion &&
-      fs.existsSync(paths.codeServerBin) && fs.existsSync(paths.playwrightModule) &&
-      fs.existsSync(paths.chromium) && has('rg');
+    return JSON.parse(fs.readFileSync(paths.stamp, 'utf8'));
   } catch {
-    return false;
+    return {};
   }
 }
 
-function ensureAptPackages() {
+function codeServerReady(stamp) {
+  return stamp.codeServer === codeServerVersion && fs.existsSync(paths.codeServerBin);
+}
+
+function browserReady(stamp) {
+  return stamp.playwright === playwrightVersion && fs.existsSync(paths.playwrightModule) && fs.existsSync(paths.chromium);
+}
+
+/** The Debian packages still missing for this purpose, each with the reason it is needed. */
+function missingAptPackages(stamp) {
   const missing = [];
-  if (!fs.existsSync(paths.chromium)) missing.push('chromium');
-  if (!has('rg')) missing.push('ripgrep');
-  // kerberos (a code-server dependency) compiles against krb5 headers; without them its build fails.
-  if (!fs.existsSync('/usr/include/krb5.h') && !fs.existsSync('/usr/include/krb5/krb5.h')) missing.push('libkrb5-dev');
+  if (!codeServerReady(stamp)) {
+    // code-server's search uses ripgrep; its postinstall would download it from GitHub, so the system one is seeded.
+    if (!has('rg')) missing.push({ name: 'ripgrep', why: 'search in VS Code (seeded into code-server)' });
+    // kerberos (a code-server dependency) compiles against krb5 headers; without them its build fails.
+    if (!fs.existsSync('/usr/include/krb5.h') && !fs.existsSync('/usr/include/krb5/krb5.h')) {
+      missing.push({ name: 'libkrb5-dev', why: "headers to compile code-server's kerberos module" });
+    }
+  }
+  if (wantsBrowser && !fs.existsSync(paths.chromium)) missing.push({ name: 'chromium', why: 'the browser the tests drive' });
+  return missing;
+}
+
+/** How many packages apt would install in all for `names` (dependencies included), from a dry run. */
+function aptPackageCount(names) {
+  const res = spawnSync('apt-get', ['-s', 'install', '--no-install-recommends', ...names], { encoding: 'utf8' });
+  if (res.status !== 0) return undefined;
+  return res.stdout.split('\n').filter((l) => l.startsWith('Inst ')).length;
+}
+
+function ensureAptPackages(missing) {
   if (missing.length === 0) return;
   if (typeof process.getuid === 'function' && process.getuid() !== 0 && !has('sudo')) {
     throw new Error(`missing apt packages ${missing.join(' ')}: install them as root`);
@@ -119,11 +153,25 @@ function npmInstallInto(dir, spec, logName, env) {
 
 function main() {
   fs.mkdirSync(cacheDir, { recursive: true });
-  if (stampMatches()) {
-    log('already installed');
+  const stamp = readStamp();
+  const needCodeServer = !codeServerReady(stamp);
+  const needBrowser = wantsBrowser && !browserReady(stamp);
+  if (!needCodeServer && !needBrowser) {
+    log(`already installed (${purpose === 'start' ? 'code-server' : 'code-server, playwright-core, chromium'})`);
     return;
   }
-  ensureAptPackages();
+  // Say what is about to be installed, and where, before doing it.
+  const apt = missingAptPackages(stamp);
+  const aptTotal = apt.length ? aptPackageCount(apt.map((p) => p.name)) : 0;
+  const plan = [];
+  if (needCodeServer && !fs.existsSync(paths.codeServerBin)) plan.push(`code-server ${codeServerVersion} (VS Code 1.100 for the browser; npm, ~500 MB, compiles native modules, 1-2 min)`);
+  if (needBrowser && !fs.existsSync(paths.playwrightModule)) plan.push(`playwright-core ${playwrightVersion} (npm, drives the browser in tests)`);
+  if (plan.length) log(`installing into ${cacheDir.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, cacheDir) : cacheDir}: ${plan.join('; ')}`);
+  if (apt.length) {
+    log(`and through apt-get: ${apt.map((p) => `${p.name} (${p.why})`).join(', ')}` +
+      (aptTotal ? `: ${aptTotal} Debian packages with their dependencies` : ''));
+  }
+  ensureAptPackages(apt.map((p) => p.name));
   const env = isolatedEnv({
     npm_config_yes: 'true',            // node-pty's postinstall runs `npx node-gyp`; a user npmrc may say yes=false
     npm_config_unsafe_perm: 'true',    // code-server's postinstall refuses to run as root without it
@@ -138,14 +186,18 @@ function main() {
     log(`npm install code-server@${codeServerVersion} (compiles native modules, ~1-2 min)`);
     npmInstallInto(paths.codeServerDir, `code-server@${codeServerVersion}`, 'code-server-install.log', env);
   }
-  if (!fs.existsSync(paths.playwrightModule)) {
+  if (wantsBrowser && !fs.existsSync(paths.playwrightModule)) {
     log(`npm install playwright-core@${playwrightVersion}`);
     npmInstallInto(paths.playwrightDir, `playwright-core@${playwrightVersion}`, 'playwright-install.log', env);
   }
   const version = execFileSync(paths.codeServerBin, ['--version'], { env, encoding: 'utf8' }).split('\n').find((l) => /^\d+\.\d+\.\d+/.test(l)) ?? '?';
   log(`code-server ${version}`);
   fs.writeFileSync(paths.stamp, JSON.stringify({
-    codeServer: codeServerVersion, playwright: playwrightVersion, node: process.version, installedAt: new Date().toISOString(),
+    ...stamp,
+    codeServer: codeServerVersion,
+    ...(wantsBrowser ? { playwright: playwrightVersion } : {}),
+    node: process.version,
+    installedAt: new Date().toISOString(),
   }, null, 2));
   log('done');
 }
