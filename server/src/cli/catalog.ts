@@ -30,6 +30,7 @@ export const BUILT_IN_CODES: readonly CatalogEntry[] = [
   { id: 'api-version-not-served-yet', kind: 'schema', defaultSeverity: 'error', summary: 'An apiVersion that the target Kubernetes version does not serve yet.' },
   { id: 'field-not-in-version', kind: 'schema', defaultSeverity: 'error', summary: 'A field that the target Kubernetes version does not have (strict decoding rejects it).' },
   { id: 'field-behind-feature-gate', kind: 'schema', defaultSeverity: 'warning', summary: 'A field whose feature gate is off by default at the target version (the API server drops it).' },
+  { id: 'unknown-kind', kind: 'schema', defaultSeverity: 'error', summary: 'A kind that its built-in apiVersion does not serve ("no matches for kind"): a typo, wrong case or the wrong apiVersion.' },
   { id: 'invalid-value', kind: 'schema', defaultSeverity: 'error', summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).' },
   { id: 'file-too-large', kind: 'file', defaultSeverity: 'info', summary: 'The file is larger than the linter reads; it is not validated.' },
   { id: 'binary-file', kind: 'file', defaultSeverity: 'info', summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },

@@ -26,6 +26,7 @@ export const CONFIGURABLE_PROBLEM_CODES = [
   'api-version-not-served-yet',
   'field-not-in-version',
   'field-behind-feature-gate',
+  'unknown-kind',
 ] as const;
 
 export type ConfigSettings = Partial<Pick<Settings, 'kubernetesVersion' | 'rules'>>;

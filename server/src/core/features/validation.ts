@@ -1,7 +1,8 @@
 import type { ParsedDocument } from '../parse/document';
 import type { ManifestFile } from '../parse/manifest';
 import { asMap, getPair, keySpan, nodeSpan, resolvePath, valueSpan, type PairNode, type Span, type YamlPath } from '../parse/nodes';
-import type { Rule, RuleReport } from '../rules/types';
+import type { PodSpecModel } from '../model/pod';
+import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
 import { kubernetesMinor, type Settings } from '../settings';
 import { shiftFinding, type Finding } from '../findings';
@@ -103,31 +104,34 @@ export class Validator {
         data: { ...problem.data, path: problem.path, kubernetesVersion: settings.kubernetesVersion },
       });
     }
-    for (const pod of podsOf(document)) {
-      for (const rule of this.rules) {
-        if (settings.rules[rule.id] === 'off') continue;
-        if (rule.versions?.min !== undefined && minor < rule.versions.min) continue;
-        if (rule.versions?.max !== undefined && minor > rule.versions.max) continue;
-        rule.check(pod, {
-          kubernetesVersion: settings.kubernetesVersion,
-          minor,
-          document,
-          settings,
-          report: (report: RuleReport) => {
-            const span = spanOfReport(report) ?? nodeSpan(pod.specPair?.key) ?? { start: 0, end: 0 };
-            add({
-              code: rule.id,
-              severity: report.severity ?? rule.defaultSeverity,
-              message: report.message,
-              start: span.start,
-              end: span.end,
-              href: settings.docsBaseUrl ? `${settings.docsBaseUrl}${rule.id}.md` : undefined,
-              data: { ...report.data, workloadPath: pod.path },
-              unnecessary: report.unnecessary,
-            });
-          },
+    const applicable = this.rules.filter(
+      (rule) =>
+        settings.rules[rule.id] !== 'off' &&
+        (rule.versions?.min === undefined || minor >= rule.versions.min) &&
+        (rule.versions?.max === undefined || minor <= rule.versions.max),
+    );
+    const contextFor = (rule: Rule, pod: PodSpecModel | undefined): RuleContext => ({
+      kubernetesVersion: settings.kubernetesVersion,
+      minor,
+      document,
+      settings,
+      report: (report: RuleReport) => {
+        const span = spanOfReport(report) ?? nodeSpan(pod?.specPair?.key) ?? { start: 0, end: 0 };
+        add({
+          code: rule.id,
+          severity: report.severity ?? rule.defaultSeverity,
+          message: report.message,
+          start: span.start,
+          end: span.end,
+          href: settings.docsBaseUrl ? `${settings.docsBaseUrl}${rule.id}.md` : undefined,
+          data: pod ? { ...report.data, workloadPath: pod.path } : report.data,
+          unnecessary: report.unnecessary,
         });
-      }
+      },
+    });
+    for (const rule of applicable) rule.checkDocument?.(document, contextFor(rule, undefined));
+    for (const pod of podsOf(document)) {
+      for (const rule of applicable) rule.check?.(pod, contextFor(rule, pod));
     }
     return applySuppressions(document, findings);
   }

@@ -37,5 +37,8 @@ export interface Rule {
   summary: string;
   /** Inclusive Kubernetes minor versions the rule applies to (e.g. { min: 29 }). */
   versions?: { min?: number; max?: number };
-  check(pod: PodSpecModel, context: RuleContext): void;
+  /** Called once per pod spec of a document (a Pod, or a workload's pod template). */
+  check?(pod: PodSpecModel, context: RuleContext): void;
+  /** Called once per Kubernetes object, pod or not: for what the API server checks on any object (names, labels). */
+  checkDocument?(document: ParsedDocument, context: RuleContext): void;
 }

@@ -4,6 +4,7 @@ import * as generated from './generated/validators';
 import { toProblems } from './problems';
 import { SchemaWalker, type ResolvedNode } from './schema-walker';
 import type { FieldInfo, FieldVisitor, KindInfo, RemovedApiVersion, SchemaPath, SchemaProblem, SchemaRegistry, SchemaRegistryOptions } from './types';
+import { unknownKindProblem } from './unknown-kind';
 
 function kindKey(apiVersion: string, kind: string): string {
   return `${apiVersion}\u0000${kind}`;
@@ -25,6 +26,8 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
   for (const entry of index.kinds) {
     kinds.set(kindKey(entry.apiVersion, entry.kind), { ...entry, description: definitions.definitions[entry.definition]?.description });
   }
+  const kindsByVersion = new Map<string, string[]>();
+  for (const entry of index.kinds) kindsByVersion.set(entry.apiVersion, [...(kindsByVersion.get(entry.apiVersion) ?? []), entry.kind]);
   const removed = new Map<string, RemovedApiVersion>();
   for (const entry of index.removedApiVersions) removed.set(kindKey(entry.apiVersion, entry.kind), entry);
 
@@ -124,7 +127,10 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
         ];
       }
       const info = kinds.get(kindKey(apiVersion, kind));
-      if (!info) return [];
+      if (!info) {
+        const unknown = unknownKindProblem(apiVersion, kind, kindsByVersion, index.removedApiVersions);
+        return unknown ? [unknown] : [];
+      }
       const validator = validatorFor(info);
       if (validator(value)) return [];
       return toProblems(validator.errors ?? [], value, walker, info.definition);

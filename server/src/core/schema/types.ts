@@ -7,7 +7,8 @@ export type SchemaProblemCode =
   | 'invalid-enum'
   | 'missing-required-field'
   | 'removed-api-version'
-  | 'invalid-value';
+  | 'invalid-value'
+  | 'unknown-kind';
 
 export interface SchemaProblem {
   /** Where to underline. */

@@ -3,6 +3,7 @@ import { invalidEnum, removedApiVersion, removeVersionedField, unknownField } fr
 import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
+import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
 import type { QuickFixProvider } from './types';
 import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
 
@@ -35,6 +36,12 @@ export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
   'duplicate-container-name': duplicateContainerName,
   'port-conflict': portConflict,
   'probe-port-not-exposed': probePortNotExposed,
+  'invalid-name': replaceValue,
+  'invalid-image-name': replaceValue,
+  'invalid-port': replaceValue,
+  'host-network-port': replaceValue,
+  'invalid-restart-policy': invalidRestartPolicy,
+  'unknown-kind': unknownKind,
 };
 
 export type { FixContext, FixProposal, QuickFixProvider } from './types';
