@@ -153,10 +153,10 @@ test('removed apiVersions give one problem naming the replacement', () => {
   assert.equal(registry.removal('apps/v1beta1', 'Deployment')?.removedIn, '1.16');
 });
 
-test('unknown kinds (custom resources) are not validated', () => {
+test('unknown kinds (custom resources) are not validated; a kind a built-in apiVersion does not serve is unknown-kind', () => {
   assert.equal(registry.lookup('cert-manager.io/v1', 'Certificate'), undefined);
   assert.deepEqual(registry.validate('cert-manager.io/v1', 'Certificate', { whatever: true }), []);
-  assert.deepEqual(registry.validate('v1', 'NoSuchKind', {}), []);
+  assert.deepEqual(registry.validate('v1', 'NoSuchKind', {}).map((p) => p.code), ['unknown-kind']);
 });
 
 test('an empty string in an optional enum field means unset and is accepted', () => {

@@ -1,5 +1,5 @@
 import { asMap, getPair, getSeq, nodeSpan, scalarText } from '../parse/nodes';
-import { duplicateValue } from './support/api-errors';
+import { duplicateValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
 import type { Rule } from './types';
 

@@ -1,5 +1,5 @@
 import { getPair } from '../parse/nodes';
-import { forbidden } from './support/api-errors';
+import { forbidden } from '../kubernetes/api-errors';
 import type { Rule } from './types';
 
 export const rule: Rule = {

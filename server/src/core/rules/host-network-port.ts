@@ -1,5 +1,5 @@
 import { asMap, asScalar, getPair, getSeq, getString } from '../parse/nodes';
-import { invalidValue } from './support/api-errors';
+import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
 import type { Rule } from './types';
 

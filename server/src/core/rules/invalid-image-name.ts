@@ -1,6 +1,6 @@
 import { getPair } from '../parse/nodes';
 import { parseImageReference } from '../model/images';
-import { invalidValue } from './support/api-errors';
+import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
 import type { Rule } from './types';
 

@@ -2,7 +2,7 @@ import { asMap, asScalar, getMap, getPair, getSeq, scalarText, type PairNode, ty
 import { kindValidation } from '../kubernetes/object-validation';
 import { nameErrors, portNameErrors, suggestName, type NameFormat } from '../kubernetes/names';
 import { containersOf } from '../model/pod';
-import { invalidValue, requiredValue } from './support/api-errors';
+import { invalidValue, requiredValue } from '../kubernetes/api-errors';
 import type { Rule, RuleContext } from './types';
 
 /** Values a generator fills in before the API server sees them (Helm, envsubst). */

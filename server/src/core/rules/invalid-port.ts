@@ -1,6 +1,6 @@
 import { asMap, asScalar, getMap, getPair, getSeq, type MapNode, type PairNode, type YamlPath } from '../parse/nodes';
 import { portNameErrors, portNumberErrors } from '../kubernetes/names';
-import { invalidValue } from './support/api-errors';
+import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
 import type { Rule, RuleContext } from './types';
 

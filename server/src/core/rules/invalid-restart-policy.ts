@@ -1,7 +1,7 @@
 import { getMap, getPair, type YamlPath } from '../parse/nodes';
 import { kindValidation } from '../kubernetes/object-validation';
 import { apiFieldPath } from '../model/containers';
-import { invalidValue, requiredValue, unsupportedValue } from './support/api-errors';
+import { invalidValue, requiredValue, unsupportedValue } from '../kubernetes/api-errors';
 import type { Rule } from './types';
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import { getPair } from '../parse/nodes';
 import { containerAnchor } from '../model/containers';
-import { requiredValue } from './support/api-errors';
+import { requiredValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
 import type { Rule } from './types';
 

@@ -1,5 +1,5 @@
-import type { YamlPath } from '../../parse/nodes';
-import { apiFieldPath } from '../../model/containers';
+import type { YamlPath } from '../parse/nodes';
+import { apiFieldPath } from '../model/containers';
 
 /**
  * The API server's error format (apimachinery `field.Error.Error()`): `<path>: <type>: <detail>`, with the bad
