@@ -1,6 +1,6 @@
-import type { CodeAction, CompletionList, Hover } from 'vscode-languageserver-types';
+import type { CompletionList, Hover } from 'vscode-languageserver-types';
 import type { Finding } from './findings';
-import { codeActions, type CodeActionOptions, type DiagnosticAt } from './features/code-actions';
+import { codeActions, type CodeActionOptions, type CodeActionResult, type DiagnosticAt } from './features/code-actions';
 import { complete, type CompletionOptions } from './features/completion';
 import { hover } from './features/hover';
 import type { FeatureServices } from './features/services';
@@ -22,8 +22,11 @@ export interface LanguageService extends FeatureServices {
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined;
-  /** Quick fixes for `diagnostics` (matched by code) and refactorings at `range` (file offsets). */
-  codeActions(file: ManifestFile, range: { start: number; end: number }, diagnostics: readonly DiagnosticAt[], settings: Settings, options: CodeActionOptions): CodeAction[];
+  /**
+   * Quick fixes for `diagnostics` (matched by code) and refactorings at `range` (file offsets), and the fixes that
+   * threw (not offered; the caller logs them).
+   */
+  codeActions(file: ManifestFile, range: { start: number; end: number }, diagnostics: readonly DiagnosticAt[], settings: Settings, options: CodeActionOptions): CodeActionResult;
   /** Pod (and Compose) diagrams of a file, the workload at `options.offset` first; findings mark nodes red. */
   topology(file: ManifestFile, settings: Settings, options?: Omit<TopologyOptions, 'findings'>): WorkloadDiagram[];
 }

@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import type { DiagnosticAt } from '../core/features/code-actions';
 import type { LineIndex } from '../core/parse/line-index';
 import type { ClientFeatures, ServerContext, ServerFeature } from './context';
-import { logged } from './logged';
+import { describeError, logged } from './logged';
 
 /**
  * Quick fixes and refactorings. Advertised only to clients that understand CodeAction literals: older ones
@@ -26,11 +26,14 @@ export const codeActionsFeature: ServerFeature = {
           if (!entry) return [];
           const { file, settings } = entry;
           const range = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
-          return context.service.codeActions(file, range, diagnosticsAt(file.lineIndex, params.context.diagnostics), settings, {
+          const { actions, failures } = context.service.codeActions(file, range, diagnosticsAt(file.lineIndex, params.context.diagnostics), settings, {
             uri: params.textDocument.uri,
             only: params.context.only,
             sharedVolumeCommand: true,
           });
+          // The other fixes are still offered; the one that threw is a bug worth a log line.
+          for (const failure of failures) context.connection.console.error(`sidecar: quick fix for ${failure.code} failed: ${describeError(failure.error)}`);
+          return actions;
         },
         () => [],
       ),

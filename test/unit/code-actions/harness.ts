@@ -44,7 +44,7 @@ export function actionsFor(text: string, code: string, settings = settingsFor(),
   assert.ok(target, `expected a ${code} diagnostic; got ${diagnostics.map((d) => d.code).join(', ') || 'none'}`);
   const start = file.lineIndex.offsetAt(target.range.start);
   const end = file.lineIndex.offsetAt(target.range.end);
-  const actions = codeActions(service(), file, { start, end }, diagnosticsAt(file.lineIndex, [target]), settings, { uri: URI, ...options });
+  const { actions } = codeActions(service(), file, { start, end }, diagnosticsAt(file.lineIndex, [target]), settings, { uri: URI, ...options });
   return { file, diagnostics, target, actions };
 }
 

@@ -11,7 +11,7 @@ import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
 function refactoringsAt(textWithCaret: string, only?: string[]) {
   const { text, offset } = caret(textWithCaret);
   const file = parseManifest(text);
-  return { text, actions: codeActions(service(), file, { start: offset, end: offset }, [], settingsFor(), { uri: URI, only }) };
+  return { text, actions: codeActions(service(), file, { start: offset, end: offset }, [], settingsFor(), { uri: URI, only }).actions };
 }
 
 describe('convert to native sidecar', () => {
@@ -76,7 +76,7 @@ describe('convert to native sidecar', () => {
     const diagnostics = diagnosticsOf(file, settingsFor()).filter((d) => d.code === 'job-classic-sidecar');
     const offset = file.lineIndex.offsetAt(diagnostics[0].range.start);
     const ask = (only?: string[]) =>
-      codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, only, sharedVolumeCommand: true }).map((a) => a.kind);
+      codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, only, sharedVolumeCommand: true }).actions.map((a) => a.kind);
     assert.deepEqual([...new Set(ask(['quickfix']))], ['quickfix']);
     assert.deepEqual([...new Set(ask(['refactor']))], ['refactor.rewrite']);
     assert.deepEqual([...new Set(ask())].sort(), ['quickfix', 'refactor.rewrite']);

@@ -20,7 +20,7 @@ function everyAction(text: string) {
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     for (const offset of [start, Math.floor((start + lines.lineEnd(line)) / 2), lines.lineEnd(line)]) {
-      result.push(...codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, sharedVolumeCommand: true }));
+      result.push(...codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, sharedVolumeCommand: true }).actions);
     }
   }
   return result;
@@ -67,7 +67,7 @@ describe('code actions never break a file', () => {
       const file = parseManifest(text);
       const diagnostics = diagnosticsOf(file, settingsFor());
       for (let offset = 0; offset <= text.length; offset++) {
-        const actions = codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI });
+        const { actions } = codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI });
         for (const action of actions) {
           const edits = action.edit?.changes?.[URI];
           if (!edits) continue;
@@ -83,7 +83,7 @@ describe('code actions never break a file', () => {
     const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: x:1.0.0\n';
     const file = parseManifest(text);
     const far = { start: { line: 999, character: 0 }, end: { line: 999, character: 5 } };
-    const actions = codeActions(service(), file, { start: 0, end: 0 }, diagnosticsAt(file.lineIndex, [
+    const { actions } = codeActions(service(), file, { start: 0, end: 0 }, diagnosticsAt(file.lineIndex, [
       { range: far, message: 'x', code: 'unused-volume', data: { volumeIndex: 7 } },
       { range: far, message: 'x', code: 'no-such-rule' },
       { range: far, message: 'x', code: 42 },
@@ -111,7 +111,7 @@ describe('code actions never break a file', () => {
       const diagnostics = diagnosticsOf(file, settingsFor());
       for (let line = 0; line < file.lineIndex.lineCount; line += 3) {
         const offset = file.lineIndex.lineStart(line) + 6;
-        for (const action of codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI })) {
+        for (const action of codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI }).actions) {
           const edits = action.edit?.changes?.[URI];
           if (!edits) continue;
           applied++;

@@ -89,7 +89,7 @@ describe('add a shared volume', () => {
     const file = parseManifest(input);
     const offset = input.indexOf('name: shipper');
     const ask = (sharedVolumeCommand: boolean) =>
-      codeActions(service(), file, { start: offset, end: offset }, [], settingsFor(), { uri: URI, sharedVolumeCommand }).filter((a) => a.command);
+      codeActions(service(), file, { start: offset, end: offset }, [], settingsFor(), { uri: URI, sharedVolumeCommand }).actions.filter((a) => a.command);
     const [action] = ask(true);
     assert.equal(action.kind, 'refactor.rewrite');
     assert.equal(action.command?.command, 'sidecar.addSharedVolume');

@@ -1,47 +1,162 @@
-import { imageTag, duplicateContainerName, missingProbes, missingResources, portConflict, probePortNotExposed, secretInEnv } from './container-fixes';
-import { invalidEnum, removedApiVersion, removeVersionedField, unknownField } from './fields';
-import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
-import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
-import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
-import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
-import type { QuickFixProvider } from './types';
-import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
+import type { CodeAction, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
+import { orderChanges, YamlEditor } from '../../edit/yaml-edit';
+import type { FeatureServices } from '../services';
+import type { DocumentSlot, ManifestFile } from '../../parse/manifest';
+import { detectIndentation, type IndentationStyle } from '../../text/indentation';
+import type { Settings } from '../../settings';
+import { quickFixes } from './quick-fixes';
+import { containerAt, containerByPath, podAt } from './locate';
+import { classicSidecarProposal, nativeSidecarProposal } from './native-sidecar';
+import { QUICK_FIX, REFACTOR_REWRITE, type FixContext, type FixProposal } from './types';
 
-/** Quick fixes by diagnostic code (rule id or schema problem code); never by message. */
-export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
-  'job-classic-sidecar': convertToNative,
-  'proxy-start-order': convertToNative,
-  'restart-policy-on-app-container': restartPolicyOnAppContainer,
-  'native-sidecar-unsupported-version': unsupportedNativeSidecar,
-  'init-restart-policy-value': initRestartPolicyValue,
-  'probe-on-init-container': probeOnInitContainer,
-  'undefined-volume': undefinedVolume,
-  'unused-volume': unusedVolume,
-  'shipper-mount-read-only': shipperMountReadOnly,
-  'duplicate-mount-path': duplicateMountPath,
-  'unknown-field': unknownField,
-  'invalid-enum': invalidEnum,
-  'removed-api-version': removedApiVersion,
-  'api-version-not-served-yet': removedApiVersion,
-  'field-not-in-version': removeVersionedField,
-  'field-behind-feature-gate': removeVersionedField,
-  'emptydir-size-limit': emptyDirSizeLimit,
-  'privileged-container': privilegedContainer,
-  'privilege-escalation': privilegeEscalation,
-  'native-sidecar-startup-probe': nativeSidecarStartupProbe,
-  'missing-resources': missingResources,
-  'missing-probes': missingProbes,
-  'image-tag': imageTag,
-  'secret-in-env': secretInEnv,
-  'duplicate-container-name': duplicateContainerName,
-  'port-conflict': portConflict,
-  'probe-port-not-exposed': probePortNotExposed,
-  'invalid-name': replaceValue,
-  'invalid-image-name': replaceValue,
-  'invalid-port': replaceValue,
-  'host-network-port': replaceValue,
-  'invalid-restart-policy': invalidRestartPolicy,
-  'unknown-kind': unknownKind,
-};
+/** The client command that asks for a shared volume's name, path and containers, then applies it. */
+export const ADD_SHARED_VOLUME_COMMAND = 'sidecar.addSharedVolume';
 
-export type { FixContext, FixProposal, QuickFixProvider } from './types';
+export interface CodeActionOptions {
+  /** URI of the document the edits apply to. */
+  uri: string;
+  /** CodeActionContext.only: kinds the client asked for (prefix match, as in LSP). */
+  only?: string[];
+  /** Offer the "Add a shared volume…" refactoring (needs a client that has the command). */
+  sharedVolumeCommand?: boolean;
+}
+
+/** Arguments of the shared-volume command, as sent in the code action and by the client. */
+export interface SharedVolumeCommandTarget {
+  uri: string;
+  position: Position;
+}
+
+function kindWanted(kind: string, only: string[] | undefined): boolean {
+  return !only || only.length === 0 || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/**
+ * A diagnostic the client sent back with a code-action request, already located by file offsets: the LSP layer
+ * converts its range, so the fixes never see a position. `diagnostic` is only echoed back on the actions.
+ */
+export interface DiagnosticAt {
+  code: string | undefined;
+  start: number;
+  end: number;
+  /** The diagnostic's `data` (node paths and names), or {} when the client dropped it. */
+  data: Record<string, unknown>;
+  diagnostic: Diagnostic;
+}
+
+/** A quick fix that threw: it is not offered, and the caller (the LSP layer) logs it. */
+export interface FixFailure {
+  /** The diagnostic code whose fix threw. */
+  code: string;
+  error: unknown;
+}
+
+export interface CodeActionResult {
+  actions: CodeAction[];
+  failures: FixFailure[];
+}
+
+/**
+ * Quick fixes for the diagnostics (matched by code) and refactorings at the range, as LSP code actions whose
+ * WorkspaceEdits change only the lines involved. `range` and the diagnostics are in file offsets; positions are
+ * computed only for the edits this returns.
+ */
+export function codeActions(
+  service: FeatureServices,
+  file: ManifestFile,
+  range: { start: number; end: number },
+  diagnostics: readonly DiagnosticAt[],
+  settings: Settings,
+  options: CodeActionOptions,
+): CodeActionResult {
+  let style: IndentationStyle | undefined;
+  const editors = new Map<DocumentSlot, YamlEditor>();
+  const editorFor = (slot: DocumentSlot) => {
+    let editor = editors.get(slot);
+    if (!editor) {
+      style ??= detectIndentation(file.text);
+      editor = new YamlEditor(slot.document.text, style);
+      editors.set(slot, editor);
+    }
+    return editor;
+  };
+  const contextAt = (start: number, end: number, data: Record<string, unknown>): FixContext | undefined => {
+    const slot = file.slotAt(start);
+    if (!slot || slot.document.hasSyntaxErrors) return undefined;
+    const relative = start - slot.start;
+    const pod = podAt(slot.document, relative);
+    const container = containerAt(pod, relative) ?? containerByPath(pod, data.containerPath);
+    return {
+      service,
+      file,
+      slot,
+      document: slot.document,
+      editor: editorFor(slot),
+      settings,
+      start: relative,
+      end: end - slot.start,
+      data,
+      pod,
+      container,
+    };
+  };
+
+  const actions: CodeAction[] = [];
+  const failures: FixFailure[] = [];
+  const toAction = (fix: FixProposal, slot: DocumentSlot, diagnostic?: Diagnostic): CodeAction => {
+    const edits: TextEdit[] = orderChanges(fix.changes).map((change) => ({
+      range: file.lineIndex.rangeOf(slot.start + change.start, slot.start + change.end),
+      newText: change.newText,
+    }));
+    const action: CodeAction = { title: fix.title, kind: fix.kind ?? QUICK_FIX, edit: { changes: { [options.uri]: edits } } };
+    if (diagnostic) action.diagnostics = [diagnostic];
+    if (fix.isPreferred) action.isPreferred = true;
+    return action;
+  };
+
+  if (kindWanted(QUICK_FIX, options.only)) {
+    for (const { code, start, end, data, diagnostic } of diagnostics) {
+      const provider = code !== undefined ? quickFixes[code] : undefined;
+      if (!provider || code === undefined) continue;
+      const context = contextAt(start, end, data);
+      if (!context) continue;
+      try {
+        for (const fix of provider(context)) actions.push(toAction(fix, context.slot, diagnostic));
+      } catch (error) {
+        // A fix that trips over an unexpected shape is not offered (the diagnostic stays), but it is a bug to see.
+        failures.push({ code, error });
+      }
+    }
+  }
+
+  if (kindWanted(REFACTOR_REWRITE, options.only)) {
+    const context = contextAt(range.start, range.end, {});
+    const container = context?.container;
+    if (context && container && context.pod) {
+      const refactorings: FixProposal[] = [];
+      if (container.list === 'containers' && container.index > 0) {
+        refactorings.push(...nativeSidecarProposal(context, container, { kind: REFACTOR_REWRITE }));
+      } else if (container.role === 'native-sidecar') {
+        refactorings.push(...classicSidecarProposal(context, container, { kind: REFACTOR_REWRITE }));
+      }
+      for (const fix of refactorings) {
+        // A quick fix already offers the same move for this container: one entry is enough.
+        if (!actions.some((a) => a.title === fix.title)) actions.push(toAction(fix, context.slot));
+      }
+      const pod = context.pod;
+      if (options.sharedVolumeCommand && pod.containers.length + pod.initContainers.length >= 2) {
+        const command: Command = {
+          title: 'Add a shared volume…',
+          command: ADD_SHARED_VOLUME_COMMAND,
+          arguments: [{ uri: options.uri, position: file.lineIndex.positionAt(range.start) } satisfies SharedVolumeCommandTarget],
+        };
+        actions.push({ title: command.title, kind: REFACTOR_REWRITE, command });
+      }
+    }
+  }
+  return { actions, failures };
+}
+
+export { QUICK_FIX, REFACTOR_REWRITE };
+export { podContainersAt, sharedVolumeEdit, sharedVolumeProblem } from './shared-volume';
+export type { PodContainerInfo, PodContainersResult, SharedVolumeArguments } from './shared-volume';

@@ -1,0 +1,47 @@
+import { imageTag, duplicateContainerName, missingProbes, missingResources, portConflict, probePortNotExposed, secretInEnv } from './container-fixes';
+import { invalidEnum, removedApiVersion, removeVersionedField, unknownField } from './fields';
+import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
+import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
+import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
+import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
+import type { QuickFixProvider } from './types';
+import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
+
+/** Quick fixes by diagnostic code (rule id or schema problem code); never by message. */
+export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
+  'job-classic-sidecar': convertToNative,
+  'proxy-start-order': convertToNative,
+  'restart-policy-on-app-container': restartPolicyOnAppContainer,
+  'native-sidecar-unsupported-version': unsupportedNativeSidecar,
+  'init-restart-policy-value': initRestartPolicyValue,
+  'probe-on-init-container': probeOnInitContainer,
+  'undefined-volume': undefinedVolume,
+  'unused-volume': unusedVolume,
+  'shipper-mount-read-only': shipperMountReadOnly,
+  'duplicate-mount-path': duplicateMountPath,
+  'unknown-field': unknownField,
+  'invalid-enum': invalidEnum,
+  'removed-api-version': removedApiVersion,
+  'api-version-not-served-yet': removedApiVersion,
+  'field-not-in-version': removeVersionedField,
+  'field-behind-feature-gate': removeVersionedField,
+  'emptydir-size-limit': emptyDirSizeLimit,
+  'privileged-container': privilegedContainer,
+  'privilege-escalation': privilegeEscalation,
+  'native-sidecar-startup-probe': nativeSidecarStartupProbe,
+  'missing-resources': missingResources,
+  'missing-probes': missingProbes,
+  'image-tag': imageTag,
+  'secret-in-env': secretInEnv,
+  'duplicate-container-name': duplicateContainerName,
+  'port-conflict': portConflict,
+  'probe-port-not-exposed': probePortNotExposed,
+  'invalid-name': replaceValue,
+  'invalid-image-name': replaceValue,
+  'invalid-port': replaceValue,
+  'host-network-port': replaceValue,
+  'invalid-restart-policy': invalidRestartPolicy,
+  'unknown-kind': unknownKind,
+};
+
+export type { FixContext, FixProposal, QuickFixProvider } from './types';
