@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fileUri, LspClient } from './client';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'lsp');
@@ -50,6 +51,26 @@ describe('language server over stdio', () => {
     );
   });
 
+  it('links every diagnostic to its code page (codeDescription.href), rules and non-rule codes alike', async () => {
+    const codesDir = path.resolve(__dirname, '..', 'fixtures', 'codes');
+    const files = fs
+      .readdirSync(codesDir)
+      .filter((code) => code !== 'config-file')
+      .map((code) => path.join(codesDir, code, 'bad.yaml'));
+    const seen = new Set<string>();
+    for (const file of [path.join(fixtures, 'bad-pod.yaml'), ...files]) {
+      const diagnostics = await client.open(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
+      assert.ok(diagnostics.length > 0, `${file} raised nothing`);
+      for (const diagnostic of diagnostics) {
+        seen.add(String(diagnostic.code));
+        const href = diagnostic.codeDescription?.href;
+        assert.ok(href, `${String(diagnostic.code)} in ${file} has no codeDescription`);
+        assert.ok(fs.existsSync(fileURLToPath(href)), `${String(diagnostic.code)} links ${href}, which does not exist`);
+      }
+    }
+    assert.ok(seen.has('missing-resources') && seen.has('yaml-syntax') && seen.has('unknown-field'), [...seen].join(', '));
+  });
+
   it('leaves YAML that is not a Kubernetes manifest alone', async () => {
     const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
     assert.deepEqual(await client.open(fileUri(fixtures, 'workflow.yaml'), workflow), []);
@@ -72,6 +93,7 @@ describe('.sidecarlint.yaml in the editor', () => {
       const underlined = diagnostics.map((d) => lines[d.range.start.line].slice(d.range.start.character, d.range.end.character)).sort();
       assert.deepEqual(underlined, ['image-tagg', 'loud']);
       assert.ok(diagnostics.every((d) => d.code === 'config-file' && d.source === 'sidecar'));
+      assert.ok(diagnostics.every((d) => d.codeDescription && fs.existsSync(fileURLToPath(d.codeDescription.href))), JSON.stringify(diagnostics));
       assert.match(diagnostics.map((d) => d.message).join('\n'), /image-tag/);
     } finally {
       await client.stop();

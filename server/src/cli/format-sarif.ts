@@ -1,3 +1,4 @@
+import { docsHref } from '../core/codes';
 import type { Severity } from '../core/settings';
 import type { CatalogEntry } from './catalog';
 import type { FileResult } from './lint';
@@ -85,9 +86,9 @@ const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning'
 export function toSarif(results: readonly FileResult[], options: SarifOptions): SarifLog {
   const descriptors: SarifReportingDescriptor[] = [];
   const indexById = new Map<string, number>();
-  const describe = (entry: CatalogEntry) => {
+  const describe = (entry: Described, docsBaseUrl = options.docsBaseUrl) => {
     indexById.set(entry.id, descriptors.length);
-    descriptors.push(descriptor(entry, options.docsBaseUrl));
+    descriptors.push(descriptor(entry, docsBaseUrl));
   };
   for (const entry of options.catalog) if (!indexById.has(entry.id)) describe(entry);
 
@@ -101,7 +102,8 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
     }
     for (const message of result.messages) {
       if (!indexById.has(message.code)) {
-        describe({ id: message.code, kind: 'schema', defaultSeverity: message.severity, summary: message.code });
+        // A code outside the catalog has no page to link.
+        describe({ id: message.code, kind: 'schema', defaultSeverity: message.severity, summary: message.code }, undefined);
       }
       sarifResults.push({
         ruleId: message.code,
@@ -154,7 +156,10 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
   return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
 }
 
-function descriptor(entry: CatalogEntry, docsBaseUrl: string | undefined): SarifReportingDescriptor {
+/** What a descriptor is made of: a catalog entry, or a stand-in for a code the catalog does not know. */
+type Described = Pick<CatalogEntry, 'kind' | 'defaultSeverity' | 'summary' | 'versions'> & { id: string };
+
+function descriptor(entry: Described, docsBaseUrl: string | undefined): SarifReportingDescriptor {
   const result: SarifReportingDescriptor = {
     id: entry.id,
     name: pascalCase(entry.id),
@@ -162,10 +167,11 @@ function descriptor(entry: CatalogEntry, docsBaseUrl: string | undefined): Sarif
     defaultConfiguration: { level: LEVEL[entry.defaultSeverity] },
     properties: { tags: ['kubernetes', entry.kind === 'rule' ? 'sidecar' : entry.kind] },
   };
-  if (entry.kind === 'rule' && docsBaseUrl) {
-    result.helpUri = `${docsBaseUrl}${entry.id}.md`;
+  const helpUri = docsHref(entry.id, docsBaseUrl);
+  if (helpUri) {
+    result.helpUri = helpUri;
     // Code-scanning pages show `help.markdown` beside each alert.
-    result.help = { text: `${entry.summary} See ${result.helpUri}`, markdown: `${entry.summary}\n\n[Rule documentation](${result.helpUri})` };
+    result.help = { text: `${entry.summary} See ${helpUri}`, markdown: `${entry.summary}\n\n[${entry.kind === 'rule' ? 'Rule documentation' : 'Documentation'}](${helpUri})` };
   }
   if (entry.versions && (entry.versions.min !== undefined || entry.versions.max !== undefined)) {
     result.properties.kubernetesVersions = `${entry.versions.min !== undefined ? `>=1.${entry.versions.min}` : ''}${entry.versions.min !== undefined && entry.versions.max !== undefined ? ' ' : ''}${entry.versions.max !== undefined ? `<=1.${entry.versions.max}` : ''}`;

@@ -1,4 +1,4 @@
-export { BUILT_IN_CODES, catalog, versionRange, type CatalogEntry } from './catalog';
+export { catalog, versionRange, type CatalogEntry } from './catalog';
 export { docsBaseUrl, repositoryUrl } from './docs-url';
 export { formatJson, toJsonReport, type JsonFileReport, type JsonMessage, type JsonReport } from './format-json';
 export { artifactLocationOf, fileUri, formatSarif, toSarif, SRCROOT, type SarifLog, type SarifOptions } from './format-sarif';

@@ -1,33 +1,12 @@
 import { isMap, parseDocument } from 'yaml';
 import { keySpan, nodeSpan, scalarText, valueSpan, type PairNode, type Span } from './parse/nodes';
-import { allRules } from './rules';
+import { configurableCodeIds, docsHref } from './codes';
 import type { Finding } from './findings';
 import { closest } from './text/closest';
 import { SUPPORTED_KUBERNETES_VERSIONS, type Settings, type SeverityOverride } from './settings';
 
 /** Names the config file may have, in the order they are looked for in one folder. */
 export const CONFIG_FILE_NAMES = ['.sidecarlint.yaml', '.sidecarlint.yml'] as const;
-
-/** Codes that are not rules but can be configured like them (YAML and schema problems). */
-export const CONFIGURABLE_PROBLEM_CODES = [
-  'yaml-syntax',
-  'duplicate-key',
-  'alias-limit',
-  'nesting-limit',
-  'file-too-large',
-  'binary-file',
-  'templated-yaml',
-  'unknown-field',
-  'invalid-type',
-  'invalid-enum',
-  'missing-required-field',
-  'removed-api-version',
-  'invalid-value',
-  'api-version-not-served-yet',
-  'field-not-in-version',
-  'field-behind-feature-gate',
-  'unknown-kind',
-] as const;
 
 export type ConfigSettings = Partial<Pick<Settings, 'kubernetesVersion' | 'rules'>>;
 
@@ -139,7 +118,7 @@ function readRules(pair: PairNode, knownIds: readonly string[], problems: Config
 }
 
 function defaultKnownIds(): string[] {
-  return [...allRules.map((rule) => rule.id), ...CONFIGURABLE_PROBLEM_CODES];
+  return configurableCodeIds();
 }
 
 /**
@@ -159,12 +138,14 @@ export function isConfigFile(pathOrUri: string): boolean {
 }
 
 /** The problems of a config file as findings, for the editor to show in the file itself. */
-export function configFileFindings(text: string): Finding[] {
+export function configFileFindings(text: string, docsBaseUrl?: string): Finding[] {
+  const href = docsHref('config-file', docsBaseUrl);
   return parseConfigFile(text).problems.map((problem) => ({
     code: 'config-file',
     severity: problem.severity,
     message: problem.message,
     start: problem.start,
     end: problem.end,
+    ...(href ? { href } : {}),
   }));
 }

@@ -35,7 +35,7 @@ export class DiagnosticsPublisher {
         if (!current || current.version !== version) return;
         const file = this.cache.get(current);
         // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
-        const findings = isConfigFile(uri) ? configFileFindings(file.text) : this.service.validate(file, settings);
+        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings);
         const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
         await this.connection.sendDiagnostics({ uri, version, diagnostics });
       },

@@ -18,9 +18,10 @@ suite('rule diagnostics link to their doc page', () => {
     assert.ok(target.path.endsWith('/docs/rules/job-classic-sidecar.md'), target.toString());
     const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(page, /^# job-classic-sidecar/m);
-    // Every rule finding links its page; schema and YAML problems have no page and no link.
+    // Every finding links its page: a rule's in docs/rules/, a YAML, schema or file code's in docs/codes/.
     for (const d of diagnostics) {
-      if (typeof d.code === 'object') assert.ok(d.code.target.path.endsWith(`/docs/rules/${d.code.value}.md`), String(d.code.value));
+      assert.ok(typeof d.code === 'object', `${String(d.code)} has no link`);
+      assert.ok(/\/docs\/(rules|codes)\/[a-z0-9-]+\.md$/.test(d.code.target.path) && d.code.target.path.endsWith(`/${d.code.value}.md`), String(d.code.value));
     }
   });
 });

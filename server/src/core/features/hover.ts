@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { docsHref } from '../codes';
 import { fieldVersionInfo } from '../kubernetes/describe';
 import type { Finding } from '../findings';
 import type { FeatureServices } from './services';
@@ -83,7 +84,8 @@ function ruleHover(
     const rule = service.rules.find((r) => r.id === finding.code);
     if (!rule || seen.has(rule.id)) continue;
     seen.add(rule.id);
-    const link = settings.docsBaseUrl ? ` — [rule documentation](${settings.docsBaseUrl}${rule.id}.md)` : '';
+    const href = docsHref(rule.id, settings.docsBaseUrl);
+    const link = href ? ` — [rule documentation](${href})` : '';
     sections.push(`**${rule.id}** (${finding.severity}): ${rule.summary}${link}`);
     const slot = file.slotAt(finding.start);
     span ??= { start: finding.start - (slot?.start ?? 0), end: finding.end - (slot?.start ?? 0) };

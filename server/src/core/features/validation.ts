@@ -5,6 +5,7 @@ import type { PodSpecModel } from '../model/pod';
 import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
 import { kubernetesMinor, type Settings } from '../settings';
+import { defaultSeverity, docsHref } from '../codes';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
 import { podsOf } from '../model/pod';
@@ -25,8 +26,9 @@ export class Validator {
   validate(file: ManifestFile, settings: Settings): Finding[] {
     if (!settings.validate) return [];
     if (file.declined) {
-      const level = settings.rules[file.declined.code];
-      return level === 'off' ? [] : [{ code: file.declined.code, severity: level ?? 'info', message: file.declined.message, start: 0, end: 0 }];
+      const { code, message } = file.declined;
+      const level = settings.rules[code];
+      return level === 'off' ? [] : [withHref({ code, severity: level ?? defaultSeverity(code), message, start: 0, end: 0 }, settings)];
     }
     const key = settingsKey(settings);
     const result: Finding[] = [];
@@ -48,18 +50,18 @@ export class Validator {
     const add = (finding: Finding) => {
       const level = settings.rules[finding.code];
       if (level === 'off') return;
-      findings.push(level ? { ...finding, severity: level } : finding);
+      findings.push(withHref(level ? { ...finding, severity: level } : finding, settings));
     };
     for (const problem of document.problems) {
       // Templated documents (Helm) break YAML on purpose; one notice is reported below instead of a flood.
       if (document.templated && problem.code === 'yaml-syntax') continue;
-      add({ code: problem.code, severity: 'error', message: problem.message, start: problem.start, end: problem.end });
+      add({ code: problem.code, severity: defaultSeverity(problem.code), message: problem.message, start: problem.start, end: problem.end });
     }
     if (document.templated && document.hasSyntaxErrors) {
       const at = document.text.search(/\{\{/);
       add({
         code: 'templated-yaml',
-        severity: 'info',
+        severity: defaultSeverity('templated-yaml'),
         message: 'This document holds template expressions ({{ … }}) and is not valid YAML until rendered; it is checked only where it parses. Lint the rendered output (e.g. `helm template … | sidecar-lint -`) for a full check.',
         start: Math.max(0, at),
         end: Math.max(0, at) + 2,
@@ -69,7 +71,7 @@ export class Validator {
 
     const { value, problem } = document.value();
     if (problem) {
-      add({ code: problem.code, severity: 'error', message: problem.message, start: problem.start, end: problem.end });
+      add({ code: problem.code, severity: defaultSeverity(problem.code), message: problem.message, start: problem.start, end: problem.end });
       return applySuppressions(document, findings);
     }
     const minor = kubernetesMinor(settings.kubernetesVersion);
@@ -83,7 +85,7 @@ export class Validator {
         const span = spanOfProblem(document, schemaProblem);
         add({
           code: schemaProblem.code,
-          severity: 'error',
+          severity: defaultSeverity(schemaProblem.code),
           message: schemaProblem.message,
           start: span.start,
           end: span.end,
@@ -96,11 +98,10 @@ export class Validator {
       const span = spanOfProblem(document, problem);
       add({
         code: problem.code,
-        severity: problem.severity,
+        severity: defaultSeverity(problem.code),
         message: problem.message,
         start: span.start,
         end: span.end,
-        href: settings.docsBaseUrl ? `${settings.docsBaseUrl}${problem.code}.md` : undefined,
         data: { ...problem.data, path: problem.path, kubernetesVersion: settings.kubernetesVersion },
       });
     }
@@ -123,7 +124,6 @@ export class Validator {
           message: report.message,
           start: span.start,
           end: span.end,
-          href: settings.docsBaseUrl ? `${settings.docsBaseUrl}${rule.id}.md` : undefined,
           data: pod ? { ...report.data, workloadPath: pod.path } : report.data,
           unnecessary: report.unnecessary,
         });
@@ -135,6 +135,12 @@ export class Validator {
     }
     return applySuppressions(document, findings);
   }
+}
+
+/** Every finding links its code's page (`codeDescription.href`) when the settings know where the docs are. */
+function withHref(finding: Finding, settings: Settings): Finding {
+  const href = docsHref(finding.code, settings.docsBaseUrl);
+  return href ? { ...finding, href } : finding;
 }
 
 function settingsKey(settings: Settings): string {

@@ -1,0 +1,42 @@
+import type { Severity } from '../settings';
+
+/** What produces a code that is not a rule: the YAML reader, the schema check, the file gate or the config file. */
+export type NonRuleKind = 'yaml' | 'schema' | 'file' | 'config';
+
+export interface NonRuleCodeEntry {
+  kind: NonRuleKind;
+  defaultSeverity: Severity;
+  /** One line, for `--list-rules`, SARIF and the docs. */
+  summary: string;
+  /** Whether `rules:` (editor settings, `.sidecarlint.yaml`, `--rule`) may change its level or turn it off. */
+  configurable: boolean;
+}
+
+/**
+ * Every diagnostic code that is not a rule, in the order `--list-rules` and SARIF list them. Each has a page
+ * `docs/codes/<id>.md` (see `docPage` in ./index.ts). Rules carry the same facts on their own definition.
+ */
+export const NON_RULE_CODES = {
+  'yaml-syntax': { kind: 'yaml', defaultSeverity: 'error', configurable: true, summary: 'The text is not valid YAML.' },
+  'duplicate-key': { kind: 'yaml', defaultSeverity: 'error', configurable: true, summary: 'A map holds the same key twice; the later value would silently win.' },
+  'alias-limit': { kind: 'yaml', defaultSeverity: 'error', configurable: true, summary: 'A document expands too many aliases ("billion laughs") and is not validated.' },
+  'templated-yaml': { kind: 'yaml', defaultSeverity: 'info', configurable: true, summary: 'A template (Helm `{{ }}`) is not YAML until rendered; it is checked only where it parses.' },
+  'nesting-limit': { kind: 'yaml', defaultSeverity: 'error', configurable: true, summary: 'A document nests deeper than the parser can safely follow and is not validated.' },
+  'unknown-field': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the Kubernetes schema of the kind does not define (often a typo or a wrong indentation).' },
+  'invalid-type': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the wrong type (a string where a number or a list is expected...).' },
+  'invalid-enum': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value outside the allowed set of the field.' },
+  'missing-required-field': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that Kubernetes requires is missing.' },
+  'removed-api-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version no longer serves.' },
+  'api-version-not-served-yet': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version does not serve yet.' },
+  'field-not-in-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the target Kubernetes version does not have (strict decoding rejects it).' },
+  'field-behind-feature-gate': { kind: 'schema', defaultSeverity: 'warning', configurable: true, summary: 'A field whose feature gate is off by default at the target version (the API server drops it).' },
+  'invalid-value': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).' },
+  'file-too-large': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file is larger than the linter reads; it is not validated.' },
+  'binary-file': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },
+  // Reported by the CLI as an error of the run (exit code 2), never as a finding a level could change.
+  'unreadable-file': { kind: 'file', defaultSeverity: 'error', configurable: false, summary: 'The file could not be read.' },
+  // Problems of `.sidecarlint.yaml` itself: a broken config file cannot be silenced by itself.
+  'config-file': { kind: 'config', defaultSeverity: 'error', configurable: false, summary: 'The `.sidecarlint.yaml` config file has a setting that is wrong or unknown.' },
+} as const satisfies Record<string, NonRuleCodeEntry>;
+
+export type NonRuleCode = keyof typeof NON_RULE_CODES;
