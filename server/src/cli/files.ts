@@ -1,6 +1,7 @@
 // Finding the YAML files an invocation names (files, folders, globs) and reading them.
 import * as fs from 'fs';
 import * as path from 'path';
+import { defaultSeverity, docsHref } from '../core/codes';
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
 import { globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
@@ -17,6 +18,7 @@ export function lintFile(service: LanguageService, file: string, cwd: string, se
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_READ_BYTES) {
+      const href = docsHref('file-too-large', settings.docsBaseUrl);
       return {
         path: shown,
         absolutePath: file,
@@ -25,9 +27,10 @@ export function lintFile(service: LanguageService, file: string, cwd: string, se
         messages: [
           {
             code: 'file-too-large',
-            severity: 'info',
+            severity: defaultSeverity('file-too-large'),
             message: `This file is ${(size / 1024 / 1024).toFixed(0)} MB, too large to lint; it was not read.`,
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            ...(href ? { href } : {}),
           },
         ],
       };
