@@ -45,6 +45,18 @@ function parseRelaxed(text: string, options: Options): Document.Parsed | undefin
  * parse's positions, which point at the line that broke.
  */
 export function parseLikeGoYaml(text: string, options: Options): Document.Parsed {
+  // The parser's errors are read as data (code, position, message). Capturing a stack trace for each one cost
+  // more than the parse itself on broken text with thousands of them (a mangled one-line JSON ConfigMap).
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseBoth(text, options);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function parseBoth(text: string, options: Options): Document.Parsed {
   const strict = parseDocument(text, options);
   if (strict.errors.length === 0 || !/[[{]/.test(text)) return strict;
   const relaxed = parseRelaxed(text, options);
