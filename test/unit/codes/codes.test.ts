@@ -30,8 +30,12 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   'invalid-value': 'invalid-value',
 };
 
-function findingsOf(id: NonRuleCode, text: string, settings: Settings = defaultSettings({ docsBaseUrl })) {
-  return id === 'config-file' ? configFileFindings(text, docsBaseUrl) : service.validator.validate(parseManifest(text), settings);
+/** The findings of a fixture, at the target its first line names (`# kubernetesVersion: "1.28"`), else the default. */
+function findingsOf(id: NonRuleCode, text: string) {
+  if (id === 'config-file') return configFileFindings(text, docsBaseUrl);
+  const kubernetesVersion = /^# kubernetesVersion: "(1\.\d+)"/.exec(text)?.[1];
+  const settings: Settings = defaultSettings({ docsBaseUrl, ...(kubernetesVersion ? { kubernetesVersion } : {}) });
+  return service.validator.validate(parseManifest(text), settings);
 }
 
 describe('code table (non-rule codes)', () => {

@@ -1,5 +1,4 @@
 import type { SchemaPath, SchemaRegistry } from '../schema';
-import type { Severity } from '../settings';
 import { apiFieldPath } from '../model/containers';
 import { servedAt } from './api-versions';
 import { FEATURE_GATES, gateAt, gateSentence, gatesOf } from './feature-gates';
@@ -7,10 +6,9 @@ import { fieldAt, VERSIONED_DEFINITIONS } from './fields';
 
 export type VersionCode = 'field-not-in-version' | 'field-behind-feature-gate' | 'removed-api-version' | 'api-version-not-served-yet';
 
-/** A finding of the API-by-version tables, by path in the document's value (the caller maps it to a range). */
+/** A finding of the API-by-version tables, by path in the document's value (the caller maps it to a range; its level is the code's, core/codes). */
 export interface VersionProblem {
   code: VersionCode;
-  severity: Severity;
   path: SchemaPath;
   target: 'key' | 'value';
   message: string;
@@ -32,12 +30,11 @@ export function apiVersionProblem(apiVersion: string, kind: string, minor: numbe
   if (served.reason === 'removed') {
     const head = `${apiVersion} ${kind} is not served by Kubernetes ${target} (removed in ${served.removedIn})`;
     const message = served.replacement ? `${head}: use ${served.replacement}.` : `${head}${served.note ? `: ${served.note}` : ''}.`;
-    return { code: 'removed-api-version', severity: 'error', path: ['apiVersion'], target: 'value', message, data: served.replacement ? { replacement: served.replacement } : {} };
+    return { code: 'removed-api-version', path: ['apiVersion'], target: 'value', message, data: served.replacement ? { replacement: served.replacement } : {} };
   }
   const instead = served.alternative ? `: use ${served.alternative} there, or raise the target version` : ': raise the target version if the cluster is newer';
   return {
     code: 'api-version-not-served-yet',
-    severity: 'error',
     path: ['apiVersion'],
     target: 'value',
     message: `${apiVersion} ${kind} is not served by Kubernetes ${target} (served from ${served.firstServed})${instead}.`,
@@ -72,7 +69,6 @@ export function fieldProblems(registry: SchemaRegistry, apiVersion: string, kind
         : `added in ${availability.addedIn}`;
       problems.push({
         code: 'field-not-in-version',
-        severity: 'error',
         path,
         target: 'key',
         message: `\`${field}\` is not in Kubernetes ${version(minor)} (${added}): the API server rejects it with \`strict decoding error: unknown field "${where}"\`.`,
@@ -86,7 +82,6 @@ export function fieldProblems(registry: SchemaRegistry, apiVersion: string, kind
       if (!state || state.onByDefault) continue;
       problems.push({
         code: 'field-behind-feature-gate',
-        severity: 'warning',
         path,
         target: 'key',
         message: `\`${field}\` needs ${gateSentence(state, minor)}: without it the API server silently drops \`${where}\`.`,
