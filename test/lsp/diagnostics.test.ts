@@ -56,7 +56,9 @@ describe('language server over stdio', () => {
     const files = fs
       .readdirSync(codesDir)
       .filter((code) => code !== 'config-file')
-      .map((code) => path.join(codesDir, code, 'bad.yaml'));
+      .map((code) => path.join(codesDir, code, 'bad.yaml'))
+      // Fixtures for another target version (first line `# kubernetesVersion: …`) raise nothing at this client's 1.34.
+      .filter((file) => !fs.readFileSync(file, 'utf8').startsWith('# kubernetesVersion:'));
     const seen = new Set<string>();
     for (const file of [path.join(fixtures, 'bad-pod.yaml'), ...files]) {
       const diagnostics = await client.open(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
