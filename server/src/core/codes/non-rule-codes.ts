@@ -30,6 +30,7 @@ export const NON_RULE_CODES = {
   'api-version-not-served-yet': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version does not serve yet.' },
   'field-not-in-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the target Kubernetes version does not have (strict decoding rejects it).' },
   'field-behind-feature-gate': { kind: 'schema', defaultSeverity: 'warning', configurable: true, summary: 'A field whose feature gate is off by default at the target version (the API server drops it).' },
+  'unknown-kind': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A kind that its built-in apiVersion does not serve ("no matches for kind"): a typo, wrong case or the wrong apiVersion.' },
   'invalid-value': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).' },
   'file-too-large': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file is larger than the linter reads; it is not validated.' },
   'binary-file': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },
