@@ -92,7 +92,7 @@ function stats(samples) {
 export async function benchCompletion({ lines = 10000, samples = 200 } = {}) {
   const { createLanguageService } = await load('../server/src/core/language-service.ts');
   const { ManifestParser } = await load('../server/src/core/parse/manifest.ts');
-  const { complete } = await load('../server/src/core/features/completion.ts');
+  const { complete } = await load('../server/src/core/features/completion/index.ts');
   const { hover } = await load('../server/src/core/features/hover.ts');
   const { defaultSettings } = await load('../server/src/core/settings.ts');
   const service = createLanguageService();

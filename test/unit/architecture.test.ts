@@ -155,13 +155,8 @@ describe('core architecture', () => {
   });
 });
 
-/** Source files over this many lines are split (developers' guide); each exception names the work that removes it. */
+/** Source files over this many lines are split (developers' guide); there are no exceptions. */
 const MAX_LINES = 450;
-const KNOWN_LONG_FILES: readonly { file: string; why: string }[] = [
-  { file: 'server/src/core/features/completion.ts', why: 'issue 9 item 3: completion gets its folder features/completion/, split under 450' },
-  { file: 'server/src/core/features/completion-context.ts', why: 'issue 9 item 3: completion gets its folder features/completion/, split under 450' },
-  { file: 'test/unit/completion/completion.test.ts', why: 'split with the completion folder' },
-];
 
 describe('source files', () => {
   it(`have at most ${MAX_LINES} lines`, () => {
@@ -177,9 +172,6 @@ describe('source files', () => {
         if (lines > MAX_LINES) long.push(file);
       }
     }
-    for (const known of KNOWN_LONG_FILES) {
-      assert.ok(long.includes(known.file), `${known.file} is short now: drop it from KNOWN_LONG_FILES (${known.why})`);
-    }
-    assert.deepEqual(long.filter((file) => !KNOWN_LONG_FILES.some((k) => k.file === file)), []);
+    assert.deepEqual(long, []);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextLines } from '../../../server/src/core/edit/text-lines';
-import { DocumentLines } from '../../../server/src/core/features/completion-context';
+import { DocumentLines } from '../../../server/src/core/features/completion/lines';
 import { applySuppressions } from '../../../server/src/core/features/suppressions';
 import type { Finding } from '../../../server/src/core/findings';
 import { ParsedDocument } from '../../../server/src/core/parse/document';

@@ -10,7 +10,7 @@ import { containersOf, type ContainerModel, type PodSpecModel } from '../model/p
 import type { FieldInfo } from '../schema';
 import { kubernetesMinor, type Settings } from '../settings';
 import { classifySidecar } from '../model/known-sidecars';
-import { typeLabel } from './completion-types';
+import { typeLabel } from './completion/types';
 import { effectivePodResources, type ResourceTexts } from '../model/resources';
 import { podsOf } from '../model/pod';
 

@@ -1,4 +1,4 @@
-import type { FieldInfo } from '../schema';
+import type { FieldInfo } from '../../schema';
 
 function typeName(field: FieldInfo | undefined): string {
   if (!field) return 'any';

@@ -1,0 +1,45 @@
+import type { CompletionList } from 'vscode-languageserver-types';
+import type { FeatureServices } from '../services';
+import type { ManifestFile } from '../../parse/manifest';
+import type { Settings } from '../../settings';
+import { detectIndentation } from '../../text/indentation';
+import { cursorContext } from './context';
+import { keyItems } from './keys';
+import type { Request } from './request';
+import { valueItems } from './values';
+
+export interface CompletionOptions {
+  /** The client expands snippets (tab stops); otherwise plain text with placeholder defaults is inserted. */
+  snippets?: boolean;
+}
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Completion at `offset` of a file: keys from the schema, values (enums, booleans, references inside the pod,
+ * sidecar images), kinds at the top of an empty document and the sidecar snippets. Only the document under the
+ * cursor is read, so the cost does not grow with the file.
+ */
+export function complete(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
+  const slot = file.slotAt(offset);
+  if (!slot) return EMPTY;
+  const document = slot.document;
+  const local = offset - slot.start;
+  const context = cursorContext(document.text, local);
+  if (!context) return EMPTY;
+  const request: Request = {
+    service,
+    file,
+    slot,
+    document,
+    apiVersion: document.apiVersion ?? /^apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
+    kind: document.kind ?? /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(document.text)?.[1],
+    // A new, empty document takes the style of the rest of the file.
+    style: detectIndentation(document.text, () => detectIndentation(file.text)),
+    eol: file.lineIndex.eol,
+    snippets: options.snippets ?? true,
+    settings,
+  };
+  const items = context.kind === 'key' ? keyItems(request, context) : valueItems(request, context);
+  return { isIncomplete: false, items };
+}
