@@ -86,7 +86,9 @@ connection.onRequest(
 );
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
-documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+// An edit of a base or a kustomization changes what open patches merge into: every open document is checked
+// again (unchanged ones answer from the per-document cache).
+documents.onDidChangeContent(() => diagnostics.scheduleAll());
 documents.onDidClose((event) => {
   cache.delete(event.document.uri);
   settings.forget(event.document.uri);

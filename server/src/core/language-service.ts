@@ -8,6 +8,7 @@ import { buildTopology, type TopologyOptions, type WorkloadDiagram } from './fea
 import { Validator } from './features/validation';
 import type { ManifestFile } from './parse/manifest';
 import { allRules } from './rules';
+import { validatePatchFile, type KustomizeContext } from './workspace/kustomize/patch-validation';
 import { createSchemaRegistry } from './schema';
 import type { Settings } from './settings';
 
@@ -17,8 +18,11 @@ import type { Settings } from './settings';
  * (`file.lineIndex` converts LSP positions); results are LSP types or core findings.
  */
 export interface LanguageService extends FeatureServices {
-  /** YAML, schema and rule findings of a file (cached per parsed document and settings). */
-  validate(file: ManifestFile, settings: Settings): Finding[];
+  /**
+   * YAML, schema and rule findings of a file (cached per parsed document and settings). With `kustomize`, a file
+   * that kustomizations use as a patch is checked as a patch and through the merged workloads.
+   */
+  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined;
@@ -37,7 +41,7 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
   const services: FeatureServices = { schemas, rules: allRules, validator };
   return {
     ...services,
-    validate: (file, settings) => validator.validate(file, settings),
+    validate: (file, settings, kustomize) => (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings),
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
     hover: (file, offset, settings, findings) => hover(services, file, offset, settings, findings),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),

@@ -100,6 +100,11 @@ export class SettingsStore {
     return uri || this.supportsConfiguration ? this.get(key) : this.global;
   }
 
+  /** The innermost workspace folder that holds a file path (kustomizations are looked for up to it). */
+  workspaceFolderOf(file: string): string | undefined {
+    return this.workspaceFolders.filter((f) => isInside(path.dirname(file), f)).sort((a, b) => b.length - a.length)[0];
+  }
+
   /** The config file that applies to a document and what it holds, for the status bar and problem reports. */
   configFor(uri: string): { path: string; config: ConfigFile } | undefined {
     const file = filePath(uri);

@@ -28,6 +28,9 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   'unreadable-file': 'unreadable-file',
   // Needs a schema keyword that the shipped schemas do not use: made in the test below with a schema folder.
   'invalid-value': 'invalid-value',
+  // Needs a folder tree (a kustomization, its base, the patch): test/unit/kustomize/patch-validation.test.ts, over
+  // test/fixtures/kustomize/remote-base/prod (bad) and log-shipper/overlay (good).
+  'kustomize-not-resolved': 'kustomize-not-resolved',
 };
 
 /** The findings of a fixture, at the target its first line names (`# kubernetesVersion: "1.28"`), else the default. */

@@ -1,7 +1,7 @@
 import type { Severity } from '../settings';
 
-/** What produces a code that is not a rule: the YAML reader, the schema check, the file gate or the config file. */
-export type NonRuleKind = 'yaml' | 'schema' | 'file' | 'config';
+/** What produces a code that is not a rule: the YAML reader, the schema check, the file gate, the config file or the kustomize merge. */
+export type NonRuleKind = 'yaml' | 'schema' | 'file' | 'config' | 'kustomize';
 
 export interface NonRuleCodeEntry {
   kind: NonRuleKind;
@@ -34,6 +34,7 @@ export const NON_RULE_CODES = {
   'invalid-value': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).' },
   'file-too-large': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file is larger than the linter reads; it is not validated.' },
   'binary-file': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },
+  'kustomize-not-resolved': { kind: 'kustomize', defaultSeverity: 'info', configurable: true, summary: 'A patch is checked merged into its base; a remote base, generator or JSON 6902 patch of that kustomization is not resolved here.' },
   // Reported by the CLI as an error of the run (exit code 2), never as a finding a level could change.
   'unreadable-file': { kind: 'file', defaultSeverity: 'error', configurable: false, summary: 'The file could not be read.' },
   // Problems of `.sidecarlint.yaml` itself: a broken config file cannot be silenced by itself.

@@ -43,8 +43,12 @@ export class Validator {
     return result;
   }
 
-  /** Findings of one document, by offsets relative to its chunk. */
-  validateDocument(document: ParsedDocument, settings: Settings): Finding[] {
+  /**
+   * Findings of one document, by offsets relative to its chunk. `asPatch`: the document is a strategic-merge patch
+   * (a kustomization uses it): its directives are not fields, required fields need not be there, and the pod
+   * rules run on the merged workload instead (workspace/kustomize), so they are skipped here.
+   */
+  validateDocument(document: ParsedDocument, settings: Settings, options: { asPatch?: (value: unknown) => unknown } = {}): Finding[] {
     if (!document.looksLikeKubernetes) return [];
     const findings: Finding[] = [];
     const add = (finding: Finding) => {
@@ -69,7 +73,8 @@ export class Validator {
     }
     if (!document.isKubernetes || document.hasSyntaxErrors) return applySuppressions(document, findings);
 
-    const { value, problem } = document.value();
+    const { value: written, problem } = document.value();
+    const value = options.asPatch ? options.asPatch(written) : written;
     if (problem) {
       add({ code: problem.code, severity: defaultSeverity(problem.code), message: problem.message, start: problem.start, end: problem.end });
       return applySuppressions(document, findings);
@@ -82,6 +87,7 @@ export class Validator {
     const versionProblems = [apiVersionProblem(apiVersion, kind, minor) ?? []].flat();
     if (!this.schemas.removal(apiVersion, kind)) {
       for (const schemaProblem of this.schemas.validate(apiVersion, kind, value)) {
+        if (options.asPatch && schemaProblem.code === 'missing-required-field') continue;
         const span = spanOfProblem(document, schemaProblem);
         add({
           code: schemaProblem.code,
@@ -105,6 +111,7 @@ export class Validator {
         data: { ...problem.data, path: problem.path, kubernetesVersion: settings.kubernetesVersion },
       });
     }
+    if (options.asPatch) return applySuppressions(document, findings);
     const applicable = this.rules.filter(
       (rule) =>
         settings.rules[rule.id] !== 'off' &&

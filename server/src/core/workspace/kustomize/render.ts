@@ -1,0 +1,200 @@
+import { parseAllDocuments } from 'yaml';
+import { isRemote, joinPath, kustomizationFileIn, type KustomizeHost } from './host';
+import { parseKustomization, type Kustomization, type PatchEntry, type PatchTarget } from './kustomization';
+import { Origins, type Origin } from './origins';
+import { strategicMerge } from './strategic-merge';
+import { applyTransformers } from './transformers';
+
+type Json = Record<string, unknown>;
+
+/** One resource of a rendered overlay, with where each part of it was written. */
+export interface RenderedResource {
+  value: Json;
+  /** The document it was read from. */
+  origin: Origin;
+  /** The strategic-merge patches applied to it, in order. */
+  patchedBy: Origin[];
+}
+
+/** Something the render did not follow: a remote base, a generator, a JSON 6902 patch. Never an error. */
+export interface RenderNote {
+  /** The kustomization file that asks for it. */
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface RenderResult {
+  resources: RenderedResource[];
+  notes: RenderNote[];
+  origins: Origins;
+  /** Every file the render read (to know when to render again). */
+  files: Set<string>;
+}
+
+const MAX_DEPTH = 20;
+
+function isMap(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readDocuments(host: KustomizeHost, file: string, origins: Origins): { value: Json; origin: Origin }[] {
+  const text = host.readFile(file);
+  return text === undefined ? [] : readDocumentsFromText(text, file, origins);
+}
+
+export function readDocumentsFromText(text: string, file: string, origins: Origins, inline?: boolean): { value: Json; origin: Origin }[] {
+  const result: { value: Json; origin: Origin }[] = [];
+  parseAllDocuments(text, { logLevel: 'silent' }).forEach((document, doc) => {
+    if (!('errors' in document) || document.errors.length > 0) return;
+    const value: unknown = document.toJS({ maxAliasCount: 1000 });
+    if (!isMap(value)) return;
+    const origin: Origin = { file, doc, path: [], inline };
+    origins.annotate(value, origin);
+    result.push({ value, origin });
+  });
+  return result;
+}
+
+function metadataOf(value: Json): Json {
+  return isMap(value.metadata) ? value.metadata : {};
+}
+
+/** Whether a patch's target (or, without one, the patch's own kind and name) selects the resource. */
+function selects(resource: Json, target: PatchTarget | undefined, patch: Json): boolean {
+  const metadata = metadataOf(resource);
+  const [group, version] = String(resource.apiVersion ?? '').includes('/') ? String(resource.apiVersion).split('/') : ['', String(resource.apiVersion ?? '')];
+  const whole = (pattern: string, value: unknown) => {
+    try {
+      return new RegExp(`^(?:${pattern})$`).test(String(value ?? ''));
+    } catch {
+      return pattern === String(value ?? '');
+    }
+  };
+  if (!target) {
+    return resource.kind === patch.kind && metadata.name === metadataOf(patch).name;
+  }
+  if (target.kind !== undefined && !whole(target.kind, resource.kind)) return false;
+  if (target.name !== undefined && !whole(target.name, metadata.name)) return false;
+  if (target.namespace !== undefined && !whole(target.namespace, metadata.namespace ?? '')) return false;
+  if (target.group !== undefined && !whole(target.group, group)) return false;
+  if (target.version !== undefined && !whole(target.version, version)) return false;
+  if (target.labelSelector !== undefined && !matchesSelector(target.labelSelector, metadata.labels)) return false;
+  if (target.annotationSelector !== undefined && !matchesSelector(target.annotationSelector, metadata.annotations)) return false;
+  return true;
+}
+
+/** Equality-based selectors (`a=b,c!=d`, `a`); set-based ones select nothing here. */
+function matchesSelector(selector: string, labels: unknown): boolean {
+  const map = isMap(labels) ? labels : {};
+  return selector.split(',').every((term) => {
+    const part = term.trim();
+    const match = /^([^=!\s]+)\s*(==|=|!=)?\s*(.*)$/.exec(part);
+    if (!match) return false;
+    const [, key, op, value] = match;
+    if (!op) return key in map;
+    return op === '!=' ? String(map[key] ?? '') !== value : String(map[key] ?? '') === value;
+  });
+}
+
+/**
+ * Renders the kustomization in `dir` the way `kustomize build` does for the fields this product follows:
+ * resources (files and folders, recursively), components, strategic-merge patches, then namespace,
+ * namePrefix/nameSuffix, labels, replicas and images. Reads only through `host`.
+ */
+export function renderKustomization(host: KustomizeHost, dir: string): RenderResult {
+  const result: RenderResult = { resources: [], notes: [], origins: new Origins(), files: new Set() };
+  result.resources = renderDir(host, dir, result, 0, new Set());
+  return result;
+}
+
+function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth: number, visiting: Set<string>, input: RenderedResource[] = []): RenderedResource[] {
+  const file = kustomizationFileIn(host, dir);
+  if (!file || depth > MAX_DEPTH || visiting.has(dir)) return input;
+  result.files.add(file);
+  const kustomization = parseKustomization(host.readFile(file) ?? '');
+  if (!kustomization) return input;
+  visiting.add(dir);
+  let resources = [...input];
+  for (const entry of kustomization.resources) {
+    if (isRemote(entry)) {
+      result.notes.push({ file, field: 'resources', message: `Remote base "${entry}" is not resolved here; its resources are not part of the checked pods.` });
+      continue;
+    }
+    const path = joinPath(dir, entry);
+    if (host.isDirectory(path)) resources.push(...renderDir(host, path, result, depth + 1, visiting));
+    else {
+      result.files.add(path);
+      for (const { value, origin } of readDocuments(host, path, result.origins)) resources.push({ value, origin, patchedBy: [] });
+    }
+  }
+  for (const entry of kustomization.components) {
+    if (isRemote(entry)) {
+      result.notes.push({ file, field: 'components', message: `Remote component "${entry}" is not resolved here.` });
+      continue;
+    }
+    resources = renderDir(host, joinPath(dir, entry), result, depth + 1, visiting, resources);
+  }
+  for (const field of kustomization.unresolvedFields) {
+    result.notes.push({ file, field, message: `\`${field}\` is not resolved here: what it generates or changes is not part of the checked pods.` });
+  }
+  resources = applyPatches(host, dir, file, kustomization, resources, result);
+  applyTransformers(kustomization, resources, result.origins, file);
+  visiting.delete(dir);
+  return resources;
+}
+
+function applyPatches(host: KustomizeHost, dir: string, file: string, kustomization: Kustomization, resources: RenderedResource[], result: RenderResult): RenderedResource[] {
+  let current = resources;
+  for (const entry of kustomization.patches) {
+    for (const { value: patch, origin, json6902 } of patchDocuments(host, dir, file, entry, result)) {
+      if (json6902) {
+        result.notes.push({ file, field: entry.field, message: 'JSON 6902 patches are not applied here yet; the checked pods do not include them.' });
+        continue;
+      }
+      current = current.flatMap((resource) => {
+        if (!selects(resource.value, entry.target, patch)) return [resource];
+        const merged = strategicMerge(resource.value, entry.target ? retargeted(patch, resource.value, result.origins) : patch, result.origins);
+        if (!isMap(merged)) return [];
+        return [{ value: merged, origin: resource.origin, patchedBy: [...resource.patchedBy, origin] }];
+      });
+    }
+  }
+  return current;
+}
+
+/**
+ * A patch with a `target:` applies to each selected resource under that resource's apiVersion, kind, name and
+ * namespace, whatever the patch itself says (kustomize api/filters/patchstrategicmerge, PatchTransformer).
+ */
+function retargeted(patch: Json, resource: Json, origins: Origins): Json {
+  const metadata: Json = { ...metadataOf(patch), name: metadataOf(resource).name };
+  if (metadataOf(resource).namespace !== undefined) metadata.namespace = metadataOf(resource).namespace;
+  else delete metadata.namespace;
+  if (isMap(patch.metadata)) origins.set(metadata, origins.of(patch.metadata));
+  const copy: Json = { ...patch, apiVersion: resource.apiVersion, kind: resource.kind, metadata };
+  origins.set(copy, origins.of(patch));
+  return copy;
+}
+
+/** A JSON 6902 patch (a list of operations) rather than a strategic-merge one: its first content is a list. */
+function isOperationList(text: string): boolean {
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trim().startsWith('#') && line.trim() !== '---');
+  return first !== undefined && /^\s*(\[|-(\s|$))/.test(first);
+}
+
+function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: PatchEntry, result: RenderResult): { value: Json; origin: Origin; json6902?: boolean }[] {
+  if (entry.path !== undefined) {
+    const path = joinPath(dir, entry.path);
+    result.files.add(path);
+    const text = host.readFile(path);
+    if (text === undefined) return [];
+    if (entry.field === 'patchesJson6902' || isOperationList(text)) return [{ value: {}, origin: { file: path, doc: 0, path: [] }, json6902: true }];
+    return readDocumentsFromText(text, path, result.origins);
+  }
+  if (entry.patch !== undefined) {
+    if (entry.field === 'patchesJson6902' || isOperationList(entry.patch)) return [{ value: {}, origin: { file, doc: 0, path: [], inline: true }, json6902: true }];
+    return readDocumentsFromText(entry.patch, file, result.origins, true);
+  }
+  return [];
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileUri, LspClient } from './client';
+
+const root = path.resolve(__dirname, '..', 'fixtures', 'kustomize');
+
+describe('language server: kustomize patches', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ rootUri: fileUri(root) });
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('a patch adding a classic sidecar to a Job shows the merged pod finding in the patch, with no required-field error', async () => {
+    const text = fs.readFileSync(path.join(root, 'job-sidecar', 'overlay', 'cloud-sql-proxy.yaml'), 'utf8');
+    const diagnostics = await client.open(fileUri(root, 'job-sidecar', 'overlay', 'cloud-sql-proxy.yaml'), text);
+    const codes = diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('job-classic-sidecar'), JSON.stringify(diagnostics));
+    assert.ok(!codes.includes('missing-required-field'), JSON.stringify(diagnostics));
+    const sidecar = diagnostics.find((d) => d.code === 'job-classic-sidecar');
+    assert.equal(sidecar?.range.start.line, 8);
+  });
+
+  it('the open, unsaved buffer of the patch is what is merged', async () => {
+    const uri = fileUri(root, 'log-shipper', 'overlay', 'log-shipper.yaml');
+    const text = fs.readFileSync(path.join(root, 'log-shipper', 'overlay', 'log-shipper.yaml'), 'utf8');
+    const first = await client.open(uri, text);
+    assert.deepEqual(first.filter((d) => d.code === 'undefined-volume').length, 1, JSON.stringify(first));
+    const edited = text.replace(/\n {12}- name: buffer\n {14}mountPath: \/buffer/, '');
+    const after = await client.change(uri, 2, edited);
+    assert.ok(!after.some((d) => d.code === 'undefined-volume' || d.code === 'missing-required-field'), JSON.stringify(after));
+  });
+});
