@@ -2,7 +2,6 @@ import { POD_SPEC_PATHS } from '../../model/pod';
 import type { YamlPath } from '../../parse/nodes';
 import type { Kustomization } from './kustomization';
 import type { Origins } from './origins';
-import type { RenderedResource } from './render';
 
 type Json = Record<string, unknown>;
 
@@ -69,7 +68,7 @@ function splitImage(image: string): { name: string; tag?: string; digest?: strin
  * The transformers of one kustomization, after its patches, in kustomize's order: namespace,
  * namePrefix/nameSuffix, labels, replicas, images. Values they set come from `file` (the kustomization).
  */
-export function applyTransformers(kustomization: Kustomization, resources: RenderedResource[], origins: Origins, file: string): void {
+export function applyTransformers(kustomization: Kustomization, resources: readonly { value: Json }[], origins: Origins, file: string): void {
   for (const { value } of resources) {
     const kind = String(value.kind ?? '');
     const metadata = mapAt(value, ['metadata'], true) as Json;
