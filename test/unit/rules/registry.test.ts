@@ -8,6 +8,7 @@ import { repoRoot } from '../helpers';
 import { underlines } from './rule-kit';
 
 const rulesDir = path.join(repoRoot, 'server', 'src', 'core', 'rules');
+const groupFiles = fs.readdirSync(path.join(rulesDir, 'groups')).filter((f) => f.endsWith('.ts'));
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const DOC_SECTIONS = ['What', 'Why', 'Bad', 'Good', 'Fix'];
 const minors = SUPPORTED_KUBERNETES_VERSIONS.map((v) => Number(v.split('.')[1]));
@@ -31,7 +32,8 @@ describe('rule registry', () => {
     for (const file of files) {
       const module = (await import(path.join(rulesDir, file))) as { rule?: Rule };
       assert.ok(module.rule, `${file} exports no \`rule\``);
-      assert.ok(allRules.includes(module.rule), `${file} is not listed in a rule group`);
+      const listed = (allRules as readonly Rule[]).includes(module.rule);
+      assert.ok(listed, `${file} is not registered: import its \`rule\` in the group file of its docs section, server/src/core/rules/groups/<group>.ts (${groupFiles.join(', ')}), which rules/index.ts builds allRules from`);
     }
   });
 

@@ -1,13 +1,14 @@
-import { allRules, type Rule } from '../rules';
+import { allRules, type Rule, type RuleId } from '../rules';
 import type { Severity } from '../settings';
 import { NON_RULE_CODES, type NonRuleCode, type NonRuleCodeEntry, type NonRuleKind } from './non-rule-codes';
 
 /** Every diagnostic code a user can see: a rule id or one of the non-rule codes. */
-export type Code = Rule['id'] | NonRuleCode;
+export type Code = RuleId | NonRuleCode;
 
 /** What the CLI's rule list, SARIF metadata, settings and links know about one code. */
 export interface CodeInfo {
-  id: Code;
+  /** A `Code` for the built-in rules; a catalog of other rules (tests, `service.rules`) carries their ids. */
+  id: string;
   /** 'rule': a sidecar rule; the others: built-in checks of the core (see NON_RULE_CODES). */
   kind: 'rule' | NonRuleKind;
   defaultSeverity: Severity;

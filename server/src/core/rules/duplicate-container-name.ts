@@ -1,9 +1,9 @@
 import { nodeSpan } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
 import { apiFieldPath, containerData } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'duplicate-container-name',
   defaultSeverity: 'error',
   summary: 'Two containers of a pod share a name: names must be unique across `containers`, `initContainers` and `ephemeralContainers`.',
@@ -30,4 +30,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

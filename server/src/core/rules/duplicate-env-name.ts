@@ -1,9 +1,9 @@
 import { asMap, getPair, getSeq, nodeSpan, scalarText } from '../parse/nodes';
 import { apiFieldPath } from '../model/containers';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'duplicate-env-name',
   defaultSeverity: 'warning',
   summary: 'An env variable defined twice in one container: the last one wins, and `kubectl apply` may drop one (the API server warns).',
@@ -29,4 +29,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { mountsOf, normalizeMountPath, type MountModel } from '../model/volume-mounts';
 import { describeContainerCapitalized } from '../model/containers';
 import { containersOf } from '../model/pod';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'duplicate-mount-path',
   defaultSeverity: 'error',
   summary: 'Two volumes are mounted (or attached as devices) at the same path in one container.',
@@ -46,4 +46,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { asMap, getPair, getSeq, nodeSpan, scalarText } from '../parse/nodes';
 import { duplicateValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'duplicate-port-name',
   defaultSeverity: 'error',
   summary: 'Two ports of one container share a name: the API server rejects the pod (validateContainerPorts).',
@@ -29,4 +29,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

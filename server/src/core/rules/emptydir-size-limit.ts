@@ -1,5 +1,5 @@
 import { asMap, getPair, getString } from '../parse/nodes';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { podMounts } from '../model/volume-mounts';
 import { containerKey } from '../model/containers';
 import { listInWords } from '../text/words';
@@ -7,7 +7,7 @@ import { listInWords } from '../text/words';
 /** A mount or volume name that says it holds logs: logs grow until something stops them. */
 const LOG_WORD = /(^|[^a-z])logs?([^a-z]|$)|logging|varlog/i;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'emptydir-size-limit',
   defaultSeverity: 'info',
   summary: 'A shared or log emptyDir without sizeLimit can fill the node disk (or the memory limit) and get the pod evicted.',
@@ -44,4 +44,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

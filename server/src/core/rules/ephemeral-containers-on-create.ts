@@ -1,8 +1,8 @@
 import { getPair } from '../parse/nodes';
 import { forbidden } from '../kubernetes/api-errors';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'ephemeral-containers-on-create',
   defaultSeverity: 'error',
   summary: '`ephemeralContainers` in a manifest: the API server forbids them when a pod is created, and in pod templates; they are added to a running pod with `kubectl debug`.',
@@ -16,4 +16,4 @@ export const rule: Rule = {
       : `${forbidden([...pod.path, 'ephemeralContainers'], 'ephemeral containers not allowed in pod template')}: add them to a running pod with \`kubectl debug\`.`;
     context.report({ pair, message, data: { specPath: pod.path } });
   },
-};
+});

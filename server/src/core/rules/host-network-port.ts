@@ -1,9 +1,9 @@
 import { asMap, asScalar, getPair, getSeq, getString } from '../parse/nodes';
 import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'host-network-port',
   defaultSeverity: 'error',
   summary: 'With `hostNetwork: true` a hostPort other than its containerPort: the API server rejects the pod (validateHostNetwork).',
@@ -29,4 +29,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,12 +1,12 @@
 import { describeContainer } from '../model/containers';
 import { parseImageReference } from '../model/images';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /** `${IMAGE}`, `$(TAG)`, `{{ .Values.image }}`: filled in later by a tool, nothing to judge yet. */
 const PLACEHOLDER = /\$\{|\$\(|\{\{|<[^>]*>/;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'image-tag',
   defaultSeverity: 'warning',
   summary: 'An image with no tag or the `latest` tag: every pull may bring a different version; pin a version tag or a digest.',
@@ -34,4 +34,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -6,8 +6,16 @@ import { rules as network } from './groups/network';
 import { rules as sharedVolumes } from './groups/shared-volumes';
 import type { Rule } from './types';
 
-/** Every rule, grouped as in the docs. Each rule lives in its own file named after its id. */
-export const allRules: readonly Rule[] = [...nativeSidecars, ...sharedVolumes, ...network, ...identity, ...hygiene, ...apiServer];
+/**
+ * Every rule, grouped as in the docs. Each rule lives in its own file named after its id (made with `defineRule`,
+ * so its id stays a literal type) and is listed in one group file of ./groups/.
+ */
+const registry = [...nativeSidecars, ...sharedVolumes, ...network, ...identity, ...hygiene, ...apiServer] as const;
+
+/** The id of every rule: a union of literals derived from the registry, never a hand list. */
+export type RuleId = (typeof registry)[number]['id'];
+
+export const allRules: readonly Rule<RuleId>[] = registry;
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);

@@ -2,7 +2,7 @@ import { asMap, asScalar, getPair, getSeq, scalarText } from '../parse/nodes';
 import type { ContainerModel } from '../model/pod';
 import { containerAnchor, containerData, containerLabel } from '../model/containers';
 import { commandLine } from '../model/known-sidecars';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 const LOOPBACK = /\b(localhost|127\.0\.0\.1|0\.0\.0\.0)\b|\[::1\]/;
 
@@ -36,7 +36,7 @@ function reachedAt(init: ContainerModel, sidecar: ContainerModel): string | unde
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'init-container-before-sidecar',
   defaultSeverity: 'warning',
   summary: 'A regular init container placed before the native sidecar it talks to (a migration before cloud-sql-proxy): the sidecar is not running yet when it starts.',
@@ -62,4 +62,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

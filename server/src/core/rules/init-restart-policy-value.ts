@@ -1,13 +1,13 @@
 import { featureGate, gateAt, gateOnByDefaultFrom, stateText } from '../kubernetes/feature-gates';
 import { valueSpan } from '../parse/nodes';
 import { apiFieldPath, containerData } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /** ContainerRestartRules (KEP-5307), from the feature-gate table: once on by default, init containers may also say Never or OnFailure. */
 const GATE = featureGate('ContainerRestartRules');
 const RESTART_RULE_VALUES = ['Never', 'OnFailure'];
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'init-restart-policy-value',
   defaultSeverity: 'error',
   summary: 'An init container\'s `restartPolicy` that the target rejects: only `Always` (a native sidecar) before 1.35; `Always`, `OnFailure` or `Never` from 1.35 (ContainerRestartRules).',
@@ -35,4 +35,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -2,9 +2,9 @@ import { getPair } from '../parse/nodes';
 import { parseImageReference } from '../model/images';
 import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'invalid-image-name',
   defaultSeverity: 'error',
   summary: 'An image the API server rejects (leading or trailing whitespace) or the kubelet cannot pull (an upper-case repository: InvalidImageName).',
@@ -44,4 +44,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -2,7 +2,7 @@ import { asMap, getMap, getPair, keyText, nodeSpan, scalarText, type MapNode, ty
 import { labelKeyErrors, labelValueErrors } from '../kubernetes/names';
 import { kindValidation } from '../kubernetes/object-validation';
 import { apiFieldPath } from '../model/containers';
-import type { Rule, RuleContext } from './types';
+import { defineRule, type RuleContext } from './types';
 
 const TEMPLATED = /\{\{|\$\{/;
 /** ValidateAnnotations: all annotations of an object together. */
@@ -38,7 +38,7 @@ function checkAnnotations(context: RuleContext, annotations: MapNode | undefined
   }
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'invalid-label',
   defaultSeverity: 'error',
   summary: 'A label key or value, a selector label, or an annotation key that the API server rejects (keys: [prefix/]name of 63 characters; values: 63 characters, alphanumeric at both ends).',
@@ -64,4 +64,4 @@ export const rule: Rule = {
     if (matchLabels) checkLabels(context, matchLabels, ['spec', 'selector', 'matchLabels']);
     else if (selectorMap && !getPair(selectorMap, 'matchExpressions')) checkLabels(context, selectorMap, ['spec', 'selector']);
   },
-};
+});

@@ -3,7 +3,7 @@ import { kindValidation } from '../kubernetes/object-validation';
 import { nameErrors, portNameErrors, suggestName, type NameFormat } from '../kubernetes/names';
 import { containersOf } from '../model/pod';
 import { invalidValue, requiredValue } from '../kubernetes/api-errors';
-import type { Rule, RuleContext } from './types';
+import { defineRule, type RuleContext } from './types';
 
 /** Values a generator fills in before the API server sees them (Helm, envsubst). */
 const TEMPLATED = /\{\{|\$\{/;
@@ -18,7 +18,7 @@ function reportName(context: RuleContext, pair: PairNode, path: YamlPath, errors
   });
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'invalid-name',
   defaultSeverity: 'error',
   summary: 'A name the API server rejects: an object name that is not a DNS-1123 subdomain (or label) for its kind, a container name that is not a DNS-1123 label, a port name that is not an IANA service name.',
@@ -64,4 +64,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -2,7 +2,7 @@ import { asMap, asScalar, getMap, getPair, getSeq, type MapNode, type PairNode, 
 import { portNameErrors, portNumberErrors } from '../kubernetes/names';
 import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
-import type { Rule, RuleContext } from './types';
+import { defineRule, type RuleContext } from './types';
 
 /** Where a container refers to a port by number or name (IntOrString): probes and lifecycle hooks. */
 const HANDLERS: readonly YamlPath[] = [
@@ -38,7 +38,7 @@ function checkPortRef(context: RuleContext, pair: PairNode, path: YamlPath, name
   });
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'invalid-port',
   defaultSeverity: 'error',
   summary: 'A port the API server rejects: a containerPort or hostPort outside 1–65535, or a probe port that is neither a port number nor a valid port name ("8080" in quotes).',
@@ -68,4 +68,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -2,9 +2,9 @@ import { getMap, getPair, type YamlPath } from '../parse/nodes';
 import { kindValidation } from '../kubernetes/object-validation';
 import { apiFieldPath } from '../model/containers';
 import { invalidValue, requiredValue, unsupportedValue } from '../kubernetes/api-errors';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'invalid-restart-policy',
   defaultSeverity: 'error',
   summary: "A pod template restartPolicy its controller rejects: Deployments, StatefulSets, DaemonSets and ReplicaSets allow only Always; Jobs and CronJobs only OnFailure or Never (and no policy means Always).",
@@ -45,7 +45,7 @@ export const rule: Rule = {
       data: { valuePath: path, replacement: rules.allowed[rules.allowed.length - 1], field: apiFieldPath(path) },
     });
   },
-};
+});
 
 /** The Job spec that holds the pod template (`spec` of a Job, `spec.jobTemplate.spec` of a CronJob). */
 function pathSpec(root: unknown, podPath: YamlPath) {

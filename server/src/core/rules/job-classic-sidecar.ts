@@ -3,7 +3,7 @@ import { imageRepository } from '../model/images';
 import { containerAnchor, containerData, containerLabel } from '../model/containers';
 import { getString } from '../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 const NATIVE_SIDECARS_MINOR = 29;
 
@@ -27,7 +27,7 @@ function stopMechanism(pod: PodSpecModel, helper: ContainerModel, workers: reado
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'job-classic-sidecar',
   defaultSeverity: 'warning',
   summary: 'A long-running helper in the `containers` of a Job (or a run-to-completion Pod) keeps the pod running: the Job never completes.',
@@ -70,4 +70,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 import { classifySidecar } from '../model/known-sidecars';
 import { containerAnchor, containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 const NATIVE_SIDECARS_MINOR = 29;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'long-running-init-container',
   defaultSeverity: 'warning',
   summary: 'A regular init container that never exits (a sidecar without `restartPolicy: Always`): the pod stays in Init forever.',
@@ -30,4 +30,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

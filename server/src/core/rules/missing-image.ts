@@ -2,9 +2,9 @@ import { getPair } from '../parse/nodes';
 import { containerAnchor } from '../model/containers';
 import { requiredValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'missing-image',
   defaultSeverity: 'error',
   summary: 'A container without an image: the API server rejects the Pod, or the workload, with `image: Required value`.',
@@ -22,4 +22,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
 import { asMap, getPair, getSeq, scalarText } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { containerAnchor, describeContainerCapitalized } from '../model/containers';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'missing-probes',
   defaultSeverity: 'info',
   summary: 'A long-running container (an app container of a long-running workload, or a native sidecar) has neither a readiness nor a liveness probe.',
@@ -38,7 +38,7 @@ export const rule: Rule = {
       });
     }
   },
-};
+});
 
 /** Declared container ports: what a quick fix can point an httpGet or tcpSocket probe at. */
 function portsOf(container: ContainerModel): number[] {

@@ -1,7 +1,7 @@
 import { getMap, getPair, type MapNode } from '../parse/nodes';
 import { isClassicSidecar } from '../model/product';
 import { containersOf } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { containerAnchor, describeContainerCapitalized } from '../model/containers';
 
 /**
@@ -12,7 +12,7 @@ import { containerAnchor, describeContainerCapitalized } from '../model/containe
 const REQUIRED = ['requests.cpu', 'requests.memory', 'limits.memory'] as const;
 type Requirement = (typeof REQUIRED)[number];
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'missing-resources',
   defaultSeverity: 'warning',
   summary: 'A container without CPU and memory requests and a memory limit: the scheduler cannot place it well and it can starve its neighbours.',
@@ -48,7 +48,7 @@ export const rule: Rule = {
       });
     }
   },
-};
+});
 
 function states(resources: MapNode | undefined, requirement: Requirement): boolean {
   const [group, resource] = requirement.split('.') as ['requests' | 'limits', string];

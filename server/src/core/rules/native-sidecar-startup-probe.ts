@@ -1,12 +1,12 @@
 import { getPair } from '../parse/nodes';
 import { classifySidecar, type SidecarKind } from '../model/known-sidecars';
 import { containerAnchor, containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /** Helpers the containers after them talk through as soon as they start. */
 const NEEDED_AT_START: ReadonlySet<SidecarKind> = new Set(['proxy', 'db-proxy', 'secrets-agent']);
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'native-sidecar-startup-probe',
   defaultSeverity: 'info',
   summary: 'A native proxy or secrets sidecar without a `startupProbe`: the next container starts as soon as its process does, maybe before it is ready.',
@@ -27,4 +27,4 @@ export const rule: Rule = {
       });
     });
   },
-};
+});

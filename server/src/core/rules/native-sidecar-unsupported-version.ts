@@ -1,12 +1,12 @@
 import { featureGate, gateAt, gateOnByDefaultFrom, stateText } from '../kubernetes/feature-gates';
 import { apiFieldPath, containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /** SidecarContainers, from the feature-gate table: before its first stage the field is unknown, while off it is dropped. */
 const GATE = featureGate('SidecarContainers');
 const ON_BY_DEFAULT = gateOnByDefaultFrom(GATE) ?? Number.POSITIVE_INFINITY;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'native-sidecar-unsupported-version',
   defaultSeverity: 'error',
   summary: 'A native sidecar (`restartPolicy: Always` on an init container) on a Kubernetes version that rejects or ignores it.',
@@ -32,4 +32,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { asMap, asSeq, getPair, nodeSpan, scalarText, type PairNode } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
 import { containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 interface DeclaredPort {
   container: ContainerModel;
@@ -14,7 +14,7 @@ interface DeclaredPort {
   offset: number;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'port-conflict',
   defaultSeverity: 'error',
   summary: 'Two containers that run at the same time declare the same port: they share one network namespace, so one of them cannot bind it.',
@@ -55,7 +55,7 @@ export const rule: Rule = {
       });
     }
   },
-};
+});
 
 function declaredPorts(container: ContainerModel): DeclaredPort[] {
   const ports = asSeq(getPair(container.node, 'ports')?.value);

@@ -1,5 +1,5 @@
 import { asSeq, getMap, getPair, scalarText } from '../parse/nodes';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { describeContainerCapitalized } from '../model/containers';
 
 import { containerSecurityContext, isTrue, isWindowsPod } from '../model/security-context';
@@ -8,7 +8,7 @@ import { containersOf } from '../model/pod';
 /** Capabilities that let a process gain more privileges than its parent (the kernel's no_new_privs is off). */
 const ESCALATING_CAPABILITIES = new Set(['SYS_ADMIN', 'ALL']);
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'privilege-escalation',
   defaultSeverity: 'warning',
   summary: 'A container explicitly allows privilege escalation (allowPrivilegeEscalation: true, or adds CAP_SYS_ADMIN / ALL).',
@@ -44,4 +44,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,11 +1,11 @@
 import { getPair } from '../parse/nodes';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { describeContainerCapitalized } from '../model/containers';
 
 import { containerSecurityContext, isTrue } from '../model/security-context';
 import { containersOf } from '../model/pod';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'privileged-container',
   defaultSeverity: 'error',
   summary: 'A privileged container: it has every capability and the host\'s devices, so escaping it means owning the node.',
@@ -27,4 +27,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,12 +1,12 @@
 import { getPair } from '../parse/nodes';
 import { apiFieldPath, containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /** Fields the API allows on an init container only when it is a native sidecar. */
 const SIDECAR_ONLY_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'] as const;
 const NATIVE_SIDECARS_MINOR = 29;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'probe-on-init-container',
   defaultSeverity: 'error',
   summary: 'Probes and `lifecycle` on an init container that is not a native sidecar: the API forbids them.',
@@ -30,4 +30,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

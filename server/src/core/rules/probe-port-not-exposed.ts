@@ -2,13 +2,13 @@ import { asMap, asScalar, asSeq, getMap, getPair, scalarText, type MapNode, type
 import { containersOf, type ContainerModel } from '../model/pod';
 import { closest } from '../text/closest';
 import { containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const LIFECYCLE_HOOKS = ['postStart', 'preStop'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'probe-port-not-exposed',
   defaultSeverity: 'warning',
   summary: 'A probe (or lifecycle hook) names a port that its container does not declare in `ports[].name`.',
@@ -37,7 +37,7 @@ export const rule: Rule = {
       }
     }
   },
-};
+});
 
 function portNames(container: ContainerModel): string[] {
   const ports = asSeq(getPair(container.node, 'ports')?.value);

@@ -1,7 +1,7 @@
 import { classifySidecar, type SidecarKind } from '../model/known-sidecars';
 import { isWorkloadProduct } from '../model/product';
 import { containerAnchor, containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /**
  * Helpers the app talks through from its first second (outbound traffic, database connections, secrets files).
@@ -16,7 +16,7 @@ const RISK: Partial<Record<SidecarKind, string>> = {
   'secrets-agent': 'the app may start before the agent has rendered its secrets.',
 };
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'proxy-start-order',
   defaultSeverity: 'info',
   summary: 'A proxy or secrets sidecar in `containers`: nothing makes it ready before the app starts; a native sidecar would be.',
@@ -43,4 +43,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,11 +1,11 @@
 import { getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
 import { formatCpu, formatMemory, parseCpu, parseMemory } from '../model/quantity';
 import { RESOURCE_NAMES, type ResourceName } from '../model/resources';
-import type { Rule, RuleContext } from './types';
+import { defineRule, type RuleContext } from './types';
 import { describeContainer } from '../model/containers';
 import { containersOf } from '../model/pod';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'request-above-limit',
   defaultSeverity: 'error',
   summary: 'A CPU or memory request larger than its limit: the API server rejects the pod.',
@@ -18,7 +18,7 @@ export const rule: Rule = {
     }
     compare(getMap(pod.spec, 'resources'), [...pod.path, 'resources'], 'the pod-level resources', context, {});
   },
-};
+});
 
 function compare(resources: MapNode | undefined, resourcesPath: YamlPath, owner: string, context: RuleContext, base: Record<string, unknown>): void {
   const requests = getMap(resources, 'requests');

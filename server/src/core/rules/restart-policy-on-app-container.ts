@@ -1,7 +1,7 @@
 import { featureGate, gateAt, gateOnByDefaultFrom, stateText } from '../kubernetes/feature-gates';
 import { fieldAt } from '../kubernetes/fields';
 import { apiFieldPath, containerData, containerLabel } from '../model/containers';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /**
  * ContainerRestartRules (KEP-5307), from the feature-gate table. Once it is on by default the API accepts
@@ -11,7 +11,7 @@ import type { Rule } from './types';
  */
 const GATE = featureGate('ContainerRestartRules');
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'restart-policy-on-app-container',
   defaultSeverity: 'error',
   summary: '`restartPolicy` on an entry of `containers` before the API accepts it there (ContainerRestartRules on by default from 1.35); native sidecars belong in `initContainers`.',
@@ -45,4 +45,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,12 +1,12 @@
 import type { PairNode } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { describeContainer } from '../model/containers';
 
 import { listInWords } from '../text/words';
 import { effectiveSetting, isWindowsPod, type SettingRef } from '../model/security-context';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'run-as-root',
   defaultSeverity: 'warning',
   summary: 'A container is explicitly set to run as root (runAsUser: 0, or runAsNonRoot: false with no non-root user).',
@@ -48,4 +48,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

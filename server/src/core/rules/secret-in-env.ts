@@ -1,5 +1,5 @@
 import { asMap, asSeq, getPair, scalarText } from '../parse/nodes';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { describeContainer } from '../model/containers';
 import { containersOf } from '../model/pod';
 
@@ -69,7 +69,7 @@ export function secretNameReason(name: string): string | undefined {
   return undefined;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'secret-in-env',
   defaultSeverity: 'warning',
   summary: 'A secret (password, token, key, credentials) written as a literal env value instead of a secretKeyRef.',
@@ -112,4 +112,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import { asMap, asSeq, getMap, getPair, getSeq, keyText, scalarText, type MapNode, type PairNode } from '../parse/nodes';
 import { kindValidation } from '../kubernetes/object-validation';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 /** labels.Selector.Matches for a LabelSelector (matchLabels and matchExpressions). */
 function selects(selector: MapNode, labels: ReadonlyMap<string, string>): boolean {
@@ -28,7 +28,7 @@ function goMap(labels: ReadonlyMap<string, string>): string {
   return `map[string]string{${[...labels].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ')}}`;
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'selector-mismatch',
   defaultSeverity: 'error',
   summary: "A Deployment, StatefulSet, DaemonSet or ReplicaSet whose selector is empty or does not select its own pod template's labels: the API server rejects it.",
@@ -65,4 +65,4 @@ export const rule: Rule = {
       data: { missingLabels: Object.fromEntries(missing) },
     });
   },
-};
+});

@@ -1,6 +1,6 @@
 import { classifySidecar, commandLine } from '../model/known-sidecars';
 import { containersOf, type ContainerModel } from '../model/pod';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { describeContainer, describeContainerCapitalized } from '../model/containers';
 
 import { listInWords } from '../text/words';
@@ -14,7 +14,7 @@ function readsLogs(container: ContainerModel): boolean {
   return classifySidecar(container)?.kind === 'log-shipper' || TAILS_FILES.test(commandLine(container));
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'shipper-mount-read-only',
   defaultSeverity: 'info',
   summary: 'A log-shipper sidecar mounts, writable, a volume that another container writes: it only needs to read it.',
@@ -50,4 +50,4 @@ export const rule: Rule = {
       }
     }
   },
-};
+});

@@ -1,12 +1,12 @@
 import { getPair, keyText } from '../parse/nodes';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { describeContainerCapitalized } from '../model/containers';
 import { podMounts } from '../model/volume-mounts';
 
 /** Volume types whose files the kubelet refreshes in place when the source object changes. */
 const UPDATED_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'subpath-no-updates',
   defaultSeverity: 'hint',
   summary: 'A configMap, secret, projected or downwardAPI volume mounted with subPath: the file never receives updates.',
@@ -37,4 +37,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -29,9 +29,9 @@ export interface RuleContext {
   report(report: RuleReport): void;
 }
 
-export interface Rule {
+export interface Rule<Id extends string = string> {
   /** Stable kebab-case id; also the file name and the diagnostic code. */
-  id: string;
+  id: Id;
   defaultSeverity: Severity;
   /** One line, shown on hover and in the CLI's rule list. */
   summary: string;
@@ -41,4 +41,12 @@ export interface Rule {
   check?(pod: PodSpecModel, context: RuleContext): void;
   /** Called once per Kubernetes object, pod or not: for what the API server checks on any object (names, labels). */
   checkDocument?(document: ParsedDocument, context: RuleContext): void;
+}
+
+/**
+ * A rule whose id keeps its literal type, so `RuleId` (rules/index.ts) and `Code` (core/codes) are unions of the
+ * real ids, not `string`: a typo in a key of the quick-fix table is a type error.
+ */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }

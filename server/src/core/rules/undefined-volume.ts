@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { closest } from '../text/closest';
 import { claimTemplateNames, podMounts } from '../model/volume-mounts';
 import { describeContainer } from '../model/containers';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'undefined-volume',
   defaultSeverity: 'error',
   summary: 'A volumeMount or volumeDevice names a volume that the pod does not declare.',
@@ -32,4 +32,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

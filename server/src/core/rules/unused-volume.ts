@@ -1,8 +1,8 @@
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { podMounts } from '../model/volume-mounts';
 import { containersOf } from '../model/pod';
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'unused-volume',
   defaultSeverity: 'warning',
   summary: 'A volume that no container mounts: nothing else in a pod can use it.',
@@ -20,4 +20,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

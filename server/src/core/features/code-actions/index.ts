@@ -4,7 +4,7 @@ import type { FeatureServices } from '../services';
 import type { DocumentSlot, ManifestFile } from '../../parse/manifest';
 import { detectIndentation, type IndentationStyle } from '../../text/indentation';
 import type { Settings } from '../../settings';
-import { quickFixes } from './quick-fixes';
+import { quickFixFor } from './quick-fixes';
 import { containerAt, containerByPath, podAt } from './locate';
 import { classicSidecarProposal, nativeSidecarProposal } from './native-sidecar';
 import { QUICK_FIX, REFACTOR_REWRITE, type FixContext, type FixProposal } from './types';
@@ -116,7 +116,7 @@ export function codeActions(
 
   if (kindWanted(QUICK_FIX, options.only)) {
     for (const { code, start, end, data, diagnostic } of diagnostics) {
-      const provider = code !== undefined ? quickFixes[code] : undefined;
+      const provider = code !== undefined ? quickFixFor(code) : undefined;
       if (!provider || code === undefined) continue;
       const context = contextAt(start, end, data);
       if (!context) continue;

@@ -4,11 +4,15 @@ import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar 
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
 import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
+import type { Code } from '../../codes';
 import type { QuickFixProvider } from './types';
 import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
 
-/** Quick fixes by diagnostic code (rule id or schema problem code); never by message. */
-export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
+/**
+ * Quick fixes by diagnostic code (rule id or non-rule code); never by message. Keyed by `Code`: a key that is no
+ * code (a typo, a renamed rule) is a type error.
+ */
+const fixes = {
   'job-classic-sidecar': convertToNative,
   'proxy-start-order': convertToNative,
   'restart-policy-on-app-container': restartPolicyOnAppContainer,
@@ -42,6 +46,11 @@ export const quickFixes: Readonly<Record<string, QuickFixProvider>> = {
   'host-network-port': replaceValue,
   'invalid-restart-policy': invalidRestartPolicy,
   'unknown-kind': unknownKind,
-};
+} as const satisfies Partial<Record<Code, QuickFixProvider>>;
+
+/** The fix of a code as it comes back on a diagnostic (any string: the client's data is untrusted). */
+export function quickFixFor(code: string): QuickFixProvider | undefined {
+  return Object.hasOwn(fixes, code) ? fixes[code as keyof typeof fixes] : undefined;
+}
 
 export type { FixContext, FixProposal, QuickFixProvider } from './types';

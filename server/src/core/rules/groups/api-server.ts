@@ -13,7 +13,7 @@ import { rule as selectorMismatch } from '../selector-mismatch';
 import type { Rule } from '../types';
 
 /** What the API server (or the kubelet) rejects that the OpenAPI schema cannot say: kubernetes/ holds the data. */
-export const rules: Rule[] = [
+export const rules = [
   invalidName,
   invalidLabel,
   missingImage,
@@ -26,4 +26,4 @@ export const rules: Rule[] = [
   ephemeralContainersOnCreate,
   hostNetworkPort,
   initContainerBeforeSidecar,
-];
+] as const satisfies readonly Rule[];

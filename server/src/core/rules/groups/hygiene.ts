@@ -8,4 +8,4 @@ import { rule as privilegeEscalation } from '../privilege-escalation';
 import { rule as runAsRoot } from '../run-as-root';
 import { rule as secretInEnv } from '../secret-in-env';
 
-export const rules: Rule[] = [missingResources, requestAboveLimit, missingProbes, imageTag, privilegedContainer, privilegeEscalation, runAsRoot, secretInEnv];
+export const rules = [missingResources, requestAboveLimit, missingProbes, imageTag, privilegedContainer, privilegeEscalation, runAsRoot, secretInEnv] as const satisfies readonly Rule[];

@@ -1,4 +1,4 @@
 import { rule as duplicateContainerName } from '../duplicate-container-name';
 import type { Rule } from '../types';
 
-export const rules: Rule[] = [duplicateContainerName];
+export const rules = [duplicateContainerName] as const satisfies readonly Rule[];

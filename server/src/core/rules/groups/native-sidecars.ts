@@ -8,7 +8,7 @@ import { rule as proxyStartOrder } from '../proxy-start-order';
 import { rule as restartPolicyOnAppContainer } from '../restart-policy-on-app-container';
 import type { Rule } from '../types';
 
-export const rules: Rule[] = [
+export const rules = [
   restartPolicyOnAppContainer,
   initRestartPolicyValue,
   nativeSidecarUnsupportedVersion,
@@ -17,4 +17,4 @@ export const rules: Rule[] = [
   jobClassicSidecar,
   proxyStartOrder,
   nativeSidecarStartupProbe,
-];
+] as const satisfies readonly Rule[];

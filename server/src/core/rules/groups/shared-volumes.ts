@@ -6,4 +6,4 @@ import { rule as emptydirSizeLimit } from '../emptydir-size-limit';
 import { rule as shipperMountReadOnly } from '../shipper-mount-read-only';
 import { rule as subpathNoUpdates } from '../subpath-no-updates';
 
-export const rules: Rule[] = [undefinedVolume, unusedVolume, duplicateMountPath, shipperMountReadOnly, emptydirSizeLimit, subpathNoUpdates];
+export const rules = [undefinedVolume, unusedVolume, duplicateMountPath, shipperMountReadOnly, emptydirSizeLimit, subpathNoUpdates] as const satisfies readonly Rule[];
