@@ -76,8 +76,13 @@ export interface SarifOptions {
   catalog: readonly CatalogEntry[];
   /** Absolute folder that relative artifact URIs start from (the working folder): `%SRCROOT%`. */
   srcRoot: string;
-  /** `…/docs/rules/` (ending with `/`): a rule's help page is `${docsBaseUrl}<id>.md`. */
+  /**
+   * `https://…/docs/rules/` (ending with `/`): a rule's help page is `${docsBaseUrl}<id>.md`. Only a public URL
+   * helps in code scanning, so any other scheme (`file:`) is left out.
+   */
   docsBaseUrl?: string;
+  /** A code's documentation page (Markdown), shown whole in `help.markdown` beside each alert. */
+  helpMarkdown?: (id: string) => string | undefined;
 }
 
 export const SRCROOT = '%SRCROOT%';
@@ -88,7 +93,7 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
   const indexById = new Map<string, number>();
   const describe = (entry: Described, docsBaseUrl = options.docsBaseUrl) => {
     indexById.set(entry.id, descriptors.length);
-    descriptors.push(descriptor(entry, docsBaseUrl));
+    descriptors.push(descriptor(entry, docsBaseUrl?.startsWith('https://') ? docsBaseUrl : undefined, options.helpMarkdown));
   };
   for (const entry of options.catalog) if (!indexById.has(entry.id)) describe(entry);
 
@@ -159,7 +164,7 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
 /** What a descriptor is made of: a catalog entry, or a stand-in for a code the catalog does not know. */
 type Described = Pick<CatalogEntry, 'kind' | 'defaultSeverity' | 'summary' | 'versions'> & { id: string };
 
-function descriptor(entry: Described, docsBaseUrl: string | undefined): SarifReportingDescriptor {
+function descriptor(entry: Described, docsBaseUrl: string | undefined, helpMarkdown: SarifOptions['helpMarkdown']): SarifReportingDescriptor {
   const result: SarifReportingDescriptor = {
     id: entry.id,
     name: pascalCase(entry.id),
@@ -168,10 +173,14 @@ function descriptor(entry: Described, docsBaseUrl: string | undefined): SarifRep
     properties: { tags: ['kubernetes', entry.kind === 'rule' ? 'sidecar' : entry.kind] },
   };
   const helpUri = docsHref(entry.id, docsBaseUrl);
-  if (helpUri) {
-    result.helpUri = helpUri;
-    // Code-scanning pages show `help.markdown` beside each alert.
-    result.help = { text: `${entry.summary} See ${helpUri}`, markdown: `${entry.summary}\n\n[${entry.kind === 'rule' ? 'Rule documentation' : 'Documentation'}](${helpUri})` };
+  if (helpUri) result.helpUri = helpUri;
+  const page = helpMarkdown?.(entry.id);
+  if (page || helpUri) {
+    // Code-scanning pages show `help.markdown` beside each alert: the whole page when we have it.
+    result.help = {
+      text: helpUri ? `${entry.summary} See ${helpUri}` : entry.summary,
+      markdown: page ?? `${entry.summary}\n\n[${entry.kind === 'rule' ? 'Rule documentation' : 'Documentation'}](${helpUri})`,
+    };
   }
   if (entry.versions && (entry.versions.min !== undefined || entry.versions.max !== undefined)) {
     result.properties.kubernetesVersions = `${entry.versions.min !== undefined ? `>=1.${entry.versions.min}` : ''}${entry.versions.min !== undefined && entry.versions.max !== undefined ? ' ' : ''}${entry.versions.max !== undefined ? `<=1.${entry.versions.max}` : ''}`;

@@ -35,6 +35,9 @@ export function formatText(results: readonly FileResult[], options: TextFormatOp
       out.push('');
       continue;
     }
+    if (result.messages.length === 0) continue;
+    // One heading per file, then its findings (each line still starts with path:line:col, which terminals link).
+    out.push(paint(ANSI.bold, `${visible(result.path)} (${countWords(result.messages)})`));
     for (const message of result.messages) {
       const { line, character } = message.range.start;
       out.push(
@@ -45,9 +48,31 @@ export function formatText(results: readonly FileResult[], options: TextFormatOp
         out.push('');
       }
     }
+    if (options.frames === false) out.push('');
   }
+  const byRule = ruleSummary(results, paint);
+  if (byRule) out.push(byRule, '');
   out.push(summaryLine(results, paint));
   return `${out.join('\n')}\n`;
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+function countWords(messages: readonly LintMessage[]): string {
+  return SEVERITIES.map((severity) => [severity, messages.filter((m) => m.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity === 'info' ? 'info' : plural(count, severity)}`)
+    .join(', ');
+}
+
+/** Findings per rule, most first: which rules a run is about, at a glance. */
+function ruleSummary(results: readonly FileResult[], paint: (code: string, text: string) => string): string | undefined {
+  const byRule = new Map<string, LintMessage[]>();
+  for (const result of results) for (const message of result.messages) byRule.set(message.code, [...(byRule.get(message.code) ?? []), message]);
+  if (byRule.size === 0) return undefined;
+  const rows = [...byRule].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const width = Math.max(...rows.map(([code]) => code.length));
+  return [paint(ANSI.bold, 'By rule:'), ...rows.map(([code, messages]) => `  ${code.padEnd(width)}  ${countWords(messages)}`)].join('\n');
 }
 
 function summaryLine(results: readonly FileResult[], paint: (code: string, text: string) => string): string {
@@ -84,22 +109,40 @@ export function codeFrame(
   const first = Math.max(0, target - contextLines);
   const last = Math.min(lines.length - 1, target + contextLines);
   const width = String(last + 1).length;
+  // A minified line can be megabytes long: show a window of it around the finding, never the whole line.
+  const start = Math.min(message.range.start.character, lines[target].length);
+  const from = lines[target].length <= MAX_FRAME_COLUMNS ? 0 : Math.max(0, start - FRAME_LEAD);
   const frame: string[] = [];
   for (let i = first; i <= last; i++) {
     const number = String(i + 1).padStart(width);
-    const content = visible(lines[i]);
+    const content = visible(clip(lines[i], from));
     if (i === target) {
       frame.push(`${paint(ANSI.red, '>')} ${paint(ANSI.dim, `${number} |`)} ${content}`);
-      const start = Math.min(message.range.start.character, lines[i].length);
       const end = message.range.end.line === target ? Math.min(message.range.end.character, lines[i].length) : lines[i].length;
-      const padding = visible(lines[i].slice(0, start)).replace(/[^\t]/g, ' ');
-      const carets = '^'.repeat(Math.max(1, end - start));
+      const shown = clip(lines[i], from);
+      const offset = from > 0 ? 1 - from : 0; // the leading "…" takes one column
+      const caretStart = Math.min(start + offset, shown.length);
+      const padding = visible(shown.slice(0, caretStart)).replace(/[^\t]/g, ' ');
+      const carets = '^'.repeat(Math.max(1, Math.min(end + offset, shown.length) - caretStart));
       frame.push(`  ${paint(ANSI.dim, `${' '.repeat(width)} |`)} ${padding}${paint(SEVERITY_COLOR[message.severity], carets)}`);
     } else {
       frame.push(`  ${paint(ANSI.dim, `${number} |`)} ${content}`);
     }
   }
   return frame.join('\n');
+}
+
+/** Longest line a code frame prints whole; longer ones are cut to this many columns around the finding. */
+export const MAX_FRAME_COLUMNS = 160;
+const FRAME_LEAD = 40;
+
+/** `line` from column `from`, at most MAX_FRAME_COLUMNS wide, with "…" where text was cut. */
+function clip(line: string, from: number): string {
+  if (line.length <= MAX_FRAME_COLUMNS) return line;
+  const head = from > 0 ? '…' : '';
+  const room = MAX_FRAME_COLUMNS - head.length - 1;
+  const body = line.slice(from, from + room);
+  return `${head}${body}${from + room < line.length ? '…' : ''}`;
 }
 
 /**

@@ -60,9 +60,11 @@ export class Progress {
   }
 }
 
+/** Relative to the working folder when the file is below it; else the absolute path (never `../../…`). */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return toSlashes(relative && !path.isAbsolute(relative) ? relative : file);
+  const below = relative !== '' && !path.isAbsolute(relative) && relative.split(path.sep)[0] !== '..';
+  return toSlashes(below ? relative : file);
 }
 
 export function describeError(error: unknown): string {

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import packageJson from '../../../package.json';
 import { findConfigFile } from '../config-lookup';
+import { docPage } from '../core/codes';
 import { createLanguageService } from '../core/language-service';
 import { defaultSettings, normalizeSettings, type Settings } from '../core/settings';
 import { closest } from '../core/text/closest';
@@ -17,7 +18,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { describeError, displayPath, processIo, Progress, TOOL_NAME, type CliIo } from './io';
-import { exitCodeFor, lintText, type FileResult } from './lint';
+import { exitCodeFor, lintText, reaches, type FileResult } from './lint';
 import { HELP, parseArguments, UsageError, type CliOptions } from './options';
 
 export { TOOL_NAME, type CliIo } from './io';
@@ -104,7 +105,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
   progress.done();
 
-  if (options.quiet) for (const result of results) result.messages = result.messages.filter((m) => m.severity === 'error');
+  for (const result of results) result.messages = result.messages.filter((m) => reaches(m.severity, options.minSeverity));
   const kubernetesVersion = settingsFor(io.cwd)?.kubernetesVersion ?? defaultSettings().kubernetesVersion;
   const tool = { name: TOOL_NAME, version: packageJson.version };
   let report: string;
@@ -118,6 +119,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         catalog: codes,
         srcRoot: io.cwd,
         docsBaseUrl: docsBase,
+        helpMarkdown: (id) => readDocPage(path.join(extensionRoot(), 'docs', docPage(id))),
       });
       break;
     default: {
@@ -135,7 +137,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } else {
     io.stdout(report);
   }
-  return exitCodeFor(results, options.failOn);
+  const code = exitCodeFor(results, options.failOn);
+  const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
+  if (code === 0 && options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`${TOOL_NAME}: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return code;
 }
 
 function listRules(codes: ReturnType<typeof catalog>): string {
@@ -145,6 +153,14 @@ function listRules(codes: ReturnType<typeof catalog>): string {
     return `${c.id.padEnd(width)}  ${c.defaultSeverity.padEnd(7)}  ${c.kind.padEnd(6)}  ${c.summary}${versions ? ` (Kubernetes ${versions})` : ''}`;
   });
   return `${lines.join('\n')}\n`;
+}
+
+function readDocPage(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folder that holds docs/ and schemas/: two up from server/out/cli.js, three up from server/src/cli/main.ts. */

@@ -15,8 +15,10 @@ export interface CliOptions {
   color?: boolean;
   outputFile?: string;
   stdinFilename?: string;
-  /** Only errors (as eslint's --quiet). */
-  quiet: boolean;
+  /** Findings below this level are left out of the report and the exit code (`--quiet` is `error`). */
+  minSeverity: Severity;
+  /** Exit 1 when there are more warnings than this (eslint's --max-warnings); undefined: no limit. */
+  maxWarnings?: number;
   help: boolean;
   version: boolean;
   listRules: boolean;
@@ -40,17 +42,22 @@ Options:
   -r, --rule <id=severity|off>     override a rule's level; repeatable
       --fail-on <level>            exit with 1 when a finding reaches this level:
                                    error (default), warning, info, hint, never
-      --quiet                      report errors only
+      --min-severity <level>       report only findings at this level or above:
+                                   error, warning, info, hint (default: hint, everything)
+      --quiet                      report errors only (--min-severity error)
+      --max-warnings <n>           also exit with 1 when there are more than n warnings
       --stdin-filename <name>      the name to report for "-"
       --color, --no-color          force colours on or off (default: on when stdout is a terminal)
       --list-rules                 list every rule and check with its default level
   -h, --help                       show this help
   -v, --version                    show the version
 
-Exit codes: 0 no finding at the --fail-on level, 1 findings at that level, 2 usage or I/O error.
+Exit codes: 0 no finding at the --fail-on level, 1 findings at that level (or more than --max-warnings
+warnings), 2 usage or I/O error.
 `;
 
-const FAIL_ON: readonly string[] = ['error', 'warning', 'info', 'hint', 'never'];
+const SEVERITY_LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint'];
+const FAIL_ON: readonly string[] = [...SEVERITY_LEVELS, 'never'];
 
 /** Parses argv (without node and the script). Throws UsageError with a message for the user. */
 export function parseArguments(argv: readonly string[]): CliOptions {
@@ -59,7 +66,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     format: 'text',
     rules: {},
     failOn: 'error',
-    quiet: false,
+    minSeverity: 'hint',
     help: false,
     version: false,
     listRules: false,
@@ -137,8 +144,20 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         options.color = false;
         break;
       case '--quiet':
-        options.quiet = true;
+        options.minSeverity = 'error';
         break;
+      case '--min-severity': {
+        const level = value().toLowerCase();
+        if (!SEVERITY_LEVELS.includes(level)) throw new UsageError(`--min-severity expects one of ${SEVERITY_LEVELS.join(', ')}, got "${level}"`);
+        options.minSeverity = level as Severity;
+        break;
+      }
+      case '--max-warnings': {
+        const text = value();
+        if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, got "${text}"`);
+        options.maxWarnings = Number(text);
+        break;
+      }
       case '--list-rules':
         options.listRules = true;
         break;
@@ -153,7 +172,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       default:
         throw new UsageError(`unknown option ${name}`);
     }
-    if (inline !== undefined && !['--format', '--output-file', '--config', '--kubernetes-version', '--rule', '--fail-on', '--stdin-filename'].includes(name)) {
+    if (inline !== undefined && !['--format', '--output-file', '--config', '--kubernetes-version', '--rule', '--fail-on', '--stdin-filename', '--min-severity', '--max-warnings'].includes(name)) {
       throw new UsageError(`${name} takes no value`);
     }
   }
