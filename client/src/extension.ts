@@ -7,6 +7,7 @@ import { ClientCommands, StatusRequest } from '../../server/src/protocol';
 import { SidecarStatusBar } from './status-bar';
 import { registerTopology } from './topology/panel';
 import { registerAddSharedVolume } from './commands/add-shared-volume';
+import { registerSetKubernetesVersion } from './commands/set-kubernetes-version';
 
 /** What `activate` returns; the e2e suite reads it through `extension.exports`. */
 export interface SidecarExtensionApi {
@@ -62,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
   );
 
   registerTopology(context, languageClient);
-  context.subscriptions.push(registerAddSharedVolume());
+  context.subscriptions.push(registerAddSharedVolume(), registerSetKubernetesVersion());
 
   const ready = languageClient.start().catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);

@@ -93,4 +93,6 @@ export const ClientCommands = {
   /** Asks for a name, a path and containers, then calls AddSharedVolumeCommand; code actions offer it too. */
   addSharedVolume: 'sidecar.addSharedVolume',
   showTopology: 'sidecar.showTopology',
+  /** Sets `sidecar.kubernetesVersion` (args: [version]; asks when none is given); version quick fixes offer it. */
+  setKubernetesVersion: 'sidecar.setKubernetesVersion',
 } as const;

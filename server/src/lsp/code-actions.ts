@@ -4,6 +4,7 @@ import type { DiagnosticAt } from '../core/features/code-actions';
 import type { LineIndex } from '../core/parse/line-index';
 import type { ClientFeatures, ServerContext, ServerFeature } from './context';
 import { describeError, logged } from './logged';
+import { ClientCommands } from '../protocol';
 
 /**
  * Quick fixes and refactorings. Advertised only to clients that understand CodeAction literals: older ones
@@ -30,6 +31,7 @@ export const codeActionsFeature: ServerFeature = {
             uri: params.textDocument.uri,
             only: params.context.only,
             sharedVolumeCommand: true,
+            setVersionCommand: ClientCommands.setKubernetesVersion,
           });
           // The other fixes are still offered; the one that threw is a bug worth a log line.
           for (const failure of failures) context.connection.console.error(`sidecar: quick fix for ${failure.code} failed: ${describeError(failure.error)}`);

@@ -148,3 +148,19 @@ describe('quick fixes of the version codes', () => {
     assert.deepEqual(versionFindings(fixed, 28), []);
   });
 });
+
+describe('set the target version', () => {
+  const cases = [
+    { text: SAMPLES.PodLevelResources.text, code: 'field-not-in-version', at: '1.31', to: '1.34' },
+    { text: SAMPLES.InPlacePodVerticalScaling.text, code: 'field-behind-feature-gate', at: '1.30', to: '1.33' },
+    { text: 'apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\nmetadata:\n  name: x\n', code: 'api-version-not-served-yet', at: '1.32', to: '1.33' },
+  ];
+  for (const { text, code, at, to } of cases) {
+    it(`${code} at ${at} offers the client command with ${to}, where the manifest is clean`, () => {
+      const run = actionsFor(text, code, settingsFor({ kubernetesVersion: at }), 0, { setVersionCommand: 'sidecar.setKubernetesVersion' });
+      const action = pick(run.actions, new RegExp(`Set the target Kubernetes version to ${to.replace('.', '\\.')}$`));
+      assert.deepEqual(action.command, { title: action.title, command: 'sidecar.setKubernetesVersion', arguments: [to] });
+      assert.deepEqual(versionFindings(text, Number(to.split('.')[1])), []);
+    });
+  }
+});

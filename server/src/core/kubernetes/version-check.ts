@@ -1,7 +1,7 @@
 import type { SchemaPath, SchemaRegistry } from '../schema';
 import { apiFieldPath } from '../model/containers';
 import { servedAt } from './api-versions';
-import { FEATURE_GATES, gateAt, gateSentence, gatesOf } from './feature-gates';
+import { FEATURE_GATES, gateAt, gateOnByDefaultFrom, gateSentence, gatesOf, type FeatureGate } from './feature-gates';
 import { fieldAt, VERSIONED_DEFINITIONS } from './fields';
 
 export type VersionCode = 'field-not-in-version' | 'field-behind-feature-gate' | 'removed-api-version' | 'api-version-not-served-yet';
@@ -22,6 +22,17 @@ function version(minor: number): string {
   return `1.${minor}`;
 }
 
+/** The first target where the field exists and its gate (if any) is on by default. */
+function usableFrom(addedIn: string, gate: FeatureGate | undefined): string {
+  const on = gate ? gateOnByDefaultFrom(gate) : undefined;
+  return on !== undefined ? version(on) : surely(addedIn);
+}
+
+/** "1.31 or 1.32" → "1.32": the first minor known for sure. */
+function surely(versions: string): string {
+  return versions.split(' or ').pop() ?? versions;
+}
+
 /** apiVersion not served at the target, in either direction, with what to use instead. */
 export function apiVersionProblem(apiVersion: string, kind: string, minor: number): VersionProblem | undefined {
   const served = servedAt(apiVersion, kind, minor);
@@ -38,7 +49,7 @@ export function apiVersionProblem(apiVersion: string, kind: string, minor: numbe
     path: ['apiVersion'],
     target: 'value',
     message: `${apiVersion} ${kind} is not served by Kubernetes ${target} (served from ${served.firstServed})${instead}.`,
-    data: { ...(served.alternative ? { replacement: served.alternative } : {}), firstServed: served.firstServed },
+    data: { ...(served.alternative ? { replacement: served.alternative } : {}), firstServed: served.firstServed, targetVersion: surely(served.firstServed) },
   };
 }
 
@@ -72,7 +83,7 @@ export function fieldProblems(registry: SchemaRegistry, apiVersion: string, kind
         path,
         target: 'key',
         message: `\`${field}\` is not in Kubernetes ${version(minor)} (${added}): the API server rejects it with \`strict decoding error: unknown field "${where}"\`.`,
-        data: { ...data, addedIn: availability.addedIn },
+        data: { ...data, addedIn: availability.addedIn, targetVersion: usableFrom(availability.addedIn, gate) },
       });
       return;
     }
@@ -80,12 +91,13 @@ export function fieldProblems(registry: SchemaRegistry, apiVersion: string, kind
     for (const { gate } of gates) {
       const state = gateAt(gate, minor);
       if (!state || state.onByDefault) continue;
+      const on = gateOnByDefaultFrom(gate);
       problems.push({
         code: 'field-behind-feature-gate',
         path,
         target: 'key',
         message: `\`${field}\` needs ${gateSentence(state, minor)}: without it the API server silently drops \`${where}\`.`,
-        data: { ...data, gate: gate.gate },
+        data: { ...data, gate: gate.gate, ...(on !== undefined ? { targetVersion: version(on) } : {}) },
       });
       return;
     }

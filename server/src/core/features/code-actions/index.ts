@@ -19,6 +19,8 @@ export interface CodeActionOptions {
   only?: string[];
   /** Offer the "Add a shared volume…" refactoring (needs a client that has the command). */
   sharedVolumeCommand?: boolean;
+  /** The client command that sets the target Kubernetes version (offered by the version diagnostics' fixes). */
+  setVersionCommand?: string;
 }
 
 /** Arguments of the shared-volume command, as sent in the code action and by the client. */
@@ -125,6 +127,12 @@ export function codeActions(
       } catch (error) {
         // A fix that trips over an unexpected shape is not offered (the diagnostic stays), but it is a bug to see.
         failures.push({ code, error });
+      }
+      // A version finding carries the first target that accepts the manifest as it is.
+      const version = typeof data.targetVersion === 'string' ? data.targetVersion : undefined;
+      if (options.setVersionCommand && version && version !== settings.kubernetesVersion) {
+        const command: Command = { title: `Set the target Kubernetes version to ${version}`, command: options.setVersionCommand, arguments: [version] };
+        actions.push({ title: command.title, kind: QUICK_FIX, command, ...(diagnostic ? { diagnostics: [diagnostic] } : {}) });
       }
     }
   }
