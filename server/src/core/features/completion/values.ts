@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { containerRestartPolicyValues } from '../../kubernetes/describe';
-import { podRestartPolicies } from '../../kubernetes/pod-restart-policies';
+import { kindValidation } from '../../kubernetes/object-validation';
 import { kubernetesMinor } from '../../settings';
 import type { ValueContext } from './cursor';
 import { referenceValues } from './references';
@@ -50,7 +50,7 @@ export function valueItems(request: Request, context: ValueContext): CompletionI
       } else if (field?.enum?.length) {
         // A pod template's restartPolicy follows its controller (no Always in a Job, only Always in a Deployment).
         const podPolicy = context.key === 'restartPolicy' && field.definition === undefined && path[path.length - 2] === 'spec' && path.length > 2;
-        const allowed = podPolicy ? podRestartPolicies(request.kind) : undefined;
+        const allowed = podPolicy ? kindValidation(request.apiVersion, request.kind)?.templateRestartPolicy?.allowed : undefined;
         for (const value of field.enum) if (!allowed || allowed.includes(String(value))) values.push({ label: String(value), kind: CompletionItemKind.EnumMember });
       } else if (field?.type === 'boolean') {
         values.push({ label: 'true', kind: CompletionItemKind.Value }, { label: 'false', kind: CompletionItemKind.Value });
