@@ -60,3 +60,31 @@ export function isQuantity(text: string | number | undefined): boolean {
 export function roundUnits(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
+
+/**
+ * apimachinery `resource.ParseQuantity`'s error for text it cannot read, or undefined for a quantity. The
+ * API server fails to decode the object with this message (ErrFormatWrong) before any validation runs.
+ */
+export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+export function quantityError(text: string | number): string | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) ? undefined : QUANTITY_FORMAT_ERROR;
+  return QUANTITY.test(text) || QUANTITY.test(text.replace(/^\+/, '')) ? undefined : QUANTITY_FORMAT_ERROR;
+}
+
+/** Units people write that Kubernetes spells otherwise: the same amount in Kubernetes' unit. */
+const UNIT_SPELLINGS: Record<string, string> = {
+  kb: 'k', mb: 'M', gb: 'G', tb: 'T', pb: 'P', eb: 'E',
+  kib: 'Ki', mib: 'Mi', gib: 'Gi', tib: 'Ti', pib: 'Pi', eib: 'Ei',
+  K: 'k', cores: '', core: '', cpu: '', cpus: '', b: '', bytes: '',
+};
+
+/** "1GB" -> "1G", "100 Mi" -> "100Mi", "1.5 cores" -> "1.5", "2K" -> "2k"; undefined when there is no sure reading. */
+export function suggestQuantity(text: string): string | undefined {
+  const match = /^\s*([+]?(?:\d+(?:\.\d*)?|\.\d+))\s*([A-Za-z]*)\s*$/.exec(text);
+  if (!match) return undefined;
+  const [, number, unit] = match;
+  const spelled = unit in UNIT_SPELLINGS ? UNIT_SPELLINGS[unit] : UNIT_SPELLINGS[unit.toLowerCase()];
+  const candidate = `${number}${spelled ?? unit}`;
+  return candidate !== text && quantityError(candidate) === undefined ? candidate : undefined;
+}

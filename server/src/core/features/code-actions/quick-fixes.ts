@@ -43,6 +43,7 @@ const fixes = {
   'invalid-name': replaceValue,
   'invalid-image-name': replaceValue,
   'invalid-port': replaceValue,
+  'invalid-quantity': replaceValue,
   'host-network-port': replaceValue,
   'invalid-restart-policy': invalidRestartPolicy,
   'unknown-kind': unknownKind,

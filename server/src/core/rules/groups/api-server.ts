@@ -7,6 +7,7 @@ import { rule as invalidImageName } from '../invalid-image-name';
 import { rule as invalidLabel } from '../invalid-label';
 import { rule as invalidName } from '../invalid-name';
 import { rule as invalidPort } from '../invalid-port';
+import { rule as invalidQuantity } from '../invalid-quantity';
 import { rule as invalidRestartPolicy } from '../invalid-restart-policy';
 import { rule as missingImage } from '../missing-image';
 import { rule as selectorMismatch } from '../selector-mismatch';
@@ -19,6 +20,7 @@ export const rules = [
   missingImage,
   invalidImageName,
   invalidPort,
+  invalidQuantity,
   duplicatePortName,
   duplicateEnvName,
   invalidRestartPolicy,
