@@ -1,44 +1,35 @@
 // Finding the YAML files an invocation names (files, folders, globs) and reading them.
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultSeverity, docsHref } from '../core/codes';
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
 import { globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
 import { describeError, displayPath } from './io';
-import { lintText, type FileResult } from './lint';
+import type { FileResult } from './lint';
+import { StreamLinter } from './stream';
 
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-/** Files this large are not read at all (a string this long would exhaust memory); the core declines far smaller ones. */
-const MAX_READ_BYTES = 64 * 1024 * 1024;
+const READ_BLOCK = 1024 * 1024;
 
+/** Reads a file in blocks through a StreamLinter: any size, with memory for one document at a time. */
 export function lintFile(service: LanguageService, file: string, cwd: string, settings: Settings): FileResult {
   const shown = displayPath(file, cwd);
+  let fd: number | undefined;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_READ_BYTES) {
-      const href = docsHref('file-too-large', settings.docsBaseUrl);
-      return {
-        path: shown,
-        absolutePath: file,
-        text: '',
-        skipped: false,
-        messages: [
-          {
-            code: 'file-too-large',
-            severity: defaultSeverity('file-too-large'),
-            message: `This file is ${(size / 1024 / 1024).toFixed(0)} MB, too large to lint; it was not read.`,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            ...(href ? { href } : {}),
-          },
-        ],
-      };
+    fd = fs.openSync(file, 'r');
+    const linter = new StreamLinter(service, settings);
+    const decoder = new TextDecoder('utf-8');
+    const block = Buffer.alloc(READ_BLOCK);
+    for (let read = fs.readSync(fd, block, 0, READ_BLOCK, null); read > 0; read = fs.readSync(fd, block, 0, READ_BLOCK, null)) {
+      linter.push(decoder.decode(block.subarray(0, read), { stream: true }));
     }
-    const text = fs.readFileSync(file, 'utf8');
-    return { path: shown, absolutePath: file, ...lintText(service, text, settings) };
+    linter.push(decoder.decode());
+    return { path: shown, absolutePath: file, ...linter.end() };
   } catch (error) {
     return { path: shown, absolutePath: file, messages: [], skipped: false, error: `Cannot read the file: ${describeError(error)}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

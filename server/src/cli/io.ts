@@ -11,6 +11,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readStdin(): Promise<string>;
+  /** stdin as it arrives, for inputs of any size (`helm template … | sidecar-lint -`); readStdin when absent. */
+  stdinChunks?(): AsyncIterable<string>;
   stdoutIsTty: boolean;
   stderrIsTty: boolean;
 }
@@ -28,6 +30,7 @@ export function processIo(): CliIo {
         process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         process.stdin.on('error', reject);
       }),
+    stdinChunks: () => process.stdin.setEncoding('utf8') as AsyncIterable<string>,
     stdoutIsTty: !!process.stdout.isTTY,
     stderrIsTty: !!process.stderr.isTTY,
   };

@@ -3,6 +3,7 @@
 // lint.ts and the format-*.ts files turn core findings into reports.
 import * as fs from 'fs';
 import * as path from 'path';
+import { StreamLinter } from './stream';
 import { pathToFileURL } from 'url';
 import packageJson from '../../../package.json';
 import { findConfigFile } from '../config-lookup';
@@ -18,7 +19,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { describeError, displayPath, processIo, Progress, TOOL_NAME, type CliIo } from './io';
-import { exitCodeFor, lintText, reaches, type FileResult } from './lint';
+import { exitCodeFor, reaches, type FileResult } from './lint';
 import { HELP, parseArguments, UsageError, type CliOptions } from './options';
 
 export { TOOL_NAME, type CliIo } from './io';
@@ -86,8 +87,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const settings = settingsFor(io.cwd);
     if (!settings) return 2;
     try {
-      const text = await io.readStdin();
-      results.push({ path: name, ...lintText(service, text, settings) });
+      const linter = new StreamLinter(service, settings);
+      if (io.stdinChunks) for await (const chunk of io.stdinChunks()) linter.push(chunk);
+      else linter.push(await io.readStdin());
+      results.push({ path: name, ...linter.end() });
     } catch (error) {
       results.push({ path: name, messages: [], skipped: false, error: `Cannot read stdin: ${describeError(error)}` });
     }

@@ -17,16 +17,17 @@ export interface DeclinedFile {
 }
 
 /**
- * Files above this size are not parsed: parsing 20 MB takes the `yaml` parser tens of seconds and hundreds of MB,
- * and no hand-edited manifest is that big (the benchmark's 50,000-line file is 1.6 MB).
+ * Files above this size are not parsed in the editor, for responsiveness: parsing takes the `yaml` parser about a
+ * second per few MB. The limit sits well above a large rendered chart (`helm template` of a big umbrella chart is
+ * 5-15 MB); sidecar-lint checks inputs of any size, document by document (server/src/cli/stream.ts).
  */
-export const MAX_FILE_LENGTH = 5 * 1024 * 1024;
+export const MAX_FILE_LENGTH = 32 * 1024 * 1024;
 
 export function declineReason(text: string): DeclinedFile | undefined {
   if (text.length > MAX_FILE_LENGTH) {
     return {
       code: 'file-too-large',
-      message: `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_LENGTH / 1024 / 1024} MB that sidecar checks; it is not validated. Split it, or lint it in parts with sidecar-lint.`,
+      message: `This file is ${(text.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_LENGTH / 1024 / 1024} MB that the editor checks, to stay responsive; it is not validated here. sidecar-lint checks it, document by document, at any size.`,
     };
   }
   // YAML text cannot hold NUL characters; a file with one is binary (or in an encoding such as UTF-16).
