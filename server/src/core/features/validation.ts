@@ -9,7 +9,11 @@ import { defaultSeverity, docsHref } from '../codes';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
 import { podsOf } from '../model/pod';
+import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems } from '../kubernetes/version-check';
+
+/** Problems of the text itself: a List's items share its text, so these are reported once, for the List. */
+const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key', 'alias-limit', 'nesting-limit', 'templated-yaml']);
 
 /**
  * Turns a parsed file into findings: YAML problems, schema problems and rule findings. Results are kept per
@@ -137,6 +141,8 @@ export class Validator {
       },
     });
     for (const rule of applicable) rule.checkDocument?.(document, contextFor(rule, undefined));
+    // `kind: List`: kubectl creates each item, so each is checked as a document (syntax was checked above).
+    for (const item of listItems(document)) findings.push(...this.validateDocument(item, settings).filter((f) => !YAML_CODES.has(f.code)));
     for (const pod of podsOf(document)) {
       for (const rule of applicable) rule.check?.(pod, contextFor(rule, pod));
     }
