@@ -173,9 +173,9 @@ describe('the server survives whatever a client sends', () => {
     await assertStillServing();
   });
 
-  it('a 20 MB document and a binary one are declined with one notice each; features answer on them', { timeout: 60_000 }, async () => {
+  it('a document over the 32 MB editor limit and a binary one are declined with one notice each; features answer on them', { timeout: 60_000 }, async () => {
     const big = 'file:///robustness/huge.yaml';
-    const text = `---\n${POD}`.repeat(Math.ceil((20 * 1024 * 1024) / (POD.length + 4)));
+    const text = `---\n${POD}`.repeat(Math.ceil((33 * 1024 * 1024) / (POD.length + 4)));
     const declined = await client.open(big, text);
     assert.deepEqual(declined.map((d) => [d.code, d.severity]), [['file-too-large', 3]]);
     for (const method of ['textDocument/completion', 'textDocument/hover']) {

@@ -74,7 +74,7 @@ describe('sidecar/topology over LSP', () => {
   it('says why a declined file has no diagram', async () => {
     const uri = 'untitled:Huge-1';
     const pod = fs.readFileSync(path.join(fixtures, 'native-sidecar-deployment.yaml'), 'utf8');
-    await client.open(uri, Array.from({ length: Math.ceil((6 * 1024 * 1024) / pod.length) }, () => pod).join('---\n'));
+    await client.open(uri, Array.from({ length: Math.ceil((33 * 1024 * 1024) / pod.length) }, () => pod).join('---\n'));
     const result = await client.connection.sendRequest<TopologyResult>('sidecar/topology', { textDocument: { uri } });
     assert.deepEqual(result.workloads, []);
     assert.match(result.notice ?? '', /MB/);

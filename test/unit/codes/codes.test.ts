@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalog, docsHref, NON_RULE_CODES, type NonRuleCode } from '../../../server/src/core/codes';
 import { configFileFindings } from '../../../server/src/core/config-file';
 import { createLanguageService } from '../../../server/src/core/language-service';
-import { parseManifest } from '../../../server/src/core/parse/manifest';
+import { MAX_FILE_LENGTH, parseManifest } from '../../../server/src/core/parse/manifest';
 import { defaultSettings, type Settings } from '../../../server/src/core/settings';
 import { fixturesDir, repoRoot } from '../helpers';
 
@@ -22,7 +22,7 @@ const service = createLanguageService();
  * test/fixtures/codes/<id>/{bad,good}.yaml.
  */
 const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
-  // Over 5 MB of text: made in the test below.
+  // Over the editor's 32 MB limit: made in the test below.
   'file-too-large': 'file-too-large',
   // A read error of the CLI, not a finding of a text: covered by test/unit/cli/main.test.ts.
   'unreadable-file': 'unreadable-file',
@@ -88,8 +88,8 @@ describe('code table (non-rule codes)', () => {
     });
   }
 
-  it('file-too-large: a text over 5 MB gets one notice at its start, linked, and nothing else', () => {
-    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(5 * 1024 * 1024)}"\n`;
+  it('file-too-large: a text over the 32 MB editor limit gets one notice at its start, linked, and nothing else', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(MAX_FILE_LENGTH)}"\n`;
     const findings = service.validator.validate(parseManifest(text), defaultSettings({ docsBaseUrl }));
     assert.deepEqual(
       findings.map((f) => [f.code, f.severity, f.start, f.href]),
