@@ -129,11 +129,14 @@ function containerAt(pod: PodSpecModel, path: YamlPath): ContainerModel | undefi
 function containerOnDash(text: string, pod: PodSpecModel, path: YamlPath, offset: number): ContainerModel | undefined {
   const list = path[path.length - 1];
   if (list !== 'containers' && list !== 'initContainers' && list !== 'ephemeralContainers') return undefined;
+  // Only blanks and one `-` between the cursor and the container: scanned once, not once per container.
+  let end = offset;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  if (text[end] === '-') end++;
+  while (text[end] === ' ' || text[end] === '\t') end++;
   return pod[list].find((c) => {
     const start = nodeSpan(c.node)?.start;
-    if (start === undefined || start < offset) return false;
-    const between = text.slice(offset, start);
-    return /^[ \t]*-?[ \t]*$/.test(between);
+    return start !== undefined && start >= offset && start <= end;
   });
 }
 

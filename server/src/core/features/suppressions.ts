@@ -38,10 +38,18 @@ export function parseSuppressions(text: string): Suppressions | undefined {
   return result;
 }
 
+/** "a, b -- because" -> "a, b": from the first `--` that stands alone (a scan: a regex retried it at every blank). */
+function withoutReason(rest: string): string {
+  const blank = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+  for (let at = rest.indexOf('--'); at >= 0; at = rest.indexOf('--', at + 1)) {
+    if ((at === 0 || blank(rest[at - 1])) && (at + 2 === rest.length || blank(rest[at + 2]))) return rest.slice(0, at);
+  }
+  return rest;
+}
+
 /** "a, b c -- because" -> {a, b, c}; nothing listed -> {*}. */
 function parseIds(rest: string): Set<string> {
-  const listed = rest
-    .replace(/(^|\s)--(\s.*)?$/, '')
+  const listed = withoutReason(rest)
     .split(/[\s,]+/)
     .filter(Boolean);
   return new Set(listed.length ? listed : ['*']);

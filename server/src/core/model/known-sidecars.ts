@@ -43,11 +43,19 @@ const IMAGE_PATTERNS: readonly ImagePattern[] = [
   { kind: 'metrics-exporter', repository: /(^|\/)[\w.-]*[-_]exporter$/ },
 ];
 
+/**
+ * `tail -f`, `tail -F`, `tail -qf`, `tail --follow`: a streamer of log files. The option's letters are matched in
+ * one pass (a lookahead for the f, then the whole run of letters): `-[a-zA-Z]*[fF][a-zA-Z]*\b` backtracks through
+ * every split of a long run of letters (quadratic).
+ */
+export const TAIL_FOLLOW = /\btail\s+(?:-(?=[a-zA-Z]*[fF])[a-zA-Z]+(?!\w)|--follow\b)/;
+
 /** Commands that keep a container alive forever: the classic hand-written helper. */
 const LONG_RUNNING_COMMANDS: readonly { pattern: RegExp; reason: string }[] = [
-  { pattern: /\btail\s+(-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/, reason: 'tail -f' },
+  { pattern: TAIL_FOLLOW, reason: 'tail -f' },
   { pattern: /\bsleep\s+(infinity|inf)\b/, reason: 'sleep infinity' },
-  { pattern: /\bwhile\s+(true|:|\[\s*1\s*\])\s*;?\s*do\b/, reason: 'a while-true loop' },
+  // `\s*(?:;\s*)?do`, not `\s*;?\s*do`: two adjacent `\s*` split a run of spaces every way (quadratic).
+  { pattern: /\bwhile\s+(true|:|\[\s*1\s*\])\s*(?:;\s*)?do\b/, reason: 'a while-true loop' },
 ];
 
 /** `command` and `args` of a container as one line of text (scalars and lists alike). */

@@ -1,4 +1,5 @@
 import { isMap, type Document } from 'yaml';
+import { findDuplicateKeys } from './duplicate-keys';
 import { parseLikeGoYaml } from './go-yaml-compat';
 import { LineIndex } from './line-index';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting';
@@ -31,13 +32,20 @@ export class ParsedDocument {
   constructor(readonly text: string) {
     const tooDeep = findExcessiveNesting(text);
     // Too deep to parse safely (the parser recurses per level): an empty document and one clear problem.
-    this.yaml = parseLikeGoYaml(tooDeep >= 0 ? '' : text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
+    this.yaml = parseLikeGoYaml(tooDeep >= 0 ? '' : text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
     this.problems = this.yaml.errors.map((error): YamlProblem => ({
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
-      code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
+      code: 'yaml-syntax',
       message: humanYamlError(error.code, error.message),
     }));
+    // Checked here rather than by the parser (`uniqueKeys: true` is quadratic in the keys of a map).
+    const duplicates = findDuplicateKeys(this.yaml.contents);
+    if (duplicates.length > 0) {
+      const message = 'Duplicate key: a YAML map cannot hold the same key twice (the later value would silently win).';
+      this.problems.push(...duplicates.map((span): YamlProblem => ({ ...span, code: 'duplicate-key', message })));
+      this.problems.sort((a, b) => a.start - b.start);
+    }
     if (tooDeep >= 0) {
       this.problems.push({
         start: tooDeep,
@@ -46,14 +54,7 @@ export class ParsedDocument {
         message: `This document nests more than ${MAX_NESTING_DEPTH} levels deep; it is not parsed or validated. No Kubernetes manifest comes close, and deeper input can exhaust the parser's stack.`,
       });
     }
-    for (const p of this.problems) {
-      // The parser points at the first character of a duplicate key: underline the whole key.
-      if (p.code === 'duplicate-key') {
-        const key = /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:#\n]*?)(?=[ \t]*:)/.exec(text.slice(p.start));
-        if (key && key[0].length > 0) p.end = p.start + key[0].length;
-      }
-      clampSpan(p, text.length);
-    }
+    for (const p of this.problems) clampSpan(p, text.length);
     resolveAliases(this.yaml, text);
     this.root = isMap(this.yaml.contents) ? asMap(this.yaml.contents) : undefined;
     this.apiVersion = scalarText(getPair(this.root, 'apiVersion')?.value)?.trim() || undefined;
@@ -121,8 +122,6 @@ function clampSpan(span: Span, length: number): void {
 function humanYamlError(code: string, message: string): string {
   const text = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'Duplicate key: a YAML map cannot hold the same key twice (the later value would silently win).';
     case 'TAB_AS_INDENT':
       return 'Tabs cannot indent YAML: use spaces.';
     case 'MULTIPLE_DOCS':

@@ -3,8 +3,15 @@ import { parseImageReference } from '../model/images';
 import { containersOf } from '../model/pod';
 import { defineRule } from './types';
 
-/** `${IMAGE}`, `$(TAG)`, `{{ .Values.image }}`: filled in later by a tool, nothing to judge yet. */
-const PLACEHOLDER = /\$\{|\$\(|\{\{|<[^>]*>/;
+/**
+ * `${IMAGE}`, `$(TAG)`, `{{ .Values.image }}`, `<registry>/app`: filled in later by a tool, nothing to judge yet.
+ * `<…>` is two index searches: the regex `<[^>]*>` rescans the rest of the string from every `<` (quadratic).
+ */
+function isPlaceholder(image: string): boolean {
+  if (/\$\{|\$\(|\{\{/.test(image)) return true;
+  const open = image.indexOf('<');
+  return open >= 0 && image.indexOf('>', open + 1) > open;
+}
 
 export const rule = defineRule({
   id: 'image-tag',
@@ -13,7 +20,7 @@ export const rule = defineRule({
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const image = container.image?.trim();
-      if (!image || !container.imageNode || PLACEHOLDER.test(image)) continue;
+      if (!image || !container.imageNode || isPlaceholder(image)) continue;
       const reference = parseImageReference(image);
       if (reference.digest) continue;
       if (reference.tag !== undefined && reference.tag !== '' && reference.tag !== 'latest') continue;

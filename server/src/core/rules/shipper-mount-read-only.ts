@@ -1,4 +1,4 @@
-import { classifySidecar, commandLine } from '../model/known-sidecars';
+import { classifySidecar, commandLine, TAIL_FOLLOW } from '../model/known-sidecars';
 import { containersOf, type ContainerModel } from '../model/pod';
 import { defineRule } from './types';
 import { describeContainer, describeContainerCapitalized } from '../model/containers';
@@ -6,12 +6,11 @@ import { describeContainer, describeContainerCapitalized } from '../model/contai
 import { listInWords } from '../text/words';
 import { mountsOf, podMounts } from '../model/volume-mounts';
 
-/** The hand-written log streamer of the Kubernetes logging docs: `tail -F /var/log/app.log`. */
-const TAILS_FILES = /\btail\s+(-[a-zA-Z]*[fF][a-zA-Z]*|--follow)\b/;
 
+/** A log shipper, or the hand-written streamer of the Kubernetes logging docs: `tail -F /var/log/app.log`. */
 function readsLogs(container: ContainerModel): boolean {
   if (container.role === 'ephemeral' || container.role === 'init') return false;
-  return classifySidecar(container)?.kind === 'log-shipper' || TAILS_FILES.test(commandLine(container));
+  return classifySidecar(container)?.kind === 'log-shipper' || TAIL_FOLLOW.test(commandLine(container));
 }
 
 export const rule = defineRule({

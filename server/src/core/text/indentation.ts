@@ -31,7 +31,8 @@ function shapeOf(line: string): LineShape | undefined {
 
 /** A line that opens a block: `key:` with nothing (or only a comment) after the colon. */
 function opensBlock(content: string): boolean {
-  return /^(?:- )?(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)[ \t]*:[ \t]*(?:#.*)?$/.test(content) && !content.startsWith('---');
+  // A plain key ends in a non-blank: a lazy key before `[ \t]*:` rescans the blanks ahead at every character.
+  return /^(?:- )?(?:"[^"]*"|'[^']*'|[^\s#'"](?:[^#]*[^# \t])?)[ \t]*:[ \t]*(?:#.*)?$/.test(content) && !content.startsWith('---');
 }
 
 /**

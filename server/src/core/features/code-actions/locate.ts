@@ -15,7 +15,34 @@ export function podAt(document: ParsedDocument, offset: number): PodSpecModel | 
 /** The container (init, app or ephemeral) whose map holds `offset`. */
 export function containerAt(pod: PodSpecModel | undefined, offset: number): ContainerModel | undefined {
   if (!pod) return undefined;
-  return containersOf(pod, { ephemeral: true }).find((c) => contains(c.node, offset));
+  // A binary search over the containers in text order: one lookup per diagnostic stays cheap in a huge pod.
+  const sorted = byStart(pod);
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const found = sorted[low];
+  return found && contains(found.container.node, offset) ? found.container : undefined;
+}
+
+const sortedContainers = new WeakMap<PodSpecModel, { start: number; container: ContainerModel }[]>();
+
+/** The pod's containers with a span, by where they start (sibling maps never overlap). */
+function byStart(pod: PodSpecModel): { start: number; container: ContainerModel }[] {
+  let sorted = sortedContainers.get(pod);
+  if (!sorted) {
+    sorted = [];
+    for (const container of containersOf(pod, { ephemeral: true })) {
+      const span = nodeSpan(container.node);
+      if (span) sorted.push({ start: span.start, container });
+    }
+    sorted.sort((a, b) => a.start - b.start);
+    sortedContainers.set(pod, sorted);
+  }
+  return sorted;
 }
 
 /** The container a `containerPath` in a diagnostic's data points at, when it still resolves to one. */
