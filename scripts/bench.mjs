@@ -2,8 +2,10 @@
 // `npm run bench`: our language server against yaml-language-server, driven the same way over stdio like an
 // editor, on generated manifests of 1,000 / 10,000 / 50,000 lines. Prints a Markdown table with ratios.
 // A benchmark, not a test: numbers vary with the machine; read them side by side.
+// Then our server alone on the crafted worst cases of scripts/bench/crafted.mjs at 100 KB and 1 MB (--crafted no
+// leaves them out).
 // Usage: node scripts/bench.mjs [--sizes 1000,10000,50000] [--edits 50] [--requests 30] [--servers ours,peer]
-//                               [--markdown file]   (also write the table to a file)
+//                               [--crafted yes|no] [--markdown file]   (also write the table to a file)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { generateManifest } from './bench/generate.mjs';
+import { measureCrafted, renderCrafted } from './bench/crafted-rows.mjs';
 import { BenchClient } from './bench/lsp-client.mjs';
 import { writePeerSchema } from './bench/peer-schema.mjs';
 import { benchPeerServer } from './tools/pinned-packages.mjs';
@@ -73,6 +76,7 @@ const SERVERS = {
 };
 
 const rows = [];
+let craftedRows = [];
 try {
   for (const lines of sizes) {
     const manifest = generateManifest(lines);
@@ -89,11 +93,15 @@ try {
     }
     rows.push(row);
   }
+  if (servers.includes('ours') && args.crafted !== 'no') {
+    console.error('\n[bench] crafted worst cases, ours');
+    craftedRows = await measureCrafted(SERVERS.ours, workDir);
+  }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 
-const table = renderTable(rows);
+const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '');
 console.log(table);
 if (args.markdown) fs.writeFileSync(path.resolve(args.markdown), `${table}\n`);
 

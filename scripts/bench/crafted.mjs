@@ -56,7 +56,10 @@ export const CRAFTED = [
   {
     name: 'hover on a dash: thousands of containers',
     make: (bytes) => {
-      const text = pod(`  - name: c0\n    image: nginx:1.27\n${Array.from({ length: count(bytes, 34) }, (_, i) => `  - name: c${i + 1}\n    image: nginx:1.27\n`).join('')}`);
+      // Each container carries a comment, so 1 MB holds a few thousand (the whole core per container dominates).
+      const padding = `    # ${'x'.repeat(300)}\n`;
+      const items = Array.from({ length: count(bytes, 340) }, (_, i) => `  - name: c${i + 1}\n    image: nginx:1.27\n${padding}`).join('');
+      const text = pod(`  - name: c0\n    image: nginx:1.27\n${items}`);
       const dash = text.indexOf('  - name: c0') + 2;
       return { text, offsets: [dash, dash + 1, text.length] };
     },

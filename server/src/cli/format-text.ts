@@ -38,13 +38,16 @@ export function formatText(results: readonly FileResult[], options: TextFormatOp
     if (result.messages.length === 0) continue;
     // One heading per file, then its findings (each line still starts with path:line:col, which terminals link).
     out.push(paint(ANSI.bold, `${visible(result.path)} (${countWords(result.messages)})`));
+    let lines: string[] | undefined;
     for (const message of result.messages) {
       const { line, character } = message.range.start;
       out.push(
         `${paint(ANSI.bold, `${visible(result.path)}:${line + 1}:${character + 1}`)}  ${paint(SEVERITY_COLOR[message.severity], message.severity)}  ${paint(ANSI.dim, message.code)}  ${visible(message.message)}`,
       );
       if (options.frames !== false && result.text !== undefined) {
-        out.push(codeFrame(result.text, message, options.contextLines ?? 2, paint));
+        // Split once per file, not once per message (a file with thousands of findings was quadratic).
+        lines ??= splitLines(result.text);
+        out.push(codeFrame(lines, message, options.contextLines ?? 2, paint));
         out.push('');
       }
     }
@@ -90,6 +93,10 @@ function summaryLine(results: readonly FileResult[], paint: (code: string, text:
   return paint(color, `✖ ${total} ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`);
 }
 
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n|\r/);
+}
+
 function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
 }
@@ -99,12 +106,12 @@ function plural(count: number, word: string): string {
  * lines is underlined to the end of its first line.
  */
 export function codeFrame(
-  text: string,
+  text: string | readonly string[],
   message: Pick<LintMessage, 'range' | 'severity'>,
   contextLines: number,
   paint: (code: string, text: string) => string = (_code, t) => t,
 ): string {
-  const lines = text.split(/\r\n|\n|\r/);
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   const target = Math.min(message.range.start.line, lines.length - 1);
   const first = Math.max(0, target - contextLines);
   const last = Math.min(lines.length - 1, target + contextLines);

@@ -12,14 +12,13 @@ import { runWholeCore } from './run-core';
 const service = createLanguageService();
 const settings = defaultSettings();
 
-/** Runs the whole core and returns the findings, failing when it takes longer than `limitMs`. */
-function runBounded(text: string, limitMs = 2000) {
+/**
+ * Runs the whole core and returns the findings. No time limit here (a busy machine makes any limit flaky): that
+ * each step is linear in its input is measured by ratio in linear-time.test.ts; these tests check the outcome.
+ */
+function runAll(text: string) {
   const offsets = [0, Math.floor(text.length / 2), text.length];
-  const started = performance.now();
-  const run = runWholeCore(service, new ManifestParser(), text, settings, offsets);
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < limitMs, `took ${elapsed.toFixed(0)} ms (limit ${limitMs})`);
-  return run;
+  return runWholeCore(service, new ManifestParser(), text, settings, offsets);
 }
 
 const POD = `apiVersion: v1
@@ -33,8 +32,6 @@ spec:
     bogus: true
 `;
 
-// Warm the schema of Pod once so time limits below measure the input, not the first compile.
-runWholeCore(service, new ManifestParser(), POD, settings, [0]);
 
 describe('hostile input', () => {
   it('an alias bomb ("billion laughs") is bounded and reported as alias-limit', () => {
@@ -45,18 +42,40 @@ describe('hostile input', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n  ${levels.join('\n  ')}\n`;
-    const { findings } = runBounded(text);
+    const { findings } = runAll(text);
     const alias = findings.filter((f) => f.code === 'alias-limit');
     assert.equal(alias.length, 1);
     assert.equal(text.slice(alias[0].start, alias[0].start + 1), '*', 'underlines an alias');
   });
 
-  it(`a file over the editor's 32 MB limit is declined with one file-too-large notice, quickly`, () => {
+  it('an alias used before its anchor is an unresolved alias at the alias, not an alias bomb', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: *later\n  b: &later hi\n  c: *later\n';
+    const { findings } = runAll(text);
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['yaml-syntax', '*later']]);
+    assert.match(findings[0].message, /alias \*later refers to no anchor before it/);
+  });
+
+  it('a file with tens of thousands of problems reports 1,000 and one too-many-problems notice', () => {
+    // 49 KB on three lines: every `]` is a syntax error of its own.
+    const text = `apiVersion: v1\nkind: Pod\nspec: ${']'.repeat(50_000)}\n`;
+    const { findings } = runAll(text);
+    assert.equal(findings.length, 1001);
+    const notice = findings[findings.length - 1];
+    assert.equal(notice.code, 'too-many-problems');
+    assert.equal(notice.severity, 'info');
+    assert.match(notice.message, /^[\d,]+ more problems in this file are not shown \(at most 1,000 per file\)/);
+    const more = Number(/^([\d,]+)/.exec(notice.message)?.[1].replace(/,/g, ''));
+    assert.ok(more > 10_000, notice.message);
+    const off = service.validator.validate(parseManifest(text), { ...settings, rules: { 'too-many-problems': 'off' } });
+    assert.equal(off.length, 1000);
+  });
+
+  it(`a file over the editor's 32 MB limit is declined with one file-too-large notice, without parsing a document`, () => {
     const chunk = `---\n${POD}`;
     const text = chunk.repeat(Math.ceil((MAX_FILE_LENGTH + 1024 * 1024) / chunk.length));
     assert.ok(text.length > MAX_FILE_LENGTH);
-    // Generous for a busy CI machine: building 33 MB of text and declining it (line starts, twice) takes 1-3 s alone.
-    const { findings, file } = runBounded(text, 8000);
+    // The work done is the measure: no document of the file is split off or parsed (slots stay empty).
+    const { findings, file } = runAll(text);
     assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['file-too-large', 'info']]);
     assert.match(findings[0].message, /33\.0 MB, more than the 32 MB that the editor checks/);
     assert.match(findings[0].message, /sidecar-lint checks it, document by document, at any size/);
@@ -77,7 +96,7 @@ describe('hostile input', () => {
   ] as const) {
     it(`10,000 levels of ${shape} give one nesting-limit problem, no stack overflow`, () => {
       const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: deep\nspec: ${body}\n`;
-      const { findings } = runBounded(text, 1000);
+      const { findings } = runAll(text);
       assert.deepEqual(findings.map((f) => f.code), ['nesting-limit']);
       assert.match(findings[0].message, new RegExp(`more than ${MAX_NESTING_DEPTH} levels`));
     });
@@ -86,7 +105,7 @@ describe('hostile input', () => {
   it('deep indentation (a thousand levels, one space each) is refused too', () => {
     let text = 'apiVersion: v1\nkind: Pod\nmetadata:\n';
     for (let i = 0; i < 1000; i++) text += `${' '.repeat(i + 1)}k${i}:\n`;
-    const { findings } = runBounded(text, 1000);
+    const { findings } = runAll(text);
     assert.deepEqual(findings.map((f) => f.code), ['nesting-limit']);
   });
 
@@ -109,14 +128,14 @@ describe('hostile input', () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) & 0xff)));
     bytes[10] = 0;
     const text = `apiVersion: v1\nkind: Pod\n${bytes.toString('latin1')}`;
-    const { findings } = runBounded(text, 1000);
+    const { findings } = runAll(text);
     assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['binary-file', 'info']]);
     assert.match(findings[0].message, /binary/);
   });
 
   it('a Helm template gets one templated-yaml notice per broken document and no flood of syntax errors', () => {
     const text = fs.readFileSync(path.join(fixturesDir, 'hostile', 'helm-deployment.yaml'), 'utf8');
-    const { findings, file } = runBounded(text);
+    const { findings, file } = runAll(text);
     const syntax = findings.filter((f) => f.code === 'yaml-syntax');
     assert.equal(syntax.length, 0, 'syntax errors of templated documents are folded into the notice');
     const notices = findings.filter((f) => f.code === 'templated-yaml');
@@ -141,13 +160,13 @@ describe('hostile input', () => {
 
   it('a document of comments only, an empty file and a lone --- are quiet', () => {
     for (const text of ['# nothing here\n# at all\n', '', '---\n', '---\n# a\n---\n# b\n', '\uFEFF', '\r\n\r\n']) {
-      const { findings } = runBounded(text);
+      const { findings } = runAll(text);
       assert.deepEqual(findings, [], JSON.stringify(text));
     }
   });
 
   it('lone surrogates, right-to-left marks and control characters do not break anything', () => {
     const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: "\uD800x\u202E\u0007"\nspec:\n  containers:\n  - name: \uDC00\n    image: "nginx:\u0085"\n`;
-    runBounded(text);
+    runAll(text);
   });
 });

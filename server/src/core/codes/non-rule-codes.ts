@@ -35,6 +35,7 @@ export const NON_RULE_CODES = {
   'file-too-large': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file is larger than the linter reads; it is not validated.' },
   'binary-file': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },
   'kustomize-not-resolved': { kind: 'kustomize', defaultSeverity: 'info', configurable: true, summary: 'A patch is checked merged into its base; a remote base, generator or JSON 6902 patch of that kustomization is not resolved here.' },
+  'too-many-problems': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'A file has more findings than are reported for one file (1,000); one notice counts the rest.' },
   // Reported by the CLI as an error of the run (exit code 2), never as a finding a level could change.
   'unreadable-file': { kind: 'file', defaultSeverity: 'error', configurable: false, summary: 'The file could not be read.' },
   // Problems of `.sidecarlint.yaml` itself: a broken config file cannot be silenced by itself.

@@ -44,7 +44,7 @@ export class Validator {
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
     }
-    return result;
+    return capFindings(result, settings);
   }
 
   /**
@@ -154,6 +154,29 @@ export class Validator {
 function withHref(finding: Finding, settings: Settings): Finding {
   const href = docsHref(finding.code, settings.docsBaseUrl);
   return href ? { ...finding, href } : finding;
+}
+
+/**
+ * The most findings one file reports. A broken 49 KB file gave 20,001 syntax errors (a 4.2 MB notification that
+ * no one reads); past this, one `too-many-problems` notice at the first finding left out says how many more.
+ */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+function capFindings(findings: Finding[], settings: Settings): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
+  const kept = findings.slice(0, MAX_FINDINGS_PER_FILE);
+  const level = settings.rules['too-many-problems'];
+  if (level === 'off') return kept;
+  const first = findings[MAX_FINDINGS_PER_FILE];
+  const more = findings.length - MAX_FINDINGS_PER_FILE;
+  kept.push(withHref({
+    code: 'too-many-problems',
+    severity: level ?? defaultSeverity('too-many-problems'),
+    message: `${more.toLocaleString('en-US')} more problems in this file are not shown (at most ${MAX_FINDINGS_PER_FILE.toLocaleString('en-US')} per file). Fix the ones above, or run sidecar-lint on the file for a count by code.`,
+    start: first.start,
+    end: first.end,
+  }, settings));
+  return kept;
 }
 
 function settingsKey(settings: Settings): string {

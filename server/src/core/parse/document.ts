@@ -44,8 +44,17 @@ export class ParsedDocument {
     if (duplicates.length > 0) {
       const message = 'Duplicate key: a YAML map cannot hold the same key twice (the later value would silently win).';
       this.problems.push(...duplicates.map((span): YamlProblem => ({ ...span, code: 'duplicate-key', message })));
-      this.problems.sort((a, b) => a.start - b.start);
     }
+    for (const alias of resolveAliases(this.yaml, text)) {
+      const start = alias.range?.[0] ?? 0;
+      this.problems.push({
+        start,
+        end: Math.max(alias.range?.[1] ?? start, start + 1),
+        code: 'yaml-syntax',
+        message: `YAML syntax error: the alias *${alias.source} refers to no anchor before it. An anchor (&${alias.source}) must come earlier in the document than every alias to it.`,
+      });
+    }
+    if (this.problems.length > this.yaml.errors.length) this.problems.sort((a, b) => a.start - b.start);
     if (tooDeep >= 0) {
       this.problems.push({
         start: tooDeep,
@@ -55,7 +64,6 @@ export class ParsedDocument {
       });
     }
     for (const p of this.problems) clampSpan(p, text.length);
-    resolveAliases(this.yaml, text);
     this.root = isMap(this.yaml.contents) ? asMap(this.yaml.contents) : undefined;
     this.apiVersion = scalarText(getPair(this.root, 'apiVersion')?.value)?.trim() || undefined;
     this.kind = scalarText(getPair(this.root, 'kind')?.value)?.trim() || undefined;
@@ -94,6 +102,9 @@ export class ParsedDocument {
         this.valueCache = { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        // An alias before its anchor is already a syntax problem of its own, at the alias.
+        const unresolved = this.problems.find((p) => p.code === 'yaml-syntax' && this.text.startsWith('*', p.start));
+        if (unresolved) return (this.valueCache = { value: undefined, problem: unresolved });
         const aliasStart = this.text.search(/\*[^\s,\]}]+/);
         const start = aliasStart >= 0 ? aliasStart : 0;
         this.valueCache = {

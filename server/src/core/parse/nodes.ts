@@ -21,20 +21,24 @@ const aliasTargets = new WeakMap<Alias, Node>();
  * Records, for every alias (`*name`) of a parsed document, the node it stands for: the nearest `&name` anchor
  * before it, as YAML (and so kubectl) reads it. Only an anchor whose node ends before the alias counts, so an
  * alias inside its own anchor (a cycle) resolves to nothing rather than sending walkers round forever.
+ * Returns the aliases used before any anchor of their name: YAML cannot read those (kubectl: "unknown anchor").
  */
-export function resolveAliases(document: Document.Parsed, text: string): void {
-  // An alias needs an anchor: most manifests have neither, and skip the walk.
-  if (!text.includes('&') || !text.includes('*')) return;
+export function resolveAliases(document: Document.Parsed, text: string): Alias[] {
+  // Most manifests have no alias at all, and skip the walk.
+  const unresolved: Alias[] = [];
+  if (!text.includes('*')) return unresolved;
   const anchors = new Map<string, Node>();
   visit(document, (_key, node) => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
+      if (!target) unresolved.push(node);
       const end = target?.range?.[1];
       if (target && end !== undefined && node.range && end <= node.range[0]) aliasTargets.set(node, target);
     } else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) {
       anchors.set(node.anchor, node);
     }
   });
+  return unresolved;
 }
 
 /** The node itself, or for an alias the anchored node it stands for (undefined when that is unknown). */

@@ -58,8 +58,8 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
     if (entry.container.image) lines.push(entry.container.image);
     if (entry.ports.length) lines.push([safe('ports '), entry.ports.map(portText).join(' ')]);
     const codes = findings.codesIn(entry.span);
-    const clashing = conflicts.filter((c) => c.a === entry || c.b === entry);
-    if (clashing.length) lines.push([safe('port clash '), [...new Set(clashing.map((c) => c.port))].join(' ')]);
+    const clashing = [...(conflicts.clashing.get(entry) ?? [])];
+    if (clashing.length) lines.push([safe('port clash '), clashing.join(' ')]);
     lines.push(...findingLines(codes));
     const classes: NodeClass[] = [entry.nodeClass];
     if (codes.errors.length || clashing.length) classes.push('problem');
@@ -105,7 +105,7 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
     if (!target) continue;
     mountEdge(flow, entry.id, target, mount, volumeId === undefined);
   }
-  for (const conflict of conflicts) {
+  for (const conflict of conflicts.pairs) {
     flow.edge(conflict.a.id, conflict.b.id, 'conflict', [safe('same port '), conflict.port], true);
   }
 
@@ -183,18 +183,51 @@ function portText(port: PortEntry): string {
 }
 
 /** Two containers that run at the same time share the pod's network namespace: one port, one listener. */
-function portConflicts(entries: ContainerEntry[]): { a: ContainerEntry; b: ContainerEntry; port: string }[] {
-  const result: { a: ContainerEntry; b: ContainerEntry; port: string }[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      for (const p of entries[i].ports) {
-        if (entries[j].ports.some((q) => q.port === p.port && q.protocol === p.protocol)) {
-          result.push({ a: entries[i], b: entries[j], port: `${p.port}/${p.protocol}` });
-        }
-      }
+/** A diagram cannot show more clash edges than this; every clashing container is still marked. */
+const MAX_CONFLICT_EDGES = 500;
+
+/**
+ * Pairs of long-running containers that listen on the same port and protocol (in container order), and the
+ * clashing ports of each container. Grouped by port: comparing every pair of containers was quadratic.
+ */
+function portConflicts(entries: ContainerEntry[]): { pairs: { a: ContainerEntry; b: ContainerEntry; port: string }[]; clashing: Map<ContainerEntry, Set<string>> } {
+  const groups = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    for (const p of entry.ports) {
+      const key = `${p.port}/${p.protocol}`;
+      const group = groups.get(key) ?? [];
+      if (group[group.length - 1] !== i) group.push(i);
+      groups.set(key, group);
     }
+  });
+  const pairs: { a: ContainerEntry; b: ContainerEntry; port: string }[] = [];
+  const clashing = new Map<ContainerEntry, Set<string>>();
+  entries.forEach((entry, i) => {
+    const later: { j: number; port: string }[] = [];
+    for (const p of entry.ports) {
+      const port = `${p.port}/${p.protocol}`;
+      const group = groups.get(port) ?? [];
+      if (group.length < 2) continue;
+      if (!clashing.has(entry)) clashing.set(entry, new Set());
+      clashing.get(entry)?.add(port);
+      for (let k = firstAfter(group, i); k < group.length && pairs.length + later.length < MAX_CONFLICT_EDGES; k++) later.push({ j: group[k], port });
+    }
+    later.sort((x, y) => x.j - y.j);
+    for (const { j, port } of later) if (pairs.length < MAX_CONFLICT_EDGES) pairs.push({ a: entry, b: entries[j], port });
+  });
+  return { pairs, clashing };
+}
+
+/** Index of the first member greater than `i` in an ascending list. */
+function firstAfter(sorted: readonly number[], i: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= i) low = mid + 1;
+    else high = mid;
   }
-  return result;
+  return low;
 }
 
 /**
