@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { createLanguageService } from '../../../server/src/core/language-service';
 import { ManifestParser } from '../../../server/src/core/parse/manifest';
 import { defaultSettings } from '../../../server/src/core/settings';
@@ -18,11 +20,16 @@ const MAX_RATIO = 15;
 const SMALL = 100 * 1024;
 const LARGE = 1024 * 1024;
 
+// A full garbage collection before each run, so no run pays for the garbage of the one before.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
 /**
  * CPU time of this process for one run of the whole core, in ms: other processes on a busy machine do not count,
  * as they would in wall-clock time.
  */
 function cpuMs(crafted: { text: string; offsets: number[] }): number {
+  collectGarbage();
   const before = process.cpuUsage();
   runWholeCore(service, new ManifestParser(), crafted.text, settings, crafted.offsets);
   const used = process.cpuUsage(before);
@@ -38,11 +45,11 @@ describe('linear time on crafted input', () => {
       const small = crafted.make(SMALL);
       const large = crafted.make(LARGE);
       assert.ok(small.text.length >= SMALL * 0.9 && large.text.length >= LARGE * 0.9, `sizes ${small.text.length}, ${large.text.length}`);
-      // The fastest of three at 100 KB; 1 MB once, and again only if the first run was over (the minimum is
-      // the least disturbed by garbage collection and caches).
+      // The fastest of three at 100 KB; 1 MB once, and up to twice more while over (the minimum is the least
+      // disturbed by other work).
       const smallMs = Math.max(Math.min(cpuMs(small), cpuMs(small), cpuMs(small)), 1);
       let largeMs = cpuMs(large);
-      if (largeMs / smallMs > MAX_RATIO) largeMs = Math.min(largeMs, cpuMs(large));
+      for (let retry = 0; retry < 2 && largeMs / smallMs > MAX_RATIO; retry++) largeMs = Math.min(largeMs, cpuMs(large));
       const ratio = largeMs / smallMs;
       assert.ok(ratio <= MAX_RATIO, `100 KB: ${smallMs.toFixed(1)} ms, 1 MB: ${largeMs.toFixed(1)} ms: ${ratio.toFixed(1)}x (limit ${MAX_RATIO}x)`);
     });
