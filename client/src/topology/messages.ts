@@ -38,3 +38,31 @@ export interface TopologyWebviewState {
   documentUri?: string;
   tab?: TopologyTab;
 }
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+
+/**
+ * Whether a message from the webview has the shape its `type` promises. The webview is ours, but what it posts
+ * arrives as untyped data (a script there could post anything): the panel checks before copying, exporting or
+ * inserting it.
+ */
+export function isFromWebviewMessage(value: unknown): value is FromWebviewMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'rendered':
+      return isString(m.documentUri) && isString(m.workload) && (m.tab === 'flowchart' || m.tab === 'sequence') && isStringArray(m.labels) && (m.error === undefined || isString(m.error));
+    case 'reveal':
+      return Number.isInteger(m.workload) && isString(m.nodeId);
+    case 'copy':
+      return isString(m.text);
+    case 'exportSvg':
+    case 'insertMarkdown':
+      return isString(m.workload) && isString(m.type === 'exportSvg' ? m.svg : m.text);
+    default:
+      return false;
+  }
+}

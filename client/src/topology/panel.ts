@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient } from 'vscode-languageclient/node';
 import { ClientCommands, TopologyRequest, type TopologyParams, type TopologyResult, type TopologyWorkload } from '../../../server/src/protocol';
 import { renderTopologyHtml } from './html';
-import type { FromWebviewMessage, ToWebviewMessage, TopologyTab, TopologyWebviewState } from './messages';
+import { isFromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage, type TopologyTab, type TopologyWebviewState } from './messages';
 
 export const topologyViewType = 'sidecar.topology';
 /** Test-only (not in package.json): the last thing the webview drew, since the extension host cannot see into it. */
@@ -129,7 +129,9 @@ class TopologyPanel {
     this.documentUri = uri;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: FromWebviewMessage) => void this.onMessage(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromWebviewMessage(message)) void this.onMessage(message);
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to the panel itself (or to output) leaves no text editor: keep the last document.
         if (editor && isYaml(editor.document)) this.follow(editor.document.uri, false);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
-import { globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
+import { GlobError, globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
 import { describeError, displayPath } from './io';
 import type { FileResult } from './lint';
 import { StreamLinter } from './stream';
@@ -47,7 +47,14 @@ export function expandInputs(inputs: readonly string[], cwd: string): { files: s
     } else if (hasGlobMagic(input)) {
       const pattern = toSlashes(input);
       const base = globBase(pattern);
-      const matcher = globToRegExp(pattern);
+      let matcher: RegExp;
+      try {
+        matcher = globToRegExp(pattern);
+      } catch (error) {
+        if (!(error instanceof GlobError)) throw error;
+        missing.push({ input, reason: error.message });
+        continue;
+      }
       const baseAbsolute = path.resolve(cwd, base);
       let found = 0;
       if (statOrUndefined(baseAbsolute)?.isDirectory()) {

@@ -29,8 +29,17 @@ export function globBase(pattern: string): string {
 
 /** Compiles a glob into an anchored regular expression over `/`-separated paths. */
 export function globToRegExp(pattern: string): RegExp {
-  return new RegExp(`^${translate(toSlashes(pattern).replace(/^\.\//, ''))}$`);
+  const source = `^${translate(toSlashes(pattern).replace(/^\.\//, ''))}$`;
+  try {
+    return new RegExp(source);
+  } catch {
+    // Classes are the only part passed through as written: a range out of order such as [z-a].
+    throw new GlobError(`Invalid glob "${pattern}": a character class such as [a-z] must run from low to high.`);
+  }
 }
+
+/** A glob that cannot be compiled, with a message for the user. */
+export class GlobError extends Error {}
 
 export function matchesGlob(pattern: string, filePath: string): boolean {
   return globToRegExp(pattern).test(toSlashes(filePath).replace(/^\.\//, ''));

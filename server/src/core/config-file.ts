@@ -4,6 +4,7 @@ import { configurableCodeIds, docsHref } from './codes';
 import type { Finding } from './findings';
 import { closest } from './text/closest';
 import { SUPPORTED_KUBERNETES_VERSIONS, type Settings, type SeverityOverride } from './settings';
+import { own } from './text/own';
 
 /** Names the config file may have, in the order they are looked for in one folder. */
 export const CONFIG_FILE_NAMES = ['.sidecarlint.yaml', '.sidecarlint.yml'] as const;
@@ -107,7 +108,7 @@ function readRules(pair: PairNode, knownIds: readonly string[], problems: Config
     }
     // `off` is a string in YAML 1.2 but `false` to some YAML 1.1 tools; accept both spellings.
     const raw = scalarText(item.value);
-    const level = raw === undefined ? undefined : raw === 'false' ? 'off' : SEVERITY_WORDS[raw.toLowerCase()];
+    const level = raw === undefined ? undefined : raw === 'false' ? 'off' : own(SEVERITY_WORDS, raw.toLowerCase());
     if (!level) {
       problems.push({ ...(valueSpan(item) ?? idSpan), severity: 'error', message: `Bad severity "${raw ?? ''}" for rule "${id}": use error, warning, info, hint or off.` });
       continue;

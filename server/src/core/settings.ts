@@ -32,6 +32,16 @@ export function isSeverityOverride(value: unknown): value is SeverityOverride {
 }
 
 /** Reads untrusted settings (from a client or a config file) into a Settings object, dropping what is wrong. */
+/** http: and https: only: the link goes into every diagnostic, and a `command:` or `file:` URI there would run or open something. */
+function isWebUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 export function normalizeSettings(input: unknown, base: Settings = defaultSettings()): Settings {
   const result: Settings = { ...base, rules: { ...base.rules } };
   if (!input || typeof input !== 'object') return result;
@@ -52,6 +62,6 @@ export function normalizeSettings(input: unknown, base: Settings = defaultSettin
       else if (isSeverityOverride(value)) result.rules[id] = value;
     }
   }
-  if (typeof raw.docsBaseUrl === 'string') result.docsBaseUrl = raw.docsBaseUrl;
+  if (typeof raw.docsBaseUrl === 'string' && isWebUrl(raw.docsBaseUrl)) result.docsBaseUrl = raw.docsBaseUrl;
   return result;
 }

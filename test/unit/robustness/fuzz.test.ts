@@ -15,7 +15,6 @@ const seed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED) >>> 0;
 const caseCount = Number(process.env.FUZZ_CASES ?? 1500);
 /** The whole test stays well under a minute even on a slow, busy machine; it stops early and says so. */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 40_000);
-const CASE_LIMIT_MS = 1000;
 
 /** mulberry32: a tiny seeded PRNG, so every case is reproducible from (seed, case index). */
 function prng(state: number): () => number {
@@ -34,13 +33,15 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[int(random, it
 
 const UNICODE = ['é', 'ß', '日本', '🚀', '\u200B', '\u202E', '\uD800', '\uDFFF', '\u0085', '\u2028', '\uFEFF', 'ﬁ', '\u0301'];
 const TYPE_FLIPS = ['[]', '{}', 'null', '~', '- x', '"str"', '123', '-1.5e9', 'true', '&anchor', '*anchor', '!!binary AAAA', '|', '>-', '? key', '{a: [b, {c: d}]}', "'", '"', '{{ .Values.x }}'];
+/** Names Object.prototype has: a manifest string that indexes a plain object table would find these. */
+const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'prototype'];
 const FRAGMENTS = [':', '- ', '#', '---', '...', '  ', '\t', '\r\n', '\r', '&a ', '*a', '!tag ', '%YAML 1.2', '? ', '[', ']', '{', '}', ',', '"', "'", '|+', '@', '`'];
 
 /** One mutation of a manifest's lines, chosen and placed by the PRNG. */
 function mutate(random: Random, text: string): string {
   const lines = text.split('\n');
   const at = int(random, Math.max(1, lines.length));
-  switch (int(random, 11)) {
+  switch (int(random, 12)) {
     case 0: // delete a line
       lines.splice(at, 1);
       break;
@@ -92,6 +93,18 @@ function mutate(random: Random, text: string): string {
       lines.splice(int(random, lines.length + 1), 0, ...block);
       break;
     }
+    case 10: {
+      // a prototype name as the kind, as a key or as a value
+      const name = pick(random, PROTOTYPE_NAMES);
+      const line = lines[at] ?? '';
+      const colon = line.indexOf(':');
+      const where = int(random, 3);
+      const kindLine = lines.findIndex((l) => l.startsWith('kind:'));
+      if (where === 0) lines[kindLine >= 0 ? kindLine : at] = `kind: ${name}`;
+      else if (where === 1 && colon >= 0) lines[at] = `${line.slice(0, line.length - line.trimStart().replace(/^- /, '').length)}${name}${line.slice(colon)}`;
+      else lines[at] = colon >= 0 ? `${line.slice(0, colon + 1)} ${name}` : `${line}${name}`;
+      break;
+    }
     default: {
       // delete a span of characters
       const start = int(random, text.length + 1);
@@ -116,7 +129,7 @@ function manifestFixtures(): { name: string; text: string }[] {
 }
 
 describe('fuzz: mutated manifests through the whole core', () => {
-  it(`no exception escapes, ranges stay inside the text, reuse matches a fresh parse, no case takes over ${CASE_LIMIT_MS} ms (seed ${seed})`, () => {
+  it(`no exception escapes, ranges stay inside the text, reuse matches a fresh parse (seed ${seed})`, () => {
     console.log(`fuzz: seed ${seed} (replay with FUZZ_SEED=${seed} FUZZ_CASES=${caseCount})`);
     const fixtures = manifestFixtures();
     assert.ok(fixtures.length >= 10, 'enough fixture manifests to mutate');
@@ -157,9 +170,9 @@ describe('fuzz: mutated manifests through the whole core', () => {
         fs.writeFileSync(saved, text);
         assert.fail(`case ${index} (seed ${seed}, from ${fixture.name}, input saved to ${saved}) threw: ${error instanceof Error ? error.stack : String(error)}`);
       }
+      // Reported, not asserted: a time limit fails on a busy machine; linear-time.test.ts bounds growth by ratio.
       const elapsed = performance.now() - caseStart;
       if (elapsed > slowest.ms) slowest = { ms: elapsed, index };
-      assert.ok(elapsed < CASE_LIMIT_MS, `case ${index} (seed ${seed}, from ${fixture.name}) took ${elapsed.toFixed(0)} ms`);
       ran++;
     }
     console.log(`fuzz: ${ran} cases from ${fixtures.length} fixtures in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest case ${slowest.index} took ${slowest.ms.toFixed(0)} ms`);

@@ -7,6 +7,10 @@ import { MAX_FILE_LENGTH, ManifestParser, parseManifest } from '../../../server/
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../../server/src/core/parse/nesting';
 import { defaultSettings } from '../../../server/src/core/settings';
 import { fixturesDir, repoRoot, toCrlf } from '../helpers';
+import { parseConfigFile } from '../../../server/src/core/config-file';
+import { codeActions } from '../../../server/src/core/features/code-actions';
+import { hover } from '../../../server/src/core/features/hover';
+import { buildTopology } from '../../../server/src/core/features/topology';
 import { runWholeCore } from './run-core';
 
 const service = createLanguageService();
@@ -46,6 +50,37 @@ describe('hostile input', () => {
     const alias = findings.filter((f) => f.code === 'alias-limit');
     assert.equal(alias.length, 1);
     assert.equal(text.slice(alias[0].start, alias[0].start + 1), '*', 'underlines an alias');
+  });
+
+  for (const name of ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
+    it(`a document of kind "${name}" leaves the other documents' findings, hover and topology intact`, () => {
+      const text = `${POD}---\napiVersion: v1\nkind: ${name}\nmetadata:\n  ${name}: x\nspec:\n  ${name}: {}\n---\n${POD.replace('bogus', name)}`;
+      const { findings, file } = runAll(text);
+      assert.equal(file.slots.length, 3);
+      const unknown = findings.filter((f) => f.code === 'unknown-field').map((f) => text.slice(f.start, f.end));
+      assert.deepEqual(unknown, ['bogus', name], 'both Pods are checked; the field named like a prototype member is unknown too');
+      assert.ok(findings.every((f) => f.start < file.slots[1].start || f.start >= file.slots[2].start), 'nothing reported for the unknown kind');
+      const third = file.slots[2].start;
+      assert.ok(hover(service, file, third + text.slice(third).indexOf('image'), settings, findings), 'hover answers in the last document');
+      assert.equal(buildTopology(file, { offset: third + 30, findings, fileName: 'x.yaml' }).length, 2);
+    });
+  }
+
+  it('prototype names as keys and values are plain unknown names: no schema, rule, severity or fix behind them', () => {
+    const names = ['constructor', '__proto__', 'toString', 'valueOf'];
+    for (const name of names) {
+      const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  ${name}: 1\n  containers:\n  - name: ${name}\n    image: ${name}\n    ${name}: x\n    resources: {limits: {${name}: 1}}\n`;
+      const { findings, file } = runAll(text);
+      const unknown = findings.filter((f) => f.code === 'unknown-field').map((f) => text.slice(f.start, f.end));
+      assert.deepEqual(unknown, [name, name], `${name} is no field of PodSpec or Container`);
+      const onKey = text.indexOf(`  ${name}: 1`) + 3;
+      assert.doesNotMatch(JSON.stringify(hover(service, file, onKey, settings, findings) ?? {}), /function|native code/);
+      const config = parseConfigFile(`rules:\n  image-tag: ${name}\n`);
+      assert.equal(config.settings.rules?.['image-tag'], undefined, `severity "${name}" is refused`);
+      assert.match(config.problems[0].message, /Bad severity/);
+      const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: '', code: name };
+      assert.deepEqual(codeActions(service, file, { start: 0, end: 0 }, [{ code: name, start: 0, end: 1, data: {}, diagnostic }], settings, { uri: 'file:///x.yaml', only: ['quickfix'] }), []);
+    }
   });
 
   it('an alias used before its anchor is an unresolved alias at the alias, not an alias bomb', () => {

@@ -141,7 +141,7 @@ function containerOnDash(text: string, pod: PodSpecModel, path: YamlPath, offset
 }
 
 function containerLabel(container: ContainerModel): string {
-  return container.name ? `\`${container.name}\`` : `${container.list}[${container.index}]`;
+  return container.name ? inlineCode(container.name) : `${container.list}[${container.index}]`;
 }
 
 /** The role in words, with the start position that matters for it. */
@@ -158,13 +158,31 @@ export function containerRole(pod: PodSpecModel, container: ContainerModel): str
     default: {
       const sidecar = classifySidecar(container);
       if (sidecar) {
-        return `classic sidecar (${sidecar.kind}, by ${sidecar.reason}) in \`containers\`: starts with the app, in no guaranteed order${
+        return `classic sidecar (${sidecar.kind}, by ${escapeMarkdown(sidecar.reason)}) in \`containers\`: starts with the app, in no guaranteed order${
           pod.runsToCompletion && sidecar.longRunning ? '; it keeps this run-to-completion pod from finishing' : ''
         }. A native sidecar (in \`initContainers\` with \`restartPolicy: Always\`) starts first and stops last`;
       }
       return 'app container';
     }
   }
+}
+
+/**
+ * Manifest text as a Markdown code span: a fence one backtick longer than any run inside, so a name holding
+ * backticks cannot close the span and inject links or remote images into the hover.
+ */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  let longest = 0;
+  for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Manifest text as plain Markdown text: every punctuation mark that Markdown reads is escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, '\\$&');
 }
 
 function containerMarkdown(pod: PodSpecModel, container: ContainerModel): string {
@@ -181,7 +199,7 @@ function resourceLine(label: string, texts: ResourceTexts, decidedBy: ResourceTe
     const value = texts[r];
     if (value === undefined) return `${r} ${label === 'limits' ? 'unbounded (a container has no limit)' : 'not set'}`;
     const by = decidedBy[r];
-    const why = by === 'containers' ? 'running phase' : by === 'pod' ? 'pod-level resources' : by?.startsWith('init:') ? `while init container \`${by.slice(5)}\` runs` : '';
+    const why = by === 'containers' ? 'running phase' : by === 'pod' ? 'pod-level resources' : by?.startsWith('init:') ? `while init container ${inlineCode(by.slice(5))} runs` : '';
     return `${r} **${value}**${why ? ` (${why})` : ''}`;
   });
   return `- ${label}: ${parts.join(', ')}`;
@@ -196,7 +214,7 @@ function podMarkdown(pod: PodSpecModel): string {
     resourceLine('limits', resources.formatted.limits, resources.decidedBy.limits),
   ];
   const unreadable = resources.byContainer.filter((c) => c.unreadable.length);
-  for (const c of unreadable) lines.push(`- unreadable in \`${c.name ?? `${c.list}[${c.index}]`}\`: ${c.unreadable.join(', ')}`);
+  for (const c of unreadable) lines.push(`- unreadable in ${inlineCode(c.name ?? `${c.list}[${c.index}]`)}: ${c.unreadable.join(', ')}`);
   const start: string[] = pod.initContainers.map((c) => (c.role === 'native-sidecar' ? `${containerLabel(c)} (sidecar #${c.sidecarOrder})` : `${containerLabel(c)} (init)`));
   const apps = pod.containers.map(containerLabel);
   if (apps.length) start.push(apps.length > 1 ? `${apps.join(' + ')} (together)` : apps[0]);

@@ -1,5 +1,6 @@
 import history from './generated/fields-by-version.json';
 import { gateIntroduced, gatesOf, type FeatureGate } from './feature-gates';
+import { own } from '../text/own';
 
 const fields = history.fields as unknown as Record<string, Record<string, [number, number]>>;
 
@@ -22,7 +23,7 @@ function firstMinor(row: [number, number], gate: FeatureGate | undefined): { fro
 }
 
 export function fieldAt(definition: string, field: string, minor: number, context: { where?: string; value?: unknown } = {}): FieldAvailability {
-  const row = fields[definition]?.[field];
+  const row = own(own(fields, definition), field);
   if (!row) return { status: 'present' };
   const gate = gatesOf(definition, field, context)[0]?.gate;
   const { from, to } = firstMinor(row, gate);
@@ -34,7 +35,7 @@ export function fieldAt(definition: string, field: string, minor: number, contex
 
 /** "since 1.32" for hover and completion; undefined for fields every supported minor has. */
 export function fieldSince(definition: string, field: string): string | undefined {
-  const row = fields[definition]?.[field];
+  const row = own(own(fields, definition), field);
   if (!row) return undefined;
   const { from, to } = firstMinor(row, gatesOf(definition, field)[0]?.gate);
   return from === to ? `1.${from}` : `1.${from} or 1.${to}`;

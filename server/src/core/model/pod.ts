@@ -1,6 +1,7 @@
 import type { Pair } from 'yaml';
 import type { ParsedDocument } from '../parse/document';
 import { asMap, getMap, getPair, getSeq, getString, keyText, scalarText, valueNode, type MapNode, type PairNode, type SeqNode, type ValueNode, type YamlPath } from '../parse/nodes';
+import { own } from '../text/own';
 
 /** Where a container sits in the pod and what that means for its lifecycle. */
 export type ContainerRole = 'app' | 'init' | 'native-sidecar' | 'ephemeral';
@@ -95,7 +96,7 @@ export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
   const root = document.root;
   const kind = document.kind;
   if (!root || !kind || !document.apiVersion) return [];
-  const specPath = POD_SPEC_PATHS[kind];
+  const specPath = own(POD_SPEC_PATHS, kind);
   if (!specPath) return [];
   let current: MapNode | undefined = root;
   let specPair: PairNode | undefined;

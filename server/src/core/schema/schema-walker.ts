@@ -1,5 +1,6 @@
 import type { JsonSchema } from './load-schemas';
 import type { FieldInfo, SchemaPath } from './types';
+import { own } from '../text/own';
 
 const REF_PREFIX = '#/definitions/';
 
@@ -25,7 +26,7 @@ export class SchemaWalker {
     // $ref chains are one step deep in generated schemas; the bound guards against a malformed file.
     for (let i = 0; i < 8 && current.$ref?.startsWith(REF_PREFIX); i++) {
       definition = current.$ref.slice(REF_PREFIX.length);
-      const target = this.definitions[definition];
+      const target = own(this.definitions, definition);
       if (!target) break;
       current = target;
     }
@@ -33,7 +34,7 @@ export class SchemaWalker {
   }
 
   definitionNode(definition: string): ResolvedNode | undefined {
-    const schema = this.definitions[definition];
+    const schema = own(this.definitions, definition);
     return schema ? { schema, definition, description: schema.description } : undefined;
   }
 
@@ -42,7 +43,7 @@ export class SchemaWalker {
     if (typeof segment === 'number') {
       return schema.items ? this.resolve(schema.items) : undefined;
     }
-    const property = schema.properties?.[segment];
+    const property = own(schema.properties, segment);
     if (property) return this.resolve(property);
     if (typeof schema.additionalProperties === 'object') return this.resolve(schema.additionalProperties);
     return undefined;
@@ -93,7 +94,7 @@ export class SchemaWalker {
       // Arrow functions keep `this` bound to the walker: children are resolved lazily, on demand.
       property: (childName: string) => {
         const child = this.child(node, childName);
-        if (!child || !schema.properties?.[childName]) return undefined;
+        if (!child || !own(schema.properties, childName)) return undefined;
         return this.fieldInfo(child, childName, schema.required?.includes(childName) ?? false);
       },
       items: () => (schema.items ? this.fieldInfo(this.resolve(schema.items), 0, false) : undefined),

@@ -10,6 +10,7 @@ import { closest } from '../../text/closest';
 import type { TextChange } from '../../edit/yaml-edit';
 import { dataString } from './locate';
 import { proposal, type FixProposal, type QuickFixProvider } from './types';
+import { own } from '../../text/own';
 
 /** Small for helpers (they share the node with the app), a modest start for the app: placeholders to tune. */
 const SIDECAR_RESOURCES = { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '128Mi' } };
@@ -112,7 +113,7 @@ export function knownImageTag(repository: string): string | undefined {
   const normalized = imageRepository(repository);
   const sidecar = SIDECAR_IMAGES.find((entry) => imageRepository(entry.image) === normalized);
   if (sidecar) return parseImageReference(sidecar.image).tag;
-  return BASE_IMAGE_TAGS[normalized];
+  return own(BASE_IMAGE_TAGS, normalized);
 }
 
 export const imageTag: QuickFixProvider = (context) => {
