@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import { parseConfigFile, type ConfigSettings } from '../core/config-file';
 import { LineIndex } from '../core/parse/line-index';
-import { describeError, displayPath, TOOL_NAME, type CliIo } from './io';
+import { describeError, displayPath, printable, TOOL_NAME, type CliIo } from './io';
 
 /** Reads each config file once; prints its problems; undefined when it cannot be used (exit code 2). */
 export class ConfigLoader {
@@ -22,12 +22,12 @@ export class ConfigLoader {
       const lines = new LineIndex(text);
       for (const problem of config.problems) {
         const at = lines.positionAt(problem.start);
-        this.io.stderr(`${displayPath(file, this.io.cwd)}:${at.line + 1}:${at.character + 1}  ${problem.severity}  ${problem.message}\n`);
+        this.io.stderr(`${printable(displayPath(file, this.io.cwd))}:${at.line + 1}:${at.character + 1}  ${problem.severity}  ${printable(problem.message)}\n`);
       }
       result = config.problems.some((p) => p.severity === 'error') ? undefined : config.settings;
-      if (!result) this.io.stderr(`${TOOL_NAME}: fix the configuration file ${displayPath(file, this.io.cwd)} first.\n`);
+      if (!result) this.io.stderr(`${TOOL_NAME}: fix the configuration file ${printable(displayPath(file, this.io.cwd))} first.\n`);
     } catch (error) {
-      this.io.stderr(`${TOOL_NAME}: cannot read the configuration file ${displayPath(file, this.io.cwd)}: ${describeError(error)}\n`);
+      this.io.stderr(`${TOOL_NAME}: cannot read the configuration file ${printable(displayPath(file, this.io.cwd))}: ${printable(describeError(error))}\n`);
       result = undefined;
     }
     this.loaded.set(file, result);

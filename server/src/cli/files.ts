@@ -34,7 +34,12 @@ export function lintFile(service: LanguageService, file: string, cwd: string, se
 }
 
 /** Files named on the command line, YAML files under folders, and YAML files matching globs; sorted, unique. */
-export function expandInputs(inputs: readonly string[], cwd: string): { files: string[]; missing: { input: string; reason: string }[] } {
+export function expandInputs(
+  inputs: readonly string[],
+  cwd: string,
+  options: { followSymlinks?: boolean } = {},
+): { files: string[]; missing: { input: string; reason: string }[] } {
+  const walk = (folder: string) => walkYaml(folder, options.followSymlinks ? undefined : realOrSelf(folder));
   const files = new Set<string>();
   const missing: { input: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -43,7 +48,7 @@ export function expandInputs(inputs: readonly string[], cwd: string): { files: s
     if (stat?.isFile()) {
       files.add(absolute);
     } else if (stat?.isDirectory()) {
-      for (const file of walkYaml(absolute)) files.add(file);
+      for (const file of walk(absolute)) files.add(file);
     } else if (hasGlobMagic(input)) {
       const pattern = toSlashes(input);
       const base = globBase(pattern);
@@ -58,7 +63,7 @@ export function expandInputs(inputs: readonly string[], cwd: string): { files: s
       const baseAbsolute = path.resolve(cwd, base);
       let found = 0;
       if (statOrUndefined(baseAbsolute)?.isDirectory()) {
-        for (const file of walkYaml(baseAbsolute)) {
+        for (const file of walk(baseAbsolute)) {
           const candidate = base === '.' ? toSlashes(path.relative(baseAbsolute, file)) : `${base.replace(/\/$/, '')}/${toSlashes(path.relative(baseAbsolute, file))}`;
           if (matcher.test(candidate.replace(/^\.\//, ''))) {
             files.add(file);
@@ -77,7 +82,12 @@ export function expandInputs(inputs: readonly string[], cwd: string): { files: s
   return { files: [...files].sort(), missing };
 }
 
-function* walkYaml(folder: string): Generator<string> {
+/**
+ * YAML files below `folder`, sorted. A symbolic link to a file is followed only while its target stays inside
+ * `within` (the real path of the folder named), unless that is undefined (--follow-symlinks): a link out of the
+ * tree must not bring /etc or a home folder's files into the report and its code frames.
+ */
+function* walkYaml(folder: string, within: string | undefined): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -88,12 +98,26 @@ function* walkYaml(folder: string): Generator<string> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkYaml(full);
-    } else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile()))) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkYaml(full, within);
+    } else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile() && inside(realOrSelf(full), within)))) {
       // Symbolic links to folders are not followed: they can loop.
       yield full;
     }
   }
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function inside(file: string, folder: string | undefined): boolean {
+  if (folder === undefined) return true;
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

@@ -1,4 +1,5 @@
 import type { Severity } from '../core/settings';
+import { printable } from './io';
 import { summarize, type FileResult, type LintMessage } from './lint';
 
 export interface TextFormatOptions {
@@ -31,18 +32,18 @@ export function formatText(results: readonly FileResult[], options: TextFormatOp
   const out: string[] = [];
   for (const result of results) {
     if (result.error) {
-      out.push(`${paint(ANSI.bold, visible(result.path))}  ${paint(SEVERITY_COLOR.error, 'error')}  ${visible(result.error)}`);
+      out.push(`${paint(ANSI.bold, printable(result.path))}  ${paint(SEVERITY_COLOR.error, 'error')}  ${printable(result.error)}`);
       out.push('');
       continue;
     }
     if (result.messages.length === 0) continue;
     // One heading per file, then its findings (each line still starts with path:line:col, which terminals link).
-    out.push(paint(ANSI.bold, `${visible(result.path)} (${countWords(result.messages)})`));
+    out.push(paint(ANSI.bold, `${printable(result.path)} (${countWords(result.messages)})`));
     let lines: string[] | undefined;
     for (const message of result.messages) {
       const { line, character } = message.range.start;
       out.push(
-        `${paint(ANSI.bold, `${visible(result.path)}:${line + 1}:${character + 1}`)}  ${paint(SEVERITY_COLOR[message.severity], message.severity)}  ${paint(ANSI.dim, message.code)}  ${visible(message.message)}`,
+        `${paint(ANSI.bold, `${printable(result.path)}:${line + 1}:${character + 1}`)}  ${paint(SEVERITY_COLOR[message.severity], message.severity)}  ${paint(ANSI.dim, message.code)}  ${printable(message.message)}`,
       );
       if (options.frames !== false && result.text !== undefined) {
         // Split once per file, not once per message (a file with thousands of findings was quadratic).
@@ -122,14 +123,14 @@ export function codeFrame(
   const frame: string[] = [];
   for (let i = first; i <= last; i++) {
     const number = String(i + 1).padStart(width);
-    const content = visible(clip(lines[i], from));
+    const content = printable(clip(lines[i], from));
     if (i === target) {
       frame.push(`${paint(ANSI.red, '>')} ${paint(ANSI.dim, `${number} |`)} ${content}`);
       const end = message.range.end.line === target ? Math.min(message.range.end.character, lines[i].length) : lines[i].length;
       const shown = clip(lines[i], from);
       const offset = from > 0 ? 1 - from : 0; // the leading "…" takes one column
       const caretStart = Math.min(start + offset, shown.length);
-      const padding = visible(shown.slice(0, caretStart)).replace(/[^\t]/g, ' ');
+      const padding = printable(shown.slice(0, caretStart)).replace(/[^\t]/g, ' ');
       const carets = '^'.repeat(Math.max(1, Math.min(end + offset, shown.length) - caretStart));
       frame.push(`  ${paint(ANSI.dim, `${' '.repeat(width)} |`)} ${padding}${paint(SEVERITY_COLOR[message.severity], carets)}`);
     } else {
@@ -150,13 +151,4 @@ function clip(line: string, from: number): string {
   const room = MAX_FRAME_COLUMNS - head.length - 1;
   const body = line.slice(from, from + room);
   return `${head}${body}${from + room < line.length ? '…' : ''}`;
-}
-
-/**
- * Control characters in a file would drive the terminal (escape sequences) or hide content: each becomes one
- * replacement character, so the caret line below still lines up.
- */
-function visible(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\uFFFD');
 }

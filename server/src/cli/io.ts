@@ -36,6 +36,16 @@ export function processIo(): CliIo {
   };
 }
 
+/**
+ * Text from a file, a path or a config problem as it may reach a terminal or a CI log: C0 and C1 controls
+ * (U+0080–U+009F: a C1 CSI or OSC drives the terminal like ESC does) and bidirectional overrides and isolates
+ * (which reorder what a reader sees) each become one replacement character, so columns still line up. Tab stays.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+
 /** `[12/300] path` on one rewritten stderr line, only for a person watching a terminal and a long run. */
 export class Progress {
   private readonly enabled: boolean;
@@ -55,7 +65,7 @@ export class Progress {
     const now = Date.now();
     if (now - this.lastDraw < 100 && this.count < this.total) return;
     this.lastDraw = now;
-    this.io.stderr(`\r\u001b[K[${this.count}/${this.total}] ${file.length > 70 ? `…${file.slice(-69)}` : file}`);
+    this.io.stderr(`\r\u001b[K[${this.count}/${this.total}] ${printable(file.length > 70 ? `…${file.slice(-69)}` : file)}`);
   }
 
   done(): void {

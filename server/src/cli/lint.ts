@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { LanguageService } from '../core/language-service';
 import { parseManifest } from '../core/parse/manifest';
+import { redactSecrets } from './redact';
 import type { Settings, Severity } from '../core/settings';
 
 /** A finding placed in its file: the same range the editor shows (LSP positions, 0-based, UTF-16). */
@@ -19,7 +20,7 @@ export interface FileResult {
   path: string;
   /** Absolute path, or undefined for stdin. */
   absolutePath?: string;
-  /** The text that was linted (for code frames); undefined when it could not be read. */
+  /** The text that was linted, secret values masked (for code frames); undefined when it could not be read. */
   text?: string;
   messages: LintMessage[];
   /** True when no document of the file looks like a Kubernetes manifest: nothing was checked. */
@@ -50,7 +51,8 @@ export function lintText(service: LanguageService, text: string, settings: Setti
     return message;
   });
   const skipped = messages.length === 0 && !file.slots.some((slot) => slot.document.looksLikeKubernetes);
-  return { text: clean, messages: sortMessages(messages), skipped };
+  // Only code frames read the text: with secret values masked, no output format can print one.
+  return { text: redactSecrets(file, findings), messages: sortMessages(messages), skipped };
 }
 
 export function sortMessages(messages: LintMessage[]): LintMessage[] {

@@ -18,7 +18,7 @@ import { expandInputs, lintFile } from './files';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { describeError, displayPath, processIo, Progress, TOOL_NAME, type CliIo } from './io';
+import { describeError, displayPath, printable, processIo, Progress, TOOL_NAME, type CliIo } from './io';
 import { exitCodeFor, reaches, type FileResult } from './lint';
 import { HELP, parseArguments, UsageError, type CliOptions } from './options';
 
@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     options = parseArguments(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${TOOL_NAME}: ${error.message}\nRun "${TOOL_NAME} --help" for usage.\n`);
+      io.stderr(`${TOOL_NAME}: ${printable(error.message)}\nRun "${TOOL_NAME} --help" for usage.\n`);
       return 2;
     }
     throw error;
@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   for (const id of Object.keys(options.rules)) {
     if (!knownIds.includes(id)) {
       const suggestion = closest(id, knownIds);
-      io.stderr(`${TOOL_NAME}: unknown rule "${id}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}. Run "${TOOL_NAME} --list-rules".\n`);
+      io.stderr(`${TOOL_NAME}: unknown rule "${printable(id)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}. Run "${TOOL_NAME} --list-rules".\n`);
       return 2;
     }
   }
@@ -66,14 +66,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (options.configFile && !configs.load(path.resolve(io.cwd, options.configFile))) return 2;
 
   const inputs = options.inputs.length ? options.inputs : ['.'];
-  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
+  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd, { followSymlinks: options.followSymlinks });
   const results: FileResult[] = [];
   for (const { input, reason } of missing) results.push({ path: input, messages: [], skipped: false, error: reason });
   // Per folder: a repository of thousands of manifests looks its config files up once per folder, not per file.
   const settingsByFolder = new Map<string, Settings | undefined>();
   const settingsFor = (folder: string): Settings | undefined => {
     if (settingsByFolder.has(folder)) return settingsByFolder.get(folder);
-    const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : findConfigFile(folder, (f) => fs.existsSync(f));
+    const configFile = options.configFile ? path.resolve(io.cwd, options.configFile) : findConfigFile(folder, (f) => fs.existsSync(f), configBoundary(folder, io.cwd), isRepositoryRoot);
     const config = configFile ? configs.load(configFile) : {};
     const settings = config
       ? normalizeSettings({ kubernetesVersion: options.kubernetesVersion, rules: options.rules }, normalizeSettings(config, defaultSettings({ docsBaseUrl: docsBase })))
@@ -134,7 +134,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     try {
       fs.writeFileSync(path.resolve(io.cwd, options.outputFile), report);
     } catch (error) {
-      io.stderr(`${TOOL_NAME}: cannot write ${options.outputFile}: ${describeError(error)}\n`);
+      io.stderr(`${TOOL_NAME}: cannot write ${printable(options.outputFile)}: ${printable(describeError(error))}\n`);
       return 2;
     }
   } else {
@@ -190,8 +190,19 @@ if (require.main === module) {
     },
     (error: unknown) => {
       // A bug of ours, not the user's input: say so in one line, without a stack trace.
-      process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`${TOOL_NAME}: internal error: ${printable(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/** The working folder bounds the config lookup for files below it (a config above it is not this run's). */
+function configBoundary(folder: string, cwd: string): string | undefined {
+  const relative = path.relative(cwd, folder);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : cwd;
+}
+
+/** A folder with `.git` is a repository root: a config in a folder above it belongs to something else. */
+function isRepositoryRoot(folder: string): boolean {
+  return fs.existsSync(path.join(folder, '.git'));
 }

@@ -19,6 +19,8 @@ export interface CliOptions {
   minSeverity: Severity;
   /** Exit 1 when there are more warnings than this (eslint's --max-warnings); undefined: no limit. */
   maxWarnings?: number;
+  /** Lint files that symbolic links inside a linted folder point to outside it. */
+  followSymlinks: boolean;
   help: boolean;
   version: boolean;
   listRules: boolean;
@@ -46,6 +48,7 @@ Options:
                                    error, warning, info, hint (default: hint, everything)
       --quiet                      report errors only (--min-severity error)
       --max-warnings <n>           also exit with 1 when there are more than n warnings
+      --follow-symlinks            also lint files that links in a folder point to outside it
       --stdin-filename <name>      the name to report for "-"
       --color, --no-color          force colours on or off (default: on when stdout is a terminal)
       --list-rules                 list every rule and check with its default level
@@ -67,6 +70,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     rules: {},
     failOn: 'error',
     minSeverity: 'hint',
+    followSymlinks: false,
     help: false,
     version: false,
     listRules: false,
@@ -142,6 +146,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         break;
       case '--no-color':
         options.color = false;
+        break;
+      case '--follow-symlinks':
+        options.followSymlinks = true;
         break;
       case '--quiet':
         options.minSeverity = 'error';

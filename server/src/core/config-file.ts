@@ -68,6 +68,12 @@ export function parseConfigFile(text: string, knownIds: readonly string[] = defa
       if (version) settings.kubernetesVersion = version;
     } else if (key === 'rules') {
       settings.rules = readRules(pair, knownIds, problems);
+    } else if (key === 'root') {
+      // `root: true` marks the config as the project's own. The nearest config is the only one read, so the lookup
+      // stops at it anyway; the key is accepted so a config can say so, as ESLint's can.
+      if (typeof (pair.value as { value?: unknown } | null)?.value !== 'boolean') {
+        problems.push({ ...(valueSpan(pair) ?? at), severity: 'error', message: '`root` must be true or false.' });
+      }
     } else {
       const suggestion = key ? closest(key, ['kubernetesVersion', 'rules']) : undefined;
       problems.push({ ...at, severity: 'warning', message: `Unknown setting "${key ?? ''}"${suggestion ? `: did you mean "${suggestion}"?` : '; the config file knows `kubernetesVersion` and `rules`.'}` });
