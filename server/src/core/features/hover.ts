@@ -158,7 +158,7 @@ export function containerRole(pod: PodSpecModel, container: ContainerModel): str
     default: {
       const sidecar = classifySidecar(container);
       if (sidecar) {
-        return `classic sidecar (${sidecar.kind}, by ${escapeMarkdown(sidecar.reason)}) in \`containers\`: starts with the app, in no guaranteed order${
+        return `classic sidecar (${sidecar.kind}, by ${reasonMarkdown(sidecar.reason)}) in \`containers\`: starts with the app, in no guaranteed order${
           pod.runsToCompletion && sidecar.longRunning ? '; it keeps this run-to-completion pod from finishing' : ''
         }. A native sidecar (in \`initContainers\` with \`restartPolicy: Always\`) starts first and stops last`;
       }
@@ -183,6 +183,14 @@ export function inlineCode(text: string): string {
 /** Manifest text as plain Markdown text: every punctuation mark that Markdown reads is escaped. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, '\\$&');
+}
+
+/** A classification reason: its own code spans (`tail -f`, `vault agent`) kept, the rest (an image name) escaped. */
+function reasonMarkdown(reason: string): string {
+  return reason
+    .split(/(`[a-z -]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
+    .join('');
 }
 
 function containerMarkdown(pod: PodSpecModel, container: ContainerModel): string {
