@@ -1,7 +1,7 @@
 import type { YamlPath } from '../../parse/nodes';
 import type { CursorContext } from './cursor';
 import { flowContext, flowCursorContext } from './flow';
-import { DocumentLines, lineInfo, mapPathAt, seqPathAt, unquote } from './lines';
+import { DocumentLines, lineInfo, mapPathAt, seqPathAt, trimBlanksEnd, unquote } from './lines';
 
 /** Keys of the same map below the cursor line (until the map ends). */
 function siblingKeysBelow(doc: DocumentLines, line: number, column: number, into: Set<string>): void {
@@ -37,7 +37,9 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   if (flow) return flowCursorContext(doc, line, before, flow, lineStart, wordStartColumn, wordEndColumn, word);
 
   // Key position: only indentation, dashes and a partial key before the cursor.
-  const keyMatch = /^( *)((?:- +)*)([^\s:#{}[\],'"]*)$/.exec(before);
+  // Here and below the dashes are an atomic group (`(?=(…))\2`): giving them back to the next group never makes
+  // a match, and trying costs n² on a line of `- - - …`.
+  const keyMatch = /^( *)(?=((?:- +)*))\2([^\s:#{}[\],'"]*)$/.exec(before);
   if (keyMatch) {
     const dashText = keyMatch[2];
     const keyColumn = keyMatch[1].length + dashText.length;
@@ -77,10 +79,12 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   }
 
   // Value position: `key: partial` or `- partial` under a list of scalars.
-  const valueMatch = /^( *)((?:- +)*)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},][^#:]*?)[ \t]*:[ \t]+(["']?)([^#]*)$/.exec(before);
+  // Linear on any line: atomic dashes, the key runs greedily to its colon, the blanks after it are taken whole.
+  // A lazy key before `[ \t]*:`, or blanks that `[^#]*` could share, made this quadratic on a line of spaces.
+  const valueMatch = /^( *)(?=((?:- +)*))\2("(?:[^"\\]|\\.)*"[ \t]*|'(?:[^']|'')*'[ \t]*|[^\s#'"{[\]},][^#:]*):[ \t]+(?![ \t])(["']?)([^#]*)$/.exec(before);
   if (valueMatch) {
     const keyColumn = valueMatch[1].length + valueMatch[2].length;
-    const key = unquote(valueMatch[3]);
+    const key = unquote(trimBlanksEnd(valueMatch[3]));
     let parent: YamlPath | undefined;
     if (valueMatch[2].length > 0) {
       const dashes = lineInfo(lineText)?.dashes ?? [];
@@ -103,7 +107,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     };
   }
   // `key:` with the cursor right after the colon: a value, separated by a space.
-  const bareKey = /^( *)((?:- +)*)([A-Za-z0-9_.\-/]+):$/.exec(before);
+  const bareKey = /^( *)(?=((?:- +)*))\2([A-Za-z0-9_.\-/]+):$/.exec(before);
   if (bareKey && lineText.slice(column).trim() === '') {
     const keyColumn = bareKey[1].length + bareKey[2].length;
     let parent: YamlPath | undefined;
@@ -114,7 +118,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     if (!parent) return undefined;
     return { kind: 'value', path: [...parent, bareKey[3]], key: bareKey[3], word: '', wordStart: lineStart + column, wordEnd: lineStart + column, listItem: false, prefix: ' ' };
   }
-  const scalarItem = /^( *)((?:- +)+)([^#:{}[\]]*)$/.exec(before);
+  const scalarItem = /^( *)(?=((?:- +)+))\2([^#:{}[\]]*)$/.exec(before);
   if (scalarItem) {
     const dashes = lineInfo(lineText)?.dashes ?? [];
     const seq = seqPathAt(doc, line, dashes[dashes.length - 1] ?? keyColumnOf(before));

@@ -1,6 +1,7 @@
 import type { YamlPath } from '../../parse/nodes';
 import type { CursorContext } from './cursor';
-import { lineInfo, mapPathAt, seqPathAt, unquote, type DocumentLines } from './lines';
+import { MAX_NESTING_DEPTH } from '../../parse/nesting';
+import { LINE_BREAK, lineInfo, mapPathAt, seqPathAt, trimBlanksEnd, unquote, type DocumentLines } from './lines';
 
 /** Completion inside flow collections (`{a: 1, |}`, `[x, |]`) on the cursor's line. */
 
@@ -20,40 +21,41 @@ interface FlowFrame {
 export function flowContext(before: string): FlowFrame[] | undefined {
   const frames: FlowFrame[] = [];
   let quote: string | undefined;
-  let token = '';
+  // The current token is before[tokenStart, i): kept as an offset, since appending char by char costs a string per char.
+  let tokenStart = 0;
   let pendingKey: string | undefined;
   for (let i = 0; i < before.length; i++) {
     const ch = before[i];
     if (quote) {
       if (ch === quote) quote = undefined;
-      token += ch;
       continue;
     }
     if (ch === '"' || ch === "'") {
       quote = ch;
-      token += ch;
       continue;
     }
     if (ch === '#' && (i === 0 || /\s/.test(before[i - 1]))) return undefined;
     const top = frames[frames.length - 1];
     if (ch === '{' || ch === '[') {
+      // Deeper than any manifest (validation refuses the document too): nothing to complete.
+      if (frames.length >= MAX_NESTING_DEPTH) return undefined;
       frames.push({ open: ch, key: top?.open === '{' ? top.currentKey : pendingKey, index: 0, keys: new Set(), inValue: false });
-      token = '';
+      tokenStart = i + 1;
       continue;
     }
     if (ch === '}' || ch === ']') {
       frames.pop();
-      token = '';
+      tokenStart = i + 1;
       continue;
     }
     if (ch === ':' && (i + 1 === before.length || /\s/.test(before[i + 1]))) {
-      const key = unquote(token.trim());
+      const key = unquote(before.slice(tokenStart, i).trim());
       if (top?.open === '{') {
         top.keys.add(key);
         top.currentKey = key;
         top.inValue = true;
       } else if (!top) pendingKey = key;
-      token = '';
+      tokenStart = i + 1;
       continue;
     }
     if (ch === ',' && top) {
@@ -62,10 +64,9 @@ export function flowContext(before: string): FlowFrame[] | undefined {
         top.inValue = false;
         top.currentKey = undefined;
       }
-      token = '';
+      tokenStart = i + 1;
       continue;
     }
-    token += ch;
   }
   return frames.length ? frames : undefined;
 }
@@ -84,7 +85,10 @@ export function flowCursorContext(
   const blockPart = before.slice(0, before.indexOf(frames[0].open));
   const info = lineInfo(blockPart + 'x');
   let path: YamlPath | undefined;
-  const keyed = /^( *)((?:- +)*)(.+?)[ \t]*:[ \t]*$/.exec(blockPart);
+  // `key:` before the bracket. The key is the longest run up to its last non-blank (the same as a lazy key
+  // followed by `[ \t]*:`, without rescanning blanks), and only a part that ends with `:` is tried at all:
+  // otherwise the engine tries every split of a line of `- - - …` (quadratic).
+  const keyed = trimBlanksEnd(blockPart).endsWith(':') && !LINE_BREAK.test(blockPart) ? /^( *)((?:- +)*)(.*[^ \t\n\r\u2028\u2029]|.)[ \t]*:[ \t]*$/.exec(blockPart) : null;
   if (keyed) {
     const keyColumn = keyed[1].length + keyed[2].length;
     let parent: YamlPath | undefined;
@@ -100,10 +104,11 @@ export function flowCursorContext(
     path = mapPathAt(doc, line, blockPart.length);
   }
   if (!path) return undefined;
+  path = [...path];
   for (let i = 0; i < frames.length - 1; i++) {
     const frame = frames[i];
-    if (frame.open === '[') path = [...path, frame.index];
-    else if (frames[i + 1].key !== undefined) path = [...path, frames[i + 1].key as string];
+    if (frame.open === '[') path.push(frame.index);
+    else if (frames[i + 1].key !== undefined) path.push(frames[i + 1].key as string);
   }
   const top = frames[frames.length - 1];
   const lineText = doc.lines[line];
@@ -133,7 +138,7 @@ export function flowCursorContext(
   const after = lineText.slice(wordEndColumn);
   const closing = after.indexOf('}');
   const existingKeys = new Set(top.keys);
-  for (const m of (closing >= 0 ? after.slice(0, closing) : after).matchAll(/([A-Za-z0-9_.\-/]+)\s*:/g)) existingKeys.add(m[1]);
+  for (const m of (closing >= 0 ? after.slice(0, closing) : after).matchAll(/(?<![A-Za-z0-9_.\-/])([A-Za-z0-9_.\-/]+)\s*:/g)) existingKeys.add(m[1]);
   existingKeys.delete(word);
   return {
     kind: 'key',
