@@ -25,7 +25,8 @@ function stream(documents: number): string {
 
 describe('sidecar-lint on streams of any size', () => {
   it('finds what whole-text linting finds, on the same lines, when the input is cut into documents', () => {
-    const text = stream(400);
+    // Below the 1,000 findings one file reports (too-many-problems), so whole-text linting is not capped.
+    const text = stream(200);
     const whole = lintText(service, text, settings).messages;
     const linter = new StreamLinter(service, settings);
     // Push in odd-sized pieces, as a pipe delivers them, and force streaming from the first piece.
