@@ -17,6 +17,9 @@ export interface JsonSchema {
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
+  /** Compose: keys by pattern (service names, `^x-` extensions). */
+  patternProperties?: Record<string, JsonSchema>;
+  deprecated?: boolean;
 }
 
 export interface DefinitionsFile {
@@ -55,4 +58,21 @@ export function loadSchemaFiles(schemaDir: string): { definitions: DefinitionsFi
   // hashes the same way); ~3 ms for the 0.9 MB file.
   const definitionsHash = createHash('sha256').update(text.includes('\r') ? text.replace(/\r\n/g, '\n') : text).digest('hex');
   return { definitions, index, definitionsHash };
+}
+
+/** The Compose Specification schema file, as scripts/generate-compose-schema.mjs writes it. */
+export interface ComposeSchemaFile extends JsonSchema {
+  definitions: Record<string, JsonSchema>;
+}
+
+/** Where the Compose schema sits: `schemas/compose/`, beside the Kubernetes schema folder. */
+export function composeSchemaPath(kubernetesSchemaDir: string): string {
+  return path.join(path.dirname(kubernetesSchemaDir), 'compose', 'compose-spec.json');
+}
+
+export function loadComposeSchemaFile(file: string): { schema: ComposeSchemaFile; schemaHash: string } {
+  const text = fs.readFileSync(file, 'utf8');
+  // hashed like the generator does, so the precompiled validator is used only for this very schema
+  const schemaHash = createHash('sha256').update(text.includes('\r') ? text.replace(/\r\n/g, '\n') : text).digest('hex');
+  return { schema: JSON.parse(text) as ComposeSchemaFile, schemaHash };
 }

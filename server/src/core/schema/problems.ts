@@ -12,6 +12,11 @@ const TYPE_PHRASES: Record<string, string> = {
   array: 'a list',
 };
 
+/** Key patterns of name maps, in words. */
+const NAME_PATTERNS: Record<string, string> = {
+  '^[a-zA-Z0-9._-]+$': 'a name may use only letters, digits, ".", "_" and "-"',
+};
+
 function typePhrase(types: string[]): string {
   const wanted = types.filter((t) => t !== 'null');
   // "integer or number" reads badly; number already covers integers
@@ -112,7 +117,7 @@ interface Draft {
 export function toProblems(errors: readonly ErrorObject[], value: unknown, walker: SchemaWalker, definition: string): SchemaProblem[] {
   const drafts: Draft[] = [];
   const typeAt = new Map<string, Draft>();
-  for (const error of errors) {
+  for (const error of withoutUnchosenAlternatives(errors)) {
     const path = decodePointer(error.instancePath, value);
     if (error.keyword === 'type') {
       const raw = (error.params as { type: string | string[] }).type;
@@ -162,6 +167,25 @@ export function toProblems(errors: readonly ErrorObject[], value: unknown, walke
     });
 }
 
+/**
+ * A oneOf/anyOf that fails reports every alternative. When the value has the type of one alternative (a port
+ * written as an object) and that alternative has its own complaint (an unknown key), the other alternatives'
+ * "must be a number / a string" are noise; when no alternative has the value's type, only their type errors
+ * remain and read as one "must be a number, a string or an object".
+ */
+function withoutUnchosenAlternatives(errors: readonly ErrorObject[]): readonly ErrorObject[] {
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  if (alternatives.size === 0) return errors;
+  const chosen = new Set<string>();
+  for (const at of alternatives) {
+    const inside = errors.some(
+      (e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.instancePath === at) && (e.instancePath === at || e.instancePath.startsWith(`${at}/`)),
+    );
+    if (inside) chosen.add(at);
+  }
+  return errors.filter((e) => !(e.keyword === 'type' && chosen.has(e.instancePath)));
+}
+
 /** Position of each path segment among its siblings, so problems come out in the order a person reads them. */
 function documentOrder(root: unknown, path: SchemaPath): number[] {
   const order: number[] = [];
@@ -191,6 +215,17 @@ function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition
     case 'additionalProperties': {
       const field = (error.params as { additionalProperty: string }).additionalProperty;
       const node = walker.walk(definition, path);
+      const namePattern = Object.keys(node?.schema.patternProperties ?? {}).find((p) => p !== '^x-');
+      if (namePattern && !node?.schema.properties) {
+        // a map of names (Compose services, volumes, networks): the key is a name the pattern refuses
+        return {
+          path: [...path, field],
+          target: 'key',
+          code: 'invalid-value',
+          message: `Invalid name ${quote(field)} in ${fieldLabel(path)}: ${NAME_PATTERNS[namePattern] ?? `a name must match ${namePattern}`}.`,
+          data: { field },
+        };
+      }
       const allowed = Object.keys(node?.schema.properties ?? {});
       const typeName = walker.typeNameAt(definition, path) ?? 'this object';
       const suggestion = suggest(field, allowed);
@@ -233,6 +268,17 @@ function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition
         code: 'invalid-enum',
         message: `Invalid value ${formatValue(actual)} for ${fieldLabel(path)}. Allowed values: ${shown}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         data: suggestion ? { allowed, suggestion } : { allowed },
+      };
+    }
+    case 'uniqueItems': {
+      // ajv names the later copy first: "items ## 2 and 0 are identical"
+      const { i, j } = error.params as { i: number; j: number };
+      const later = Math.max(i, j);
+      return {
+        path: [...path, later],
+        target: 'value',
+        code: 'invalid-value',
+        message: `${fieldLabel(path)} lists the same item twice (items ${Math.min(i, j) + 1} and ${later + 1}).`,
       };
     }
     default:

@@ -16,7 +16,13 @@ export function shortName(definition: string): string {
   return definition.slice(definition.lastIndexOf('.') + 1);
 }
 
+/** Extension keys (`x-…`) that Compose accepts anywhere: not fields to offer, nor maps of values. */
+const EXTENSION_PATTERN = '^x-';
+
 export class SchemaWalker {
+  private readonly flattened = new WeakMap<JsonSchema, JsonSchema>();
+  private readonly patterns = new Map<string, RegExp | null>();
+
   constructor(private readonly definitions: Record<string, JsonSchema>) {}
 
   resolve(schema: JsonSchema): ResolvedNode {
@@ -30,7 +36,65 @@ export class SchemaWalker {
       if (!target) break;
       current = target;
     }
-    return { schema: current, definition, description: description ?? current.description };
+    return { schema: this.flatten(current), definition, description: description ?? current.description };
+  }
+
+  /**
+   * oneOf/anyOf alternatives (Compose's short and long syntax: a port as a number, a string or an object)
+   * read as one node for walking, completion and hover: the union of their types, properties and items.
+   * Validation still uses the real schema; this only answers "what may go here".
+   */
+  private flatten(schema: JsonSchema, depth = 0): JsonSchema {
+    const branches = schema.oneOf ?? schema.anyOf;
+    if (!branches) return schema;
+    const known = this.flattened.get(schema);
+    if (known) return known;
+    const merged: JsonSchema = { ...schema };
+    delete merged.oneOf;
+    delete merged.anyOf;
+    const types = new Set<string>();
+    let untyped = false;
+    let everyEnum = true;
+    const enumValues: unknown[] = [];
+    for (const branch of branches) {
+      let resolved = branch;
+      for (let i = 0; i < 8 && resolved.$ref?.startsWith(REF_PREFIX); i++) resolved = this.definitions[resolved.$ref.slice(REF_PREFIX.length)] ?? {};
+      if (depth < 4) resolved = this.flatten(resolved, depth + 1);
+      if (resolved.type === undefined) untyped = true;
+      else for (const type of Array.isArray(resolved.type) ? resolved.type : [resolved.type]) types.add(type);
+      if (resolved.enum) enumValues.push(...resolved.enum);
+      else everyEnum = false;
+      if (resolved.properties) merged.properties = { ...resolved.properties, ...merged.properties };
+      if (resolved.patternProperties) merged.patternProperties = { ...resolved.patternProperties, ...merged.patternProperties };
+      if (resolved.required && !merged.required) merged.required = resolved.required;
+      if (resolved.items && !merged.items) merged.items = resolved.items;
+      if (typeof resolved.additionalProperties === 'object' && typeof merged.additionalProperties !== 'object') merged.additionalProperties = resolved.additionalProperties;
+      merged.description ??= resolved.description;
+    }
+    if (merged.type === undefined && !untyped) merged.type = [...types];
+    if (everyEnum && !merged.enum) merged.enum = enumValues;
+    this.flattened.set(schema, merged);
+    return merged;
+  }
+
+  private patternMatches(pattern: string, key: string): boolean {
+    let regex = this.patterns.get(pattern);
+    if (regex === undefined) {
+      try {
+        regex = new RegExp(pattern, 'u');
+      } catch {
+        regex = null;
+      }
+      this.patterns.set(pattern, regex);
+    }
+    return regex?.test(key) ?? false;
+  }
+
+  /** The schema of the values of a map whose keys are names (Compose services, volumes): its non-extension pattern. */
+  private namedValues(schema: JsonSchema): JsonSchema | undefined {
+    if (typeof schema.additionalProperties === 'object') return schema.additionalProperties;
+    const entry = Object.entries(schema.patternProperties ?? {}).find(([pattern]) => pattern !== EXTENSION_PATTERN);
+    return entry?.[1];
   }
 
   definitionNode(definition: string): ResolvedNode | undefined {
@@ -45,6 +109,9 @@ export class SchemaWalker {
     }
     const property = own(schema.properties, segment);
     if (property) return this.resolve(property);
+    for (const [pattern, value] of Object.entries(schema.patternProperties ?? {})) {
+      if (this.patternMatches(pattern, segment)) return this.resolve(value);
+    }
     if (typeof schema.additionalProperties === 'object') return this.resolve(schema.additionalProperties);
     return undefined;
   }
@@ -75,7 +142,8 @@ export class SchemaWalker {
     const rawType = schema.type;
     const types = rawType === undefined ? undefined : Array.isArray(rawType) ? rawType : [rawType];
     const nonNull = types?.filter((t) => t !== 'null');
-    const isMap = typeof schema.additionalProperties === 'object';
+    const values = this.namedValues(schema);
+    const isMap = typeof schema.additionalProperties === 'object' || (values !== undefined && !schema.properties);
     // "" and null stand for "unset" in optional enums; not values to offer or list
     const enumValues = schema.enum?.filter((v) => v !== null && v !== '');
     return {
@@ -98,8 +166,7 @@ export class SchemaWalker {
         return this.fieldInfo(child, childName, schema.required?.includes(childName) ?? false);
       },
       items: () => (schema.items ? this.fieldInfo(this.resolve(schema.items), 0, false) : undefined),
-      mapValues: () =>
-        typeof schema.additionalProperties === 'object' ? this.fieldInfo(this.resolve(schema.additionalProperties), undefined, false) : undefined,
+      mapValues: () => (values ? this.fieldInfo(this.resolve(values), undefined, false) : undefined),
     };
   }
 }
