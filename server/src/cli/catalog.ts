@@ -1,11 +1,10 @@
 import { catalog as codeCatalog, type CodeInfo } from '../core/codes';
-import type { Rule } from '../core/rules/types';
 
 /** Everything a finding's `code` can be, with what the CLI's rule list and SARIF metadata say about it. */
 export type CatalogEntry = CodeInfo;
 
 /** Every rule and every non-rule code (the table in core/codes), so `--list-rules` and SARIF name them all. */
-export function catalog(rules: readonly Rule[]): CatalogEntry[] {
+export function catalog(rules: Parameters<typeof codeCatalog>[0]): CatalogEntry[] {
   return codeCatalog(rules);
 }
 

@@ -18,7 +18,7 @@ export function lintFile(service: LanguageService, file: string, cwd: string, se
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const linter = new StreamLinter(service, settings);
+    const linter = new StreamLinter(service, settings, file);
     const decoder = new TextDecoder('utf-8');
     const block = Buffer.alloc(READ_BLOCK);
     for (let read = fs.readSync(fd, block, 0, READ_BLOCK, null); read > 0; read = fs.readSync(fd, block, 0, READ_BLOCK, null)) {

@@ -1,3 +1,4 @@
+import { isComposeDocument } from '../core/compose/detect';
 import type { Range } from 'vscode-languageserver-types';
 import type { LanguageService } from '../core/language-service';
 import { parseManifest } from '../core/parse/manifest';
@@ -35,10 +36,15 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * Lints one file's text through exactly the editor's path: ManifestParser → Validator → LineIndex ranges.
  * A leading byte-order mark is dropped first, as editors do when they open a file, so positions match theirs.
  */
-export function lintText(service: LanguageService, text: string, settings: Settings): { text: string; messages: LintMessage[]; skipped: boolean } {
+export function lintText(
+  service: LanguageService,
+  text: string,
+  settings: Settings,
+  fileName?: string,
+): { text: string; messages: LintMessage[]; skipped: boolean } {
   const clean = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
   const file = parseManifest(clean);
-  const findings = service.validate(file, settings);
+  const findings = service.validate(file, settings, undefined, fileName);
   const messages = findings.map((finding) => {
     const message: LintMessage = {
       code: finding.code,
@@ -50,7 +56,7 @@ export function lintText(service: LanguageService, text: string, settings: Setti
     if (finding.data) message.data = finding.data;
     return message;
   });
-  const skipped = messages.length === 0 && !file.slots.some((slot) => slot.document.looksLikeKubernetes);
+  const skipped = messages.length === 0 && !file.slots.some((slot) => slot.document.looksLikeKubernetes || isComposeDocument(slot.document.root, fileName));
   // Only code frames read the text: with secret values masked, no output format can print one.
   return { text: redactSecrets(file, findings), messages: sortMessages(messages), skipped };
 }

@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 0;
   }
   const service = createLanguageService();
-  const codes = catalog(service.rules);
+  const codes = catalog([...service.rules, ...service.compose.rules]);
   if (options.listRules) {
     io.stdout(listRules(codes));
     return 0;
@@ -87,7 +87,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     const settings = settingsFor(io.cwd);
     if (!settings) return 2;
     try {
-      const linter = new StreamLinter(service, settings);
+      const linter = new StreamLinter(service, settings, name);
       if (io.stdinChunks) for await (const chunk of io.stdinChunks()) linter.push(chunk);
       else linter.push(await io.readStdin());
       results.push({ path: name, ...linter.end() });

@@ -38,6 +38,8 @@ export class StreamLinter {
   constructor(
     private readonly service: LanguageService,
     private readonly settings: Settings,
+    /** The file's path or name: recognises Compose files by name. */
+    private readonly fileName?: string,
   ) {}
 
   push(text: string): void {
@@ -53,7 +55,7 @@ export class StreamLinter {
 
   /** The messages of the whole input; `text` only when it was linted whole. */
   end(): { text?: string; messages: LintMessage[]; skipped: boolean } {
-    if (!this.streaming) return lintText(this.service, this.pending, this.settings);
+    if (!this.streaming) return lintText(this.service, this.pending, this.settings, this.fileName);
     if (this.pending) this.flush(this.pending.length);
     return { messages: sortMessages(this.messages), skipped: !this.checked && this.messages.length === 0 };
   }
@@ -62,7 +64,7 @@ export class StreamLinter {
     const chunk = this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
     // Only the first piece can start with a byte-order mark; lintText drops it there.
-    const result = lintText(this.service, chunk, this.settings);
+    const result = lintText(this.service, chunk, this.settings, this.fileName);
     if (!result.skipped) this.checked = true;
     const shift = this.line;
     for (const message of result.messages) {

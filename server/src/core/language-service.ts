@@ -1,5 +1,7 @@
 import type { CompletionList, Hover } from 'vscode-languageserver-types';
 import type { Finding } from './findings';
+import { composeRules } from './compose/rules';
+import { createComposeSchema } from './compose/schema';
 import { codeActions, type CodeActionOptions, type CodeActionResult, type DiagnosticAt } from './features/code-actions';
 import { complete, type CompletionOptions } from './features/completion';
 import { hover } from './features/hover';
@@ -20,9 +22,10 @@ import type { Settings } from './settings';
 export interface LanguageService extends FeatureServices {
   /**
    * YAML, schema and rule findings of a file (cached per parsed document and settings). With `kustomize`, a file
-   * that kustomizations use as a patch is checked as a patch and through the merged workloads.
+   * that kustomizations use as a patch is checked as a patch and through the merged workloads. `fileName` (URI or
+   * path) recognises Compose files by name; without it they are recognised by content.
    */
-  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext): Finding[];
+  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined;
@@ -37,14 +40,16 @@ export interface LanguageService extends FeatureServices {
 
 export function createLanguageService(options: { schemaDir?: string } = {}): LanguageService {
   const schemas = createSchemaRegistry({ schemaDir: options.schemaDir });
-  const validator = new Validator(schemas, allRules);
-  const services: FeatureServices = { schemas, rules: allRules, validator };
+  const compose = { schema: createComposeSchema(), rules: composeRules };
+  const validator = new Validator(schemas, allRules, compose);
+  const services: FeatureServices = { schemas, rules: allRules, validator, compose };
   return {
     ...services,
-    validate: (file, settings, kustomize) => (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings),
+    validate: (file, settings, kustomize, fileName) =>
+      (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings, fileName),
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
     hover: (file, offset, settings, findings) => hover(services, file, offset, settings, findings),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
-    topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings) }),
+    topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
   };
 }

@@ -36,7 +36,7 @@ export class DiagnosticsPublisher {
         if (!current || current.version !== version) return;
         const file = this.cache.get(current);
         // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
-        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings, kustomizeContextFor(uri, this.documents, this.settings));
+        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings, kustomizeContextFor(uri, this.documents, this.settings), uri);
         const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
         await this.connection.sendDiagnostics({ uri, version, diagnostics });
       },

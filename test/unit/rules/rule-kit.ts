@@ -7,9 +7,9 @@ import { readFixture } from '../helpers';
 let service: LanguageService | undefined;
 
 /** All findings of the real language service (schemas and every rule) for a text, by file offsets. */
-export function lint(text: string, overrides: Partial<Settings> = {}): Finding[] {
+export function lint(text: string, overrides: Partial<Settings> = {}, fileName?: string): Finding[] {
   service ??= createLanguageService();
-  return service.validator.validate(parseManifest(text), defaultSettings(overrides));
+  return service.validator.validate(parseManifest(text), defaultSettings(overrides), fileName);
 }
 
 /** A finding as a reader checks it: the exact text underlined and its 1-based line. */
@@ -22,10 +22,10 @@ export interface Underline {
   data?: Record<string, unknown>;
 }
 
-export function underlines(text: string, codes: string | readonly string[], overrides: Partial<Settings> = {}): Underline[] {
+export function underlines(text: string, codes: string | readonly string[], overrides: Partial<Settings> = {}, fileName?: string): Underline[] {
   const wanted = typeof codes === 'string' ? [codes] : codes;
   const file = parseManifest(text);
-  return lint(text, overrides)
+  return lint(text, overrides, fileName)
     .filter((finding) => wanted.includes(finding.code))
     .map((finding) => ({
       code: finding.code,

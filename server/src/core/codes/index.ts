@@ -1,9 +1,10 @@
+import { composeRules, type ComposeRuleId } from '../compose/rules';
 import { allRules, type Rule, type RuleId } from '../rules';
 import type { Severity } from '../settings';
 import { NON_RULE_CODES, type NonRuleCode, type NonRuleCodeEntry, type NonRuleKind } from './non-rule-codes';
 
 /** Every diagnostic code a user can see: a rule id or one of the non-rule codes. */
-export type Code = RuleId | NonRuleCode;
+export type Code = RuleId | ComposeRuleId | NonRuleCode;
 
 /** What the CLI's rule list, SARIF metadata, settings and links know about one code. */
 export interface CodeInfo {
@@ -32,7 +33,13 @@ function nonRuleInfo(id: NonRuleCode): CodeInfo {
   return { id, ...entry, doc: docPage(id) };
 }
 
-function ruleInfo(rule: Rule): CodeInfo {
+/** What the table reads of a rule: Kubernetes rules and Compose rules alike. */
+type RuleEntry = Pick<Rule, 'id' | 'defaultSeverity' | 'summary' | 'versions'>;
+
+/** Every rule a finding can name: the Kubernetes rules, then the Compose rules (core/compose/rules). */
+const everyRule: readonly RuleEntry[] = [...allRules, ...composeRules];
+
+function ruleInfo(rule: RuleEntry): CodeInfo {
   return {
     id: rule.id,
     kind: 'rule',
@@ -45,7 +52,7 @@ function ruleInfo(rule: Rule): CodeInfo {
 }
 
 /** Every code: the rules first (in registry order), then the non-rule codes; a rule wins a shared id. */
-export function catalog(rules: readonly Rule[] = allRules): CodeInfo[] {
+export function catalog(rules: readonly RuleEntry[] = everyRule): CodeInfo[] {
   const entries = rules.map(ruleInfo);
   const ruleIds = new Set<string>(entries.map((e) => e.id));
   for (const id of nonRuleIds) if (!ruleIds.has(id)) entries.push(nonRuleInfo(id));
@@ -53,7 +60,7 @@ export function catalog(rules: readonly Rule[] = allRules): CodeInfo[] {
 }
 
 /** What is known about a code, or undefined for a string that is none. */
-export function codeInfo(id: string, rules: readonly Rule[] = allRules): CodeInfo | undefined {
+export function codeInfo(id: string, rules: readonly RuleEntry[] = everyRule): CodeInfo | undefined {
   const rule = rules.find((r) => r.id === id);
   if (rule) return ruleInfo(rule);
   return isNonRuleCode(id) ? nonRuleInfo(id) : undefined;
@@ -65,7 +72,7 @@ export function defaultSeverity(code: NonRuleCode): Severity {
 }
 
 /** Ids that `rules:` in a config file may name: every rule and the configurable non-rule codes. */
-export function configurableCodeIds(rules: readonly Rule[] = allRules): string[] {
+export function configurableCodeIds(rules: readonly RuleEntry[] = everyRule): string[] {
   return catalog(rules)
     .filter((c) => c.configurable)
     .map((c) => c.id);

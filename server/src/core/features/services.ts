@@ -1,3 +1,5 @@
+import type { ComposeRule } from '../compose/rules';
+import type { ComposeSchema } from '../compose/schema';
 import type { Rule } from '../rules/types';
 import type { SchemaRegistry } from '../schema';
 import type { Validator } from './validation';
@@ -11,4 +13,6 @@ export interface FeatureServices {
   readonly schemas: SchemaRegistry;
   readonly rules: readonly Rule[];
   readonly validator: Validator;
+  /** The Compose Specification schema and the Compose rules (compose.yaml files). */
+  readonly compose: { readonly schema: ComposeSchema; readonly rules: readonly ComposeRule[] };
 }

@@ -4,6 +4,11 @@ import { asMap, getPair, keySpan, nodeSpan, resolvePath, valueSpan, type PairNod
 import type { PodSpecModel } from '../model/pod';
 import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
+import { isComposeDocument, isComposeFileName } from '../compose/detect';
+import { applyMergeKeys } from '../compose/merge-keys';
+import { buildComposeModel } from '../compose/model';
+import type { ComposeRule } from '../compose/rules';
+import type { ComposeSchema } from '../compose/schema';
 import { kubernetesMinor, type Settings } from '../settings';
 import { defaultSeverity, docsHref } from '../codes';
 import { shiftFinding, type Finding } from '../findings';
@@ -25,21 +30,23 @@ export class Validator {
   constructor(
     private readonly schemas: SchemaRegistry,
     private readonly rules: readonly Rule[],
+    private readonly compose?: { schema: ComposeSchema; rules: readonly ComposeRule[] },
   ) {}
 
-  validate(file: ManifestFile, settings: Settings): Finding[] {
+  /** `fileName` (a URI or path) recognises Compose files by name; without it, by content only. */
+  validate(file: ManifestFile, settings: Settings, fileName?: string): Finding[] {
     if (!settings.validate) return [];
     if (file.declined) {
       const { code, message } = file.declined;
       const level = settings.rules[code];
       return level === 'off' ? [] : [withHref({ code, severity: level ?? defaultSeverity(code), message, start: 0, end: 0 }, settings)];
     }
-    const key = settingsKey(settings);
+    const key = `${settingsKey(settings)}|${fileName ?? ''}`;
     const result: Finding[] = [];
     for (const slot of file.slots) {
       let cached = this.perDocument.get(slot.document);
       if (!cached || cached.key !== key) {
-        cached = { key, findings: this.validateDocument(slot.document, settings) };
+        cached = { key, findings: this.validateDocument(slot.document, settings, { fileName }) };
         this.perDocument.set(slot.document, cached);
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
@@ -50,16 +57,22 @@ export class Validator {
   /**
    * Findings of one document, by offsets relative to its chunk. `asPatch`: the document is a strategic-merge patch
    * (a kustomization uses it): its directives are not fields, required fields need not be there, and the pod
-   * rules run on the merged workload instead (workspace/kustomize), so they are skipped here.
+   * rules run on the merged workload instead (workspace/kustomize), so they are skipped here. `fileName`
+   * recognises Compose files by name.
    */
-  validateDocument(document: ParsedDocument, settings: Settings, options: { asPatch?: (value: unknown) => unknown } = {}): Finding[] {
-    if (!document.looksLikeKubernetes) return [];
+  validateDocument(document: ParsedDocument, settings: Settings, options: { asPatch?: (value: unknown) => unknown; fileName?: string } = {}): Finding[] {
+    const fileName = options.fileName;
     const findings: Finding[] = [];
     const add = (finding: Finding) => {
       const level = settings.rules[finding.code];
       if (level === 'off') return;
       findings.push(withHref(level ? { ...finding, severity: level } : finding, settings));
     };
+    if (this.compose && isCompose(document, fileName)) {
+      this.validateCompose(document, settings, fileName, add);
+      return applySuppressions(document, findings);
+    }
+    if (!document.looksLikeKubernetes) return [];
     for (const problem of document.problems) {
       // Templated documents (Helm) break YAML on purpose; one notice is reported below instead of a flood.
       if (document.templated && problem.code === 'yaml-syntax') continue;
@@ -148,6 +161,60 @@ export class Validator {
     }
     return applySuppressions(document, findings);
   }
+
+  /** YAML problems, Compose Specification schema problems and Compose rule findings of a Compose document. */
+  private validateCompose(document: ParsedDocument, settings: Settings, fileName: string | undefined, add: (finding: Finding) => void): void {
+    const compose = this.compose;
+    if (!compose) return;
+    for (const problem of document.problems) {
+      add({ code: problem.code, severity: defaultSeverity(problem.code), message: problem.message, start: problem.start, end: problem.end });
+    }
+    if (document.hasSyntaxErrors || !document.root) return;
+    const { value, problem } = document.value();
+    if (problem) {
+      add({ code: problem.code, severity: defaultSeverity(problem.code), message: problem.message, start: problem.start, end: problem.end });
+      return;
+    }
+    for (const schemaProblem of compose.schema.validate(applyMergeKeys(value))) add(schemaFinding(document, schemaProblem));
+    const model = buildComposeModel(document.root, document.yaml, fileName);
+    const fallback = nodeSpan(document.root.items[0]?.key);
+    for (const rule of compose.rules) {
+      if (settings.rules[rule.id] === 'off') continue;
+      rule.check(model, { document, settings, report: (report) => add(ruleFinding(rule, report, fallback)) });
+    }
+  }
+}
+
+/** A Compose document, or a broken file whose name says it is one (its syntax errors are then ours to report). */
+function isCompose(document: ParsedDocument, fileName: string | undefined): boolean {
+  if (isComposeDocument(document.root, fileName)) return true;
+  return document.hasSyntaxErrors && isComposeFileName(fileName) && !document.looksLikeKubernetes;
+}
+
+function schemaFinding(document: ParsedDocument, problem: SchemaProblem): Finding {
+  const span = spanOfProblem(document, problem);
+  return {
+    code: problem.code,
+    severity: defaultSeverity(problem.code),
+    message: problem.message,
+    start: span.start,
+    end: span.end,
+    data: problem.data ? { ...problem.data, path: problem.path } : { path: problem.path },
+  };
+}
+
+/** A rule's finding; `add` links its page. */
+function ruleFinding(rule: Pick<Rule, 'id' | 'defaultSeverity'>, report: RuleReport, fallback: Span | undefined): Finding {
+  const span = spanOfReport(report) ?? fallback ?? { start: 0, end: 0 };
+  return {
+    code: rule.id,
+    severity: report.severity ?? rule.defaultSeverity,
+    message: report.message,
+    start: span.start,
+    end: span.end,
+    data: report.data,
+    unnecessary: report.unnecessary,
+  };
 }
 
 /** Every finding links its code's page (`codeDescription.href`) when the settings know where the docs are. */

@@ -1,3 +1,12 @@
+import {
+  composeHealthyWithoutHealthcheck,
+  composePortsWithSharedNetwork,
+  composeShipperWritableVolume,
+  composeSidecarRestart,
+  composeUndeclaredVolume,
+  composeUnknownService,
+  composeVersionObsolete,
+} from './compose';
 import { imageTag, duplicateContainerName, missingProbes, missingResources, portConflict, probePortNotExposed, secretInEnv } from './container-fixes';
 import { invalidEnum, removedApiVersion, removeVersionedField, unknownField } from './fields';
 import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar } from './native-sidecar';
@@ -47,6 +56,13 @@ const fixes = {
   'host-network-port': replaceValue,
   'invalid-restart-policy': invalidRestartPolicy,
   'unknown-kind': unknownKind,
+  'compose-unknown-service': composeUnknownService,
+  'compose-ports-with-shared-network': composePortsWithSharedNetwork,
+  'compose-undeclared-volume': composeUndeclaredVolume,
+  'compose-shipper-writable-volume': composeShipperWritableVolume,
+  'compose-healthy-without-healthcheck': composeHealthyWithoutHealthcheck,
+  'compose-sidecar-restart': composeSidecarRestart,
+  'compose-version-obsolete': composeVersionObsolete,
 } as const satisfies Partial<Record<Code, QuickFixProvider>>;
 
 /** The fix of a code as it comes back on a diagnostic (any string: the client's data is untrusted). */

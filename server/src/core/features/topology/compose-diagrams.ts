@@ -5,23 +5,6 @@ import { FlowchartBuilder, safe, type Label } from './flowchart-builder';
 import { SequenceBuilder } from './sequence-builder';
 import type { DiagramNode, NodeClass } from './types';
 
-/** compose.yaml, docker-compose.override.yml, compose.prod.yaml… */
-const COMPOSE_FILE_NAME = /(^|[/\\])(docker-)?compose[\w.-]*\.ya?ml$/i;
-
-/**
- * A Compose file: a top-level `services:` map and no Kubernetes apiVersion/kind. The file name settles it; without
- * a Compose name, at least one service must look like one (an image or a build).
- */
-export function isComposeDocument(root: MapNode | undefined, fileName: string | undefined): boolean {
-  const services = getMap(root, 'services');
-  if (!services || getPair(root, 'apiVersion') || getPair(root, 'kind')) return false;
-  if (fileName && COMPOSE_FILE_NAME.test(fileName)) return true;
-  return services.items.some((pair) => {
-    const service = asMap(pair.value);
-    return !!getPair(service, 'image') || !!getPair(service, 'build');
-  });
-}
-
 interface ServiceEntry {
   id: string;
   name: string;

@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings';
 import type { ManifestFile } from '../../parse/manifest';
-import { composeDiagrams, isComposeDocument } from './compose-diagrams';
+import { isComposeDocument } from '../../compose/detect';
+import { composeDiagrams } from './compose-diagrams';
 import { FindingsIndex } from './findings-index';
 import { safe, type Label } from './flowchart-builder';
 import { podDiagrams } from './pod-diagrams';

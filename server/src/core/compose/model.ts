@@ -1,0 +1,247 @@
+import { isAlias, type Document } from 'yaml';
+import { asMap, asSeq, keyText, scalarText, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
+import type { ContainerModel } from '../model/pod';
+import { classifySidecar, type SidecarClassification } from '../model/known-sidecars';
+import { parsePort, type PublishedPort } from './ports';
+
+/** A reference from one service to another by name (depends_on, network_mode, volumes_from). */
+export interface ServiceReference {
+  name: string;
+  /** The node holding the name: the scalar, or the depends_on map key. */
+  node: unknown;
+  /** Where the name starts inside the node's source text (`service:` prefix of network_mode). */
+  prefix: number;
+}
+
+export interface Dependency extends ServiceReference {
+  condition?: string;
+  conditionPair?: PairNode;
+  /** `required: false`: Compose starts without it when it is not defined. */
+  optional: boolean;
+}
+
+/** A `volumes:` entry of a service, short (`logs:/var/log:ro`) or long syntax. */
+export interface ServiceMount {
+  type: 'volume' | 'bind' | 'tmpfs' | 'other';
+  /** Named volume or host path; undefined for an anonymous volume. */
+  source?: string;
+  target?: string;
+  readOnly: boolean;
+  /** The list item: a scalar (short syntax) or a map (long syntax). */
+  node: unknown;
+  /** The `source:` pair of the long syntax. */
+  sourcePair?: PairNode;
+  short: boolean;
+}
+
+export interface ComposeService {
+  name: string;
+  /** `name:` pair in `services:`; the key is the name node. */
+  pair: PairNode;
+  node: MapNode | undefined;
+  image?: string;
+  /** `network_mode: service:<name>` (or `container:<name>`): whose network namespace it joins. */
+  networkMode?: { value: string; pair: PairNode; service?: ServiceReference; joinsContainer: boolean };
+  dependsOn: Dependency[];
+  volumesFrom: ServiceReference[];
+  mounts: ServiceMount[];
+  ports: PublishedPort[];
+  portsPair?: PairNode;
+  exposePair?: PairNode;
+  restartPair?: PairNode;
+  /** `deploy.restart_policy`, which Compose honours too. */
+  deployRestartPair?: PairNode;
+  healthcheckPair?: PairNode;
+  profiles: string[];
+  /** Log shipper, proxy, exporter…, by the shared classifier. */
+  sidecar?: SidecarClassification;
+}
+
+export interface ComposeModel {
+  root: MapNode;
+  services: ComposeService[];
+  byName: ReadonlyMap<string, ComposeService>;
+  /** Top-level `volumes:` and its names. */
+  volumesPair?: PairNode;
+  declaredVolumes: ReadonlySet<string>;
+  versionPair?: PairNode;
+  /**
+   * Services, volumes or networks may come from elsewhere: an override file (compose.<x>.yaml) is merged onto a
+   * base, `include:` pulls in other files. Cross-references are then not checked.
+   */
+  partial: boolean;
+}
+
+/**
+ * A pair of a map, following YAML merge keys (`<<: *defaults`), which Compose files use for shared settings.
+ * Own keys win over merged ones, and earlier merged maps over later ones, as in YAML 1.1.
+ */
+export function field(map: MapNode | undefined, key: string, document: Document.Parsed, depth = 0): PairNode | undefined {
+  if (!map) return undefined;
+  let merges: PairNode[] | undefined;
+  for (const item of map.items) {
+    const name = keyText(item);
+    if (name === key) return item;
+    if (name === '<<') (merges ??= []).push(item);
+  }
+  if (!merges || depth > 8) return undefined;
+  for (const merge of merges) {
+    const sources = asSeq(merge.value)?.items ?? [merge.value];
+    for (const source of sources) {
+      const found = field(asMap(resolveAlias(source, document)), key, document, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function resolveAlias(node: unknown, document: Document.Parsed): unknown {
+  return isAlias(node) ? node.resolve(document) : node;
+}
+
+function fieldValue(map: MapNode | undefined, key: string, document: Document.Parsed): unknown {
+  return resolveAlias(field(map, key, document)?.value, document);
+}
+
+function items(value: unknown, document: Document.Parsed): unknown[] {
+  const seq = asSeq(resolveAlias(value, document)) as SeqNode | undefined;
+  return seq ? seq.items.map((item) => resolveAlias(item, document)) : [];
+}
+
+/** The Compose model of one document: services with their references, mounts and ports, each with its node. */
+export function buildComposeModel(root: MapNode, document: Document.Parsed, fileName: string | undefined): ComposeModel {
+  const servicesMap = asMap(fieldValue(root, 'services', document));
+  const services: ComposeService[] = [];
+  for (const pair of servicesMap?.items ?? []) {
+    const name = keyText(pair);
+    if (name === undefined || name === '<<' || name.startsWith('x-')) continue;
+    services.push(buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length));
+  }
+  const volumesPair = field(root, 'volumes', document);
+  const declaredVolumes = new Set<string>();
+  for (const pair of asMap(resolveAlias(volumesPair?.value, document))?.items ?? []) {
+    const name = keyText(pair);
+    if (name !== undefined) declaredVolumes.add(name);
+  }
+  return {
+    root,
+    services,
+    byName: new Map(services.map((s) => [s.name, s])),
+    volumesPair,
+    declaredVolumes,
+    versionPair: field(root, 'version', document),
+    partial: !!field(root, 'include', document) || isOverrideFileName(fileName),
+  };
+}
+
+/** compose.override.yaml, docker-compose.prod.yml, docker-compose-dev.yml: merged onto a base file. */
+function isOverrideFileName(fileName: string | undefined): boolean {
+  if (!fileName) return false;
+  const base = fileName.replace(/[?#].*$/, '').split(/[/\\]/).pop() ?? '';
+  return /^(docker-)?compose[.-].+\.ya?ml$/i.test(base);
+}
+
+function buildService(name: string, pair: PairNode, node: MapNode | undefined, document: Document.Parsed, index: number): ComposeService {
+  const get = (key: string) => field(node, key, document);
+  const text = (key: string) => scalarText(resolveAlias(get(key)?.value, document));
+  const service: ComposeService = {
+    name,
+    pair,
+    node,
+    image: text('image'),
+    dependsOn: dependencies(get('depends_on')?.value, document),
+    volumesFrom: [],
+    mounts: [],
+    ports: [],
+    portsPair: get('ports'),
+    exposePair: get('expose'),
+    restartPair: get('restart'),
+    deployRestartPair: field(asMap(resolveAlias(get('deploy')?.value, document)), 'restart_policy', document),
+    healthcheckPair: get('healthcheck'),
+    profiles: items(get('profiles')?.value, document).map(scalarText).filter((p): p is string => !!p),
+  };
+  const networkPair = get('network_mode');
+  const networkMode = scalarText(resolveAlias(networkPair?.value, document));
+  if (networkPair && networkMode !== undefined) {
+    const match = /^(service|container):(.+)$/.exec(networkMode);
+    service.networkMode = {
+      value: networkMode,
+      pair: networkPair,
+      joinsContainer: !!match,
+      service: match?.[1] === 'service' ? { name: match[2], node: networkPair.value, prefix: 'service:'.length } : undefined,
+    };
+  }
+  for (const item of items(get('volumes_from')?.value, document)) {
+    const value = scalarText(item);
+    // service_name[:ro|rw]; container:<name>[:ro|rw] names a container outside the project
+    if (!value || value.startsWith('container:')) continue;
+    service.volumesFrom.push({ name: value.replace(/:(ro|rw)$/, ''), node: item, prefix: 0 });
+  }
+  for (const item of items(get('volumes')?.value, document)) {
+    const mount = parseMount(item, document);
+    if (mount) service.mounts.push(mount);
+  }
+  for (const item of items(service.portsPair?.value, document)) service.ports.push(...parsePort(item, document));
+  service.sidecar = node ? classifySidecar(asContainer(node, service.image, index)) : undefined;
+  return service;
+}
+
+function dependencies(value: unknown, document: Document.Parsed): Dependency[] {
+  const resolved = resolveAlias(value, document);
+  const list = asSeq(resolved);
+  if (list) {
+    return list.items
+      .map((item) => resolveAlias(item, document))
+      .flatMap((item) => {
+        const name = scalarText(item);
+        return name ? [{ name, node: item, prefix: 0, optional: false }] : [];
+      });
+  }
+  const result: Dependency[] = [];
+  for (const pair of asMap(resolved)?.items ?? []) {
+    const name = keyText(pair);
+    if (!name || name === '<<') continue;
+    const options = asMap(resolveAlias(pair.value, document));
+    const conditionPair = field(options, 'condition', document);
+    const required = scalarText(resolveAlias(field(options, 'required', document)?.value, document));
+    result.push({ name, node: pair.key, prefix: 0, condition: scalarText(conditionPair?.value), conditionPair, optional: required === 'false' });
+  }
+  return result;
+}
+
+function parseMount(item: unknown, document: Document.Parsed): ServiceMount | undefined {
+  const short = scalarText(item);
+  if (short !== undefined) {
+    // [SOURCE:]TARGET[:MODE]; a Windows drive letter ("C:\data") is part of the source
+    const parts = short.split(':');
+    if (/^[a-zA-Z]$/.test(parts[0] ?? '') && parts.length > 2) parts.splice(0, 2, `${parts[0]}:${parts[1]}`);
+    if (parts.length === 1) return { type: 'volume', target: parts[0], readOnly: false, node: item, short: true };
+    const source = parts[0];
+    const modes = (parts[2] ?? '').split(',');
+    return { type: isHostPath(source) ? 'bind' : 'volume', source, target: parts[1], readOnly: modes.includes('ro'), node: item, short: true };
+  }
+  const map = asMap(item);
+  if (!map) return undefined;
+  const text = (key: string) => scalarText(resolveAlias(field(map, key, document)?.value, document));
+  const type = text('type');
+  const sourcePair = field(map, 'source', document);
+  return {
+    type: type === 'volume' || type === 'bind' || type === 'tmpfs' ? type : 'other',
+    source: scalarText(sourcePair?.value),
+    target: text('target'),
+    readOnly: text('read_only') === 'true',
+    node: map,
+    sourcePair,
+    short: false,
+  };
+}
+
+/** Compose reads a short-syntax source as a host path when it starts with ".", "/" or "~" (or a drive letter). */
+export function isHostPath(source: string): boolean {
+  return /^[./~]/.test(source) || /^[a-zA-Z]:[\\/]/.test(source) || source.includes('/') || source.includes('$');
+}
+
+/** The service seen as a container, so the shared sidecar classifier can read its image and command. */
+export function asContainer(node: MapNode, image: string | undefined, index: number): ContainerModel {
+  return { node, list: 'containers', index, path: [], role: 'app', image };
+}
