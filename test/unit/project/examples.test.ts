@@ -52,6 +52,9 @@ const NAMED_FIXES: readonly [string, string, RegExp][] = [
   ['pod-multi-sidecar.yaml', 'shipper-mount-read-only', /read-only/],
   ['pod-multi-sidecar.yaml', 'emptydir-size-limit', /sizeLimit/],
   ['pod-multi-sidecar.yaml', 'proxy-start-order', /Convert "envoy" to a native sidecar/],
+  ['compose/compose.yaml', 'compose-ports-with-shared-network', /^Publish the ports on "app"$/],
+  ['compose/compose.yaml', 'compose-undeclared-volume', /^Change to volume "app-logs"$/],
+  ['compose/compose.yaml', 'compose-sidecar-restart', /^Add restart: unless-stopped$/],
 ];
 
 describe('examples/ and their README table', () => {
