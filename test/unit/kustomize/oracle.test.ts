@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { POD_SPEC_PATHS } from '../../../server/src/core/model/pod';
+import { builtInPodSpecPath } from '../../../server/src/core/model/pod';
 import { renderKustomization } from '../../../server/src/core/workspace/kustomize/render';
 import { fixturesDir } from '../helpers';
 import { diskHost } from './disk-host';
@@ -40,7 +40,7 @@ function templates(resources: readonly Json[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const resource of resources) {
     const kind = String(resource.kind);
-    const specPath = POD_SPEC_PATHS[kind];
+    const specPath = builtInPodSpecPath(kind);
     const name = String((resource.metadata as Json | undefined)?.name);
     if (!specPath) continue;
     let template: unknown = resource;

@@ -199,7 +199,8 @@ function containerMarkdown(pod: PodSpecModel, container: ContainerModel): string
 
 function isPodSummaryKey(path: YamlPath, pod: PodSpecModel): boolean {
   if (startsWith(pod.path, path) && path.length === pod.path.length) return true; // the pod `spec` key
-  return path.length === pod.path.length + 1 && startsWith(path, pod.path) && (path[path.length - 1] === 'containers' || path[path.length - 1] === 'initContainers');
+  const key = path[path.length - 1];
+  return path.length === pod.path.length + 1 && startsWith(path, pod.path) && typeof key === 'string' && key !== 'ephemeralContainers' && pod.containerKeys.includes(key);
 }
 
 function resourceLine(label: string, texts: ResourceTexts, decidedBy: ResourceTexts): string {
@@ -231,5 +232,6 @@ function podMarkdown(pod: PodSpecModel): string {
   lines.push('', `**Start order**: ${start.join(' → ') || 'no containers'}`);
   if (stop.length) lines.push('', `**Stop order**: ${stop.join(' → ')}${sidecars.length ? ' (sidecars stop after the app containers, in reverse order)' : ''}`);
   if (pod.runsToCompletion) lines.push('', '_Runs to completion: the pod finishes when its app containers exit, whatever its native sidecars do._');
+  if (pod.sidecarsStoppedByController) lines.push('', '_The workflow controller stops the `sidecars` once the main container exits (Argo Workflows)._');
   return lines.join('\n');
 }

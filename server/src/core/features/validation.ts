@@ -135,6 +135,7 @@ export class Validator {
         (rule.versions?.min === undefined || minor >= rule.versions.min) &&
         (rule.versions?.max === undefined || minor <= rule.versions.max),
     );
+    const reported = new Set<string>();
     const contextFor = (rule: Rule, pod: PodSpecModel | undefined): RuleContext => ({
       kubernetesVersion: settings.kubernetesVersion,
       minor,
@@ -142,6 +143,10 @@ export class Validator {
       settings,
       report: (report: RuleReport) => {
         const span = spanOfReport(report) ?? nodeSpan(pod?.specPair?.key) ?? { start: 0, end: 0 };
+        // A workload-level part several pods share (Argo's workflow volumes) is judged once, not once per pod.
+        const once = `${rule.id}|${span.start}|${span.end}|${report.message}`;
+        if (reported.has(once)) return;
+        reported.add(once);
         add({
           code: rule.id,
           severity: report.severity ?? rule.defaultSeverity,

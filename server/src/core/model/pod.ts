@@ -1,7 +1,7 @@
 import type { Pair } from 'yaml';
 import type { ParsedDocument } from '../parse/document';
 import { asMap, getMap, getPair, getSeq, getString, keyText, scalarText, valueNode, type MapNode, type PairNode, type SeqNode, type ValueNode, type YamlPath } from '../parse/nodes';
-import { own } from '../text/own';
+import { podLocation } from './pod-locations';
 
 /** Where a container sits in the pod and what that means for its lifecycle. */
 export type ContainerRole = 'app' | 'init' | 'native-sidecar' | 'ephemeral';
@@ -9,7 +9,10 @@ export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContaine
 
 export interface ContainerModel {
   node: MapNode;
+  /** The pod list the container is in once the pod exists. */
   list: ContainerList;
+  /** The key it is written under when that is not `list` (Argo's `container`, `script`, `sidecars`). */
+  writtenAs?: string;
   index: number;
   path: YamlPath;
   role: ContainerRole;
@@ -31,6 +34,8 @@ export interface VolumeModel {
   path: YamlPath;
   name?: string;
   nameNode?: ValueNode;
+  /** Declared by the workload for all its pods (Argo's workflow `spec.volumes`), not in this pod's own map. */
+  shared: boolean;
   /** The volume source key: emptyDir, configMap, secret, persistentVolumeClaim… */
   source?: string;
   sourcePair?: PairNode;
@@ -51,8 +56,14 @@ export interface PodSpecModel {
   /** The `spec:` pair that holds the pod spec: what to underline for pod-level findings. */
   specPair?: PairNode;
   path: YamlPath;
+  /** The keys of the pod-spec map that hold containers (`containers`, `initContainers`…; Argo's `container`, `sidecars`…). */
+  containerKeys: readonly string[];
+  /** The name of the template when a workload carries several pods (Argo's `templates[].name`). */
+  template?: string;
   /** Long-running workload (not a Job/CronJob): sidecars there run for the pod's whole life. */
   runsToCompletion: boolean;
+  /** The controller stops the helper containers once the main one exits (Argo's sidecars), so they never hold the pod. */
+  sidecarsStoppedByController: boolean;
   containers: ContainerModel[];
   initContainers: ContainerModel[];
   ephemeralContainers: ContainerModel[];
@@ -62,20 +73,8 @@ export interface PodSpecModel {
   volumesPair?: PairNode;
 }
 
-/** Where each workload kind keeps its pod spec. */
-export const POD_SPEC_PATHS: Record<string, YamlPath> = {
-  Pod: ['spec'],
-  PodTemplate: ['template', 'spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
+/** Where each workload kind keeps its pod spec: read from the one table, model/pod-locations.ts. */
+export { POD_LOCATIONS, podLocation, builtInPodSpecPath } from './pod-locations';
 
 const podsByDocument = new WeakMap<ParsedDocument, PodSpecModel[]>();
 
@@ -92,49 +91,77 @@ export function podsOf(document: ParsedDocument): PodSpecModel[] {
   return pods;
 }
 
+/** Every map at `path` below `root`, with its concrete path and the pair that holds it (a step before `'*'` is a list). */
+function mapsAt(root: MapNode, path: readonly string[]): { map: MapNode; path: YamlPath; pair?: PairNode }[] {
+  let found: { map: MapNode; path: YamlPath; pair?: PairNode }[] = [{ map: root, path: [] }];
+  path.forEach((step, i) => {
+    if (step === '*') return;
+    const next: typeof found = [];
+    for (const at of found) {
+      if (path[i + 1] === '*') {
+        getSeq(at.map, step)?.items.forEach((item, index) => {
+          const map = asMap(item);
+          if (map) next.push({ map, path: [...at.path, step, index] });
+        });
+        continue;
+      }
+      const pair = getPair(at.map, step);
+      const map = asMap(pair?.value);
+      if (map) next.push({ map, path: [...at.path, step], pair });
+    }
+    found = next;
+  });
+  return found;
+}
+
 export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
   const root = document.root;
   const kind = document.kind;
   if (!root || !kind || !document.apiVersion) return [];
-  const specPath = own(POD_SPEC_PATHS, kind);
-  if (!specPath) return [];
-  let current: MapNode | undefined = root;
-  let specPair: PairNode | undefined;
-  for (const step of specPath) {
-    specPair = getPair(current, step as string);
-    current = asMap(specPair?.value);
-    if (!current) return [];
-  }
-  const spec = current;
+  const location = podLocation(document.apiVersion, kind);
+  if (!location) return [];
+  const { shape } = location;
   const workload: WorkloadModel = {
     apiVersion: document.apiVersion,
     kind,
     name: getString(getMap(root, 'metadata'), 'name'),
     node: root,
   };
-  const containersPair = getPair(spec, 'containers');
-  const initContainersPair = getPair(spec, 'initContainers');
-  const volumesPair = getPair(spec, 'volumes');
-  const initContainers = readContainers(getSeq(spec, 'initContainers'), 'initContainers', specPath);
-  let order = 0;
-  for (const c of initContainers) if (c.role === 'native-sidecar') c.sidecarOrder = ++order;
-  return [
-    {
+  const workloadSpecPath = location.workloadSpec ?? ['spec'];
+  const workloadSpec = mapsAt(root, workloadSpecPath.map(String))[0]?.map;
+  const pods: PodSpecModel[] = [];
+  for (const { map: spec, path: specPath, pair } of mapsAt(root, location.path)) {
+    const containers = shape.containers.flatMap(({ key, single }) => readContainers(spec, key, 'containers', specPath, single));
+    // A template with no container of its own (Argo steps, dag, resource, suspend) makes no pod.
+    if (shape.containers.some(({ single }) => single) && !shape.containers.some(({ key, single }) => single && getMap(spec, key))) continue;
+    const initContainers = shape.initContainers.flatMap((key) => readContainers(spec, key, 'initContainers', specPath));
+    let order = 0;
+    for (const c of initContainers) if (c.role === 'native-sidecar') c.sidecarOrder = ++order;
+    const mainKey = shape.containers.find(({ key }) => getPair(spec, key))?.key;
+    pods.push({
       document,
       workload,
       spec,
-      specPair,
+      specPair: pair ?? (mainKey ? getPair(spec, mainKey) : undefined),
       path: specPath,
-      runsToCompletion: RUN_TO_COMPLETION.has(kind) || (kind === 'Pod' && isRunToCompletionPod(spec)),
-      containers: readContainers(getSeq(spec, 'containers'), 'containers', specPath),
+      containerKeys: [...shape.containers.map(({ key }) => key), ...shape.initContainers, ...shape.ephemeralContainers],
+      ...(location.path.includes('*') ? { template: getString(spec, 'name') } : {}),
+      runsToCompletion: (location.runsToCompletion ?? false) || (kind === 'Pod' && isRunToCompletionPod(spec)),
+      sidecarsStoppedByController: shape.sidecarsStoppedByController ?? false,
+      containers,
       initContainers,
-      ephemeralContainers: readContainers(getSeq(spec, 'ephemeralContainers'), 'ephemeralContainers', specPath),
-      volumes: readVolumes(getSeq(spec, 'volumes'), specPath),
-      containersPair,
-      initContainersPair,
-      volumesPair,
-    },
-  ];
+      ephemeralContainers: shape.ephemeralContainers.flatMap((key) => readContainers(spec, key, 'ephemeralContainers', specPath)),
+      volumes: shape.volumes.flatMap(({ from, path }) =>
+        from === 'local'
+          ? readVolumes(getSeq(spec, String(path[0])), [...specPath, ...path], false)
+          : readVolumes(getSeq(workloadSpec, String(path[0])), [...workloadSpecPath, ...path], true),
+      ),
+      containersPair: getPair(spec, 'containers'),
+      initContainersPair: getPair(spec, 'initContainers'),
+      volumesPair: getPair(spec, 'volumes'),
+    });
+  }
+  return pods;
 }
 
 function isRunToCompletionPod(spec: MapNode): boolean {
@@ -142,37 +169,50 @@ function isRunToCompletionPod(spec: MapNode): boolean {
   return policy === 'Never' || policy === 'OnFailure';
 }
 
-function readContainers(seq: SeqNode | undefined, list: ContainerList, specPath: YamlPath): ContainerModel[] {
+/**
+ * The containers written under `key` of the pod-spec map, as members of the pod's `list`; a `single` key holds one
+ * container map (Argo's `container`, which Argo names `main` whatever it says: workflow/common MainContainerName).
+ */
+function readContainers(spec: MapNode, key: string, list: ContainerList, specPath: YamlPath, single = false): ContainerModel[] {
+  if (single) {
+    const node = getMap(spec, key);
+    return node ? [readContainer(node, list, 0, [...specPath, key], key, 'main')] : [];
+  }
+  const seq = getSeq(spec, key);
   if (!seq) return [];
   const result: ContainerModel[] = [];
   seq.items.forEach((item, index) => {
     const node = asMap(item);
-    if (!node) return;
-    const namePair = getPair(node, 'name');
-    const imagePair = getPair(node, 'image');
-    const restartPolicyPair = getPair(node, 'restartPolicy');
-    const restartPolicy = scalarText(restartPolicyPair?.value);
-    let role: ContainerRole = 'app';
-    if (list === 'initContainers') role = restartPolicy === 'Always' ? 'native-sidecar' : 'init';
-    else if (list === 'ephemeralContainers') role = 'ephemeral';
-    result.push({
-      node,
-      list,
-      index,
-      path: [...specPath, list, index],
-      role,
-      name: scalarText(namePair?.value),
-      nameNode: valueNode(namePair?.value),
-      image: scalarText(imagePair?.value),
-      imageNode: valueNode(imagePair?.value),
-      restartPolicy,
-      restartPolicyPair,
-    });
+    if (node) result.push(readContainer(node, list, index, [...specPath, key, index], key));
   });
   return result;
 }
 
-function readVolumes(seq: SeqNode | undefined, specPath: YamlPath): VolumeModel[] {
+function readContainer(node: MapNode, list: ContainerList, index: number, path: YamlPath, key: string, defaultName?: string): ContainerModel {
+  const namePair = getPair(node, 'name');
+  const imagePair = getPair(node, 'image');
+  const restartPolicyPair = getPair(node, 'restartPolicy');
+  const restartPolicy = scalarText(restartPolicyPair?.value);
+  let role: ContainerRole = 'app';
+  if (list === 'initContainers') role = restartPolicy === 'Always' ? 'native-sidecar' : 'init';
+  else if (list === 'ephemeralContainers') role = 'ephemeral';
+  return {
+    node,
+    list,
+    ...(key !== list ? { writtenAs: key } : {}),
+    index,
+    path,
+    role,
+    name: defaultName ?? scalarText(namePair?.value),
+    nameNode: defaultName ? undefined : valueNode(namePair?.value),
+    image: scalarText(imagePair?.value),
+    imageNode: valueNode(imagePair?.value),
+    restartPolicy,
+    restartPolicyPair,
+  };
+}
+
+function readVolumes(seq: SeqNode | undefined, volumesPath: YamlPath, shared: boolean): VolumeModel[] {
   if (!seq) return [];
   const result: VolumeModel[] = [];
   seq.items.forEach((item, index) => {
@@ -183,7 +223,8 @@ function readVolumes(seq: SeqNode | undefined, specPath: YamlPath): VolumeModel[
     result.push({
       node,
       index,
-      path: [...specPath, 'volumes', index],
+      path: [...volumesPath, index],
+      shared,
       name: scalarText(namePair?.value),
       nameNode: valueNode(namePair?.value),
       source: sourcePair ? keyText(sourcePair) : undefined,

@@ -1,5 +1,6 @@
 import { asMap, asSeq, getPair, getSeq, getMap, scalarText, type MapNode, type PairNode, type YamlPath } from '../parse/nodes';
 import { containersOf, type ContainerModel, type PodSpecModel } from './pod';
+import { podLocation } from './pod-locations';
 
 /** The two ways a container uses a volume: a filesystem mount or a raw block device. */
 export type MountList = 'volumeMounts' | 'volumeDevices';
@@ -56,12 +57,14 @@ export function podMounts(pod: PodSpecModel): MountModel[] {
 }
 
 /**
- * Names a container may mount besides `spec.volumes`: a StatefulSet's `volumeClaimTemplates` become volumes of
- * every pod it creates, so mounting them is right even though the pod spec does not list them.
+ * Names a container may mount besides the volumes: a StatefulSet's (or an Argo workflow's) `volumeClaimTemplates`
+ * become volumes of every pod it creates, so mounting them is right even though the pod spec does not list them.
  */
 export function claimTemplateNames(pod: PodSpecModel): string[] {
-  if (pod.workload.kind !== 'StatefulSet') return [];
-  const templates = getSeq(getMap(pod.workload.node, 'spec'), 'volumeClaimTemplates');
+  const path = podLocation(pod.workload.apiVersion, pod.workload.kind)?.claimTemplates;
+  let at: MapNode | undefined = pod.workload.node;
+  for (const step of path?.slice(0, -1) ?? []) at = getMap(at, String(step));
+  const templates = path ? getSeq(at, String(path[path.length - 1])) : undefined;
   if (!templates) return [];
   return templates.items
     .map((item) => scalarText(getPair(getMap(asMap(item), 'metadata'), 'name')?.value))

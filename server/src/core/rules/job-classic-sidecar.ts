@@ -32,7 +32,8 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   summary: 'A long-running helper in the `containers` of a Job (or a run-to-completion Pod) keeps the pod running: the Job never completes.',
   check(pod, context) {
-    if (!pod.runsToCompletion || pod.containers.length < 2) return;
+    // Argo Workflows kills a template's `sidecars` once its main container exits (docs/custom-resources.md).
+    if (!pod.runsToCompletion || pod.sidecarsStoppedByController || pod.containers.length < 2) return;
     const helpers: { container: ContainerModel; sidecar: SidecarClassification }[] = [];
     const workers: ContainerModel[] = [];
     for (const container of pod.containers) {

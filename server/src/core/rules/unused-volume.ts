@@ -11,7 +11,8 @@ export const rule = defineRule({
     if (containersOf(pod, { ephemeral: true }).length === 0) return;
     const used = new Set(podMounts(pod).map((m) => m.name).filter((n): n is string => !!n));
     for (const volume of pod.volumes) {
-      if (!volume.name || !volume.nameNode || used.has(volume.name)) continue;
+      // A workflow-level volume (Argo) serves every template: one template not mounting it says nothing.
+      if (volume.shared || !volume.name || !volume.nameNode || used.has(volume.name)) continue;
       context.report({
         node: volume.nameNode,
         message: `Volume "${volume.name}" is not mounted by any container (no volumeMounts or volumeDevices entry names it). Mount it where it is needed, or remove it.`,

@@ -75,7 +75,8 @@ export const unusedVolume: QuickFixProvider = (context) => {
   const { editor, pod } = context;
   if (!pod?.volumesPair) return [];
   const seq = asSeq(pod.volumesPair.value);
-  const volume = pod.volumes.find((v) => within(v.node, context.start)) ?? pod.volumes.find((v) => v.index === context.data.volumeIndex);
+  const local = pod.volumes.filter((v) => !v.shared);
+  const volume = local.find((v) => within(v.node, context.start)) ?? local.find((v) => v.index === context.data.volumeIndex);
   if (!seq || !volume) return [];
   return proposal(
     `Remove unused volume "${volume.name ?? volume.index + 1}"`,

@@ -32,7 +32,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
       for (const pod of podsOf(document)) {
         const findings = new FindingsIndex(sorted.slice(firstAtOrAfter(sorted, span.start), firstAtOrAfter(sorted, span.end)), span);
         const name = pod.workload.name;
-        const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)')];
+        const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)'), ...(pod.template ? [safe(', template '), pod.template] : [])];
         const diagrams = podDiagrams(pod, title, slot.start, findings);
         result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });
       }

@@ -1,4 +1,4 @@
-import { POD_SPEC_PATHS } from '../../model/pod';
+import { builtInPodSpecPath } from '../../model/pod';
 import type { YamlPath } from '../../parse/nodes';
 import type { Kustomization } from './kustomization';
 import type { Origins } from './origins';
@@ -50,7 +50,7 @@ const SELECTOR_PATHS: Record<string, { path: YamlPath; create: boolean }> = {
 const REPLICA_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
 function templatePath(kind: string): YamlPath | undefined {
-  const spec = POD_SPEC_PATHS[kind];
+  const spec = builtInPodSpecPath(kind);
   return spec && spec.length >= 2 && kind !== 'Pod' ? [...spec.slice(0, -1), 'metadata', 'labels'] : undefined;
 }
 
@@ -90,7 +90,8 @@ export function applyTransformers(kustomization: Kustomization, resources: reado
     for (const replica of kustomization.replicas) {
       if (REPLICA_KINDS.has(kind) && (metadata.name === replica.name || nameBefore === replica.name)) (mapAt(value, ['spec'], true) as Json).replicas = replica.count;
     }
-    const spec = POD_SPEC_PATHS[kind] ? at(value, POD_SPEC_PATHS[kind]) : undefined;
+    const specPath = builtInPodSpecPath(kind);
+    const spec = specPath ? at(value, specPath) : undefined;
     if (!isMap(spec) || kustomization.images.length === 0) continue;
     for (const list of ['initContainers', 'containers']) {
       const containers = spec[list];
