@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
+import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
 import { GlobError, globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
 import { describeError, displayPath } from './io';
 import type { FileResult } from './lint';
@@ -13,12 +14,12 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const READ_BLOCK = 1024 * 1024;
 
 /** Reads a file in blocks through a StreamLinter: any size, with memory for one document at a time. */
-export function lintFile(service: LanguageService, file: string, cwd: string, settings: Settings): FileResult {
+export function lintFile(service: LanguageService, file: string, cwd: string, settings: Settings, kustomize?: KustomizeContext): FileResult {
   const shown = displayPath(file, cwd);
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const linter = new StreamLinter(service, settings, file);
+    const linter = new StreamLinter(service, settings, file, kustomize);
     const decoder = new TextDecoder('utf-8');
     const block = Buffer.alloc(READ_BLOCK);
     for (let read = fs.readSync(fd, block, 0, READ_BLOCK, null); read > 0; read = fs.readSync(fd, block, 0, READ_BLOCK, null)) {

@@ -1,9 +1,11 @@
 import { isComposeDocument } from '../core/compose/detect';
 import type { Range } from 'vscode-languageserver-types';
 import type { LanguageService } from '../core/language-service';
-import { parseManifest } from '../core/parse/manifest';
+import type { Finding } from '../core/findings';
+import { parseManifest, type ManifestFile } from '../core/parse/manifest';
 import { redactSecrets } from './redact';
 import type { Settings, Severity } from '../core/settings';
+import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
 
 /** A finding placed in its file: the same range the editor shows (LSP positions, 0-based, UTF-16). */
 export interface LintMessage {
@@ -41,10 +43,15 @@ export function lintText(
   text: string,
   settings: Settings,
   fileName?: string,
+  kustomize?: KustomizeContext,
 ): { text: string; messages: LintMessage[]; skipped: boolean } {
   const clean = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
   const file = parseManifest(clean);
-  const findings = service.validate(file, settings, undefined, fileName);
+  return placeFindings(file, service.validate(file, settings, kustomize, fileName), fileName);
+}
+
+/** Core findings of a parsed file as CLI messages (LSP ranges), with the text code frames may show. */
+export function placeFindings(file: ManifestFile, findings: readonly Finding[], fileName?: string): { text: string; messages: LintMessage[]; skipped: boolean } {
   const messages = findings.map((finding) => {
     const message: LintMessage = {
       code: finding.code,

@@ -15,6 +15,7 @@ import { catalog, versionRange } from './catalog';
 import { ConfigLoader } from './config-loader';
 import { docsBaseUrl, repositoryUrl } from './docs-url';
 import { expandInputs, lintFile } from './files';
+import { isOverlayFolder, kustomizeContext, lintOverlay, runHost } from './kustomize';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
@@ -66,7 +67,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   if (options.configFile && !configs.load(path.resolve(io.cwd, options.configFile))) return 2;
 
   const inputs = options.inputs.length ? options.inputs : ['.'];
-  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd, { followSymlinks: options.followSymlinks });
+  // A folder with a kustomization is linted as kustomize renders it (unless --no-kustomize).
+  const host = runHost();
+  const isOverlay = (input: string) => !options.noKustomize && input !== '-' && isOverlayFolder(path.resolve(io.cwd, input), host);
+  const overlays = inputs.filter(isOverlay).map((input) => path.resolve(io.cwd, input));
+  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-' && !isOverlay(i)), io.cwd, { followSymlinks: options.followSymlinks });
   const results: FileResult[] = [];
   for (const { input, reason } of missing) results.push({ path: input, messages: [], skipped: false, error: reason });
   // Per folder: a repository of thousands of manifests looks its config files up once per folder, not per file.
@@ -96,7 +101,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
   }
 
-  const progress = new Progress(io, files.length);
+  const progress = new Progress(io, files.length + overlays.length);
+  for (const folder of overlays) {
+    progress.tick(displayPath(folder, io.cwd));
+    const settings = settingsFor(folder);
+    if (!settings) {
+      progress.done();
+      return 2;
+    }
+    results.push(...lintOverlay(service, folder, io.cwd, settings, host));
+  }
   for (const file of files) {
     progress.tick(displayPath(file, io.cwd));
     const settings = settingsFor(path.dirname(file));
@@ -104,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       progress.done();
       return 2;
     }
-    results.push(lintFile(service, file, io.cwd, settings));
+    results.push(lintFile(service, file, io.cwd, settings, options.noKustomize ? undefined : kustomizeContext(file, io.cwd, host)));
   }
   progress.done();
 

@@ -21,6 +21,8 @@ export interface CliOptions {
   maxWarnings?: number;
   /** Lint files that symbolic links inside a linted folder point to outside it. */
   followSymlinks: boolean;
+  /** Lint every file on its own: no overlay rendering, patches checked as whole manifests (`--no-kustomize`). */
+  noKustomize: boolean;
   help: boolean;
   version: boolean;
   listRules: boolean;
@@ -34,6 +36,8 @@ Lints Kubernetes manifests with the rules and schemas of the sidecar language se
 Folders are searched for *.yaml and *.yml files; YAML that is not a Kubernetes manifest is skipped.
 Globs support *, **, ?, [abc] and {a,b} (quote them so the shell leaves them alone). "-" reads stdin.
 With no input, the working folder is linted.
+A folder with a kustomization.yaml is linted as kustomize renders it, each finding at the patch or base
+line that causes it; a file that kustomizations use as a patch is checked merged into their bases.
 
 Options:
   -f, --format <text|json|sarif>   output format (default: text)
@@ -49,6 +53,7 @@ Options:
       --quiet                      report errors only (--min-severity error)
       --max-warnings <n>           also exit with 1 when there are more than n warnings
       --follow-symlinks            also lint files that links in a folder point to outside it
+      --no-kustomize               lint every file on its own (no overlay rendering, no patch merging)
       --stdin-filename <name>      the name to report for "-"
       --color, --no-color          force colours on or off (default: on when stdout is a terminal)
       --list-rules                 list every rule and check with its default level
@@ -71,6 +76,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     failOn: 'error',
     minSeverity: 'hint',
     followSymlinks: false,
+    noKustomize: false,
     help: false,
     version: false,
     listRules: false,
@@ -149,6 +155,9 @@ export function parseArguments(argv: readonly string[]): CliOptions {
         break;
       case '--follow-symlinks':
         options.followSymlinks = true;
+        break;
+      case '--no-kustomize':
+        options.noKustomize = true;
         break;
       case '--quiet':
         options.minSeverity = 'error';

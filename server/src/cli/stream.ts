@@ -1,6 +1,7 @@
 // Linting a YAML stream of any size document by document, holding one document in memory at a time.
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
+import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
 import { lintText, sortMessages, type LintMessage } from './lint';
 
 /** Inputs up to this size are linted whole, as the editor does (code frames need the text); larger ones stream. */
@@ -40,6 +41,8 @@ export class StreamLinter {
     private readonly settings: Settings,
     /** The file's path or name: recognises Compose files by name. */
     private readonly fileName?: string,
+    /** A file that kustomizations use as a patch is checked merged into their bases (whole inputs only). */
+    private readonly kustomize?: KustomizeContext,
   ) {}
 
   push(text: string): void {
@@ -55,7 +58,7 @@ export class StreamLinter {
 
   /** The messages of the whole input; `text` only when it was linted whole. */
   end(): { text?: string; messages: LintMessage[]; skipped: boolean } {
-    if (!this.streaming) return lintText(this.service, this.pending, this.settings, this.fileName);
+    if (!this.streaming) return lintText(this.service, this.pending, this.settings, this.fileName, this.kustomize);
     if (this.pending) this.flush(this.pending.length);
     return { messages: sortMessages(this.messages), skipped: !this.checked && this.messages.length === 0 };
   }

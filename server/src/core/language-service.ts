@@ -11,6 +11,8 @@ import { Validator } from './features/validation';
 import type { ManifestFile } from './parse/manifest';
 import { allRules } from './rules';
 import { validatePatchFile, type KustomizeContext } from './workspace/kustomize/patch-validation';
+import type { KustomizeHost } from './workspace/kustomize/host';
+import { overlayReport, type OverlayReport } from './workspace/kustomize/overlay-report';
 import { createSchemaRegistry } from './schema';
 import type { Settings } from './settings';
 
@@ -36,6 +38,8 @@ export interface LanguageService extends FeatureServices {
   codeActions(file: ManifestFile, range: { start: number; end: number }, diagnostics: readonly DiagnosticAt[], settings: Settings, options: CodeActionOptions): CodeActionResult;
   /** Pod (and Compose) diagrams of a file, the workload at `options.offset` first; findings mark nodes red. */
   topology(file: ManifestFile, settings: Settings, options?: Omit<TopologyOptions, 'findings'>): WorkloadDiagram[];
+  /** The kustomization in `dir` rendered and checked, findings by the file that caused them (`sidecar-lint DIR`). */
+  overlay(dir: string, host: KustomizeHost, settings: Settings): OverlayReport;
 }
 
 export function createLanguageService(options: { schemaDir?: string } = {}): LanguageService {
@@ -51,5 +55,6 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
     hover: (file, offset, settings, findings) => hover(services, file, offset, settings, findings),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
+    overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
   };
 }

@@ -1,9 +1,9 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import { diskHost, posixPath } from '../disk-host';
 import type { SettingsStore } from './settings';
 
 /**
@@ -18,28 +18,9 @@ export function kustomizeContextFor(uri: string, documents: TextDocuments<TextDo
   } catch {
     return undefined;
   }
-  // The core does `/`-separated path arithmetic; Windows paths go in as `C:/…`.
-  const posix = (native: string) => native.split(path.sep).join('/');
   return {
-    path: posix(file),
-    root: posix(settings.workspaceFolderOf(file) ?? path.dirname(file)),
-    host: {
-      readFile(candidate) {
-        const open = documents.get(pathToFileURL(candidate).href);
-        if (open) return open.getText();
-        try {
-          return fs.statSync(candidate).isFile() ? fs.readFileSync(candidate, 'utf8') : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      isDirectory(candidate) {
-        try {
-          return fs.statSync(candidate).isDirectory();
-        } catch {
-          return false;
-        }
-      },
-    },
+    path: posixPath(file),
+    root: posixPath(settings.workspaceFolderOf(file) ?? path.dirname(file)),
+    host: diskHost((candidate) => documents.get(pathToFileURL(candidate).href)?.getText()),
   };
 }

@@ -20,6 +20,8 @@ export interface PatchEntry {
   target?: PatchTarget;
   /** Where it was listed (for messages). */
   field: 'patches' | 'patchesStrategicMerge' | 'patchesJson6902';
+  /** Its node in the kustomization file (`['patches', 0]`). */
+  node: [string, number];
 }
 
 export interface ImageEntry {
@@ -94,18 +96,20 @@ export function parseKustomization(source: string): Kustomization | undefined {
   const root = record(document.toJS({ maxAliasCount: 1000 }));
   if (!root) return undefined;
   const patches: PatchEntry[] = [];
-  for (const item of Array.isArray(root.patches) ? root.patches : []) {
+  const list = (field: string): unknown[] => (Array.isArray(root[field]) ? (root[field] as unknown[]) : []);
+  list('patches').forEach((item, index) => {
     const map = record(item);
-    if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field: 'patches' });
-  }
-  for (const item of Array.isArray(root.patchesStrategicMerge) ? root.patchesStrategicMerge : []) {
+    if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field: 'patches', node: ['patches', index] });
+  });
+  list('patchesStrategicMerge').forEach((item, index) => {
     // An entry is a path, or an inline patch (a string holding YAML with a newline).
-    if (typeof item === 'string') patches.push(item.includes('\n') ? { patch: item, field: 'patchesStrategicMerge' } : { path: item, field: 'patchesStrategicMerge' });
-  }
-  for (const item of Array.isArray(root.patchesJson6902) ? root.patchesJson6902 : []) {
+    const node: [string, number] = ['patchesStrategicMerge', index];
+    if (typeof item === 'string') patches.push(item.includes('\n') ? { patch: item, field: 'patchesStrategicMerge', node } : { path: item, field: 'patchesStrategicMerge', node });
+  });
+  list('patchesJson6902').forEach((item, index) => {
     const map = record(item);
-    if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field: 'patchesJson6902' });
-  }
+    if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field: 'patchesJson6902', node: ['patchesJson6902', index] });
+  });
   const images: ImageEntry[] = [];
   for (const item of Array.isArray(root.images) ? root.images : []) {
     const map = record(item);

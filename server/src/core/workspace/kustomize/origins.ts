@@ -6,8 +6,8 @@ export interface Origin {
   /** Index of the `---` document in the file (0 for inline patches, counted inside the patch text). */
   doc: number;
   path: YamlPath;
-  /** An inline patch: the kustomization file it is written in. */
-  inline?: boolean;
+  /** An inline patch, written in the kustomization `file`: the node of its entry there (`['patches', 2]`). */
+  inline?: YamlPath;
 }
 
 type Container = Record<string, unknown> | unknown[];

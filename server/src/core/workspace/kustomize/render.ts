@@ -1,4 +1,5 @@
-import { parseAllDocuments } from 'yaml';
+import { parseManifest } from '../../parse/manifest';
+import type { YamlPath } from '../../parse/nodes';
 import { isRemote, joinPath, kustomizationFileIn, type KustomizeHost } from './host';
 import { parseKustomization, type Kustomization, type PatchEntry, type PatchTarget } from './kustomization';
 import { Origins, type Origin } from './origins';
@@ -43,16 +44,20 @@ function readDocuments(host: KustomizeHost, file: string, origins: Origins): { v
   return text === undefined ? [] : readDocumentsFromText(text, file, origins);
 }
 
-export function readDocumentsFromText(text: string, file: string, origins: Origins, inline?: boolean): { value: Json; origin: Origin }[] {
+/**
+ * The map documents of a file, each annotated with its origin. Documents are counted as the editor splits them
+ * (`parseManifest`), so an origin's `doc` is the slot of the file in the editor; a document with YAML errors is left out.
+ */
+export function readDocumentsFromText(text: string, file: string, origins: Origins, inline?: YamlPath): { value: Json; origin: Origin }[] {
   const result: { value: Json; origin: Origin }[] = [];
-  parseAllDocuments(text, { logLevel: 'silent' }).forEach((document, doc) => {
-    if (!('errors' in document) || document.errors.length > 0) return;
-    const value: unknown = document.toJS({ maxAliasCount: 1000 });
-    if (!isMap(value)) return;
-    const origin: Origin = { file, doc, path: [], inline };
+  for (const slot of parseManifest(text).slots) {
+    if (slot.document.hasSyntaxErrors) continue;
+    const { value } = slot.document.value();
+    if (!isMap(value)) continue;
+    const origin: Origin = { file, doc: slot.index, path: [], inline };
     origins.annotate(value, origin);
     result.push({ value, origin });
-  });
+  }
   return result;
 }
 
@@ -193,8 +198,8 @@ function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: P
     return readDocumentsFromText(text, path, result.origins);
   }
   if (entry.patch !== undefined) {
-    if (entry.field === 'patchesJson6902' || isOperationList(entry.patch)) return [{ value: {}, origin: { file, doc: 0, path: [], inline: true }, json6902: true }];
-    return readDocumentsFromText(entry.patch, file, result.origins, true);
+    if (entry.field === 'patchesJson6902' || isOperationList(entry.patch)) return [{ value: {}, origin: { file, doc: 0, path: [], inline: entry.node }, json6902: true }];
+    return readDocumentsFromText(entry.patch, file, result.origins, entry.node);
   }
   return [];
 }

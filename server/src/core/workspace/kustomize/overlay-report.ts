@@ -1,0 +1,75 @@
+import { defaultSeverity, docsHref } from '../../codes';
+import type { Finding } from '../../findings';
+import { shiftFinding } from '../../findings';
+import { spanOfProblem, type Validator } from '../../features/validation';
+import { parseManifest } from '../../parse/manifest';
+import type { Settings } from '../../settings';
+import type { KustomizeHost } from './host';
+import { Origins } from './origins';
+import { uniqueFindings, validateOverlay, type OverlayCheck } from './overlay-validation';
+import type { RenderNote } from './render';
+import { withoutDirectives } from './strategic-merge';
+
+export const NOT_RESOLVED_CODE = 'kustomize-not-resolved' as const;
+
+/** An overlay's findings by the file they are shown in (absolute paths, offsets of that file's text). */
+export interface OverlayReport {
+  check: OverlayCheck;
+  files: Map<string, Finding[]>;
+}
+
+/** `kustomize-not-resolved` for a kustomization's notes, on the field that asks for what is not followed. */
+function notResolvedFindings(host: KustomizeHost, file: string, notes: readonly RenderNote[], settings: Settings): Finding[] {
+  const level = settings.rules[NOT_RESOLVED_CODE];
+  if (level === 'off') return [];
+  const parsed = parseManifest(host.readFile(file) ?? '');
+  const slot = parsed.slots[0];
+  return notes.map((note) => {
+    const span = slot ? spanOfProblem(slot.document, { path: [note.field], target: 'key' }) : { start: 0, end: 0 };
+    return {
+      code: NOT_RESOLVED_CODE,
+      severity: level ?? defaultSeverity(NOT_RESOLVED_CODE),
+      message: note.message,
+      start: (slot?.start ?? 0) + span.start,
+      end: (slot?.start ?? 0) + span.end,
+      href: docsHref(NOT_RESOLVED_CODE, settings.docsBaseUrl),
+    };
+  });
+}
+
+/** YAML problems (syntax, duplicate keys) of a file the render read: such a document is left out of the render. */
+function yamlFindings(validator: Validator, text: string, settings: Settings): Finding[] {
+  const strip = (value: unknown) => withoutDirectives(value, new Origins());
+  const findings: Finding[] = [];
+  for (const slot of parseManifest(text).slots) {
+    const codes = new Set<string>(slot.document.problems.map((problem) => problem.code));
+    if (codes.size === 0) continue;
+    for (const finding of validator.validateDocument(slot.document, settings, { asPatch: strip })) if (codes.has(finding.code)) findings.push(shiftFinding(finding, slot.start));
+  }
+  return findings;
+}
+
+/**
+ * What `sidecar-lint DIR` reports for a folder with a kustomization: the rendered overlay checked in full, each
+ * finding in the patch or base file that caused it; YAML problems of the files read; what was not followed.
+ */
+export function overlayReport(validator: Validator, host: KustomizeHost, dir: string, settings: Settings): OverlayReport {
+  const check = validateOverlay(validator, host, dir, settings);
+  const files = new Map<string, Finding[]>();
+  const add = (file: string, findings: readonly Finding[]) => {
+    if (findings.length > 0) files.set(file, [...(files.get(file) ?? []), ...findings]);
+  };
+  for (const file of check.render.files) {
+    const text = host.readFile(file);
+    if (text !== undefined) add(file, yamlFindings(validator, text, settings));
+  }
+  const notes = new Map<string, RenderNote[]>();
+  for (const note of check.render.notes) notes.set(note.file, [...(notes.get(note.file) ?? []), note]);
+  for (const [file, list] of notes) add(file, notResolvedFindings(host, file, list, settings));
+  for (const finding of uniqueFindings(check.findings)) {
+    const { code, severity, message, start, end, href, data, unnecessary } = finding;
+    add(finding.file, [{ code, severity, message, start, end, href, data, unnecessary }]);
+  }
+  for (const [file, findings] of files) files.set(file, findings.sort((a, b) => a.start - b.start));
+  return { check, files };
+}

@@ -1,0 +1,141 @@
+import { stringify } from 'yaml';
+import type { Finding } from '../../findings';
+import { spanOfProblem, type Validator } from '../../features/validation';
+import type { ParsedDocument } from '../../parse/document';
+import { parseManifest, type ManifestFile } from '../../parse/manifest';
+import { asMap, asSeq, type YamlPath } from '../../parse/nodes';
+import type { Settings } from '../../settings';
+import type { KustomizeHost } from './host';
+import type { Origin } from './origins';
+import { renderKustomization, type RenderResult } from './render';
+import { isDirectiveKey } from './strategic-merge';
+
+/** A finding of the rendered overlay, placed in the file that wrote the node it is on (offsets of that file). */
+export interface SourceFinding extends Finding {
+  file: string;
+  /** The rendered resource it was found on (index into `render.resources`). */
+  resource: number;
+  /** Where in that file: the document and the node path (what the finding was mapped through). */
+  origin: Origin;
+}
+
+/** An overlay checked as kustomize renders it. */
+export interface OverlayCheck {
+  render: RenderResult;
+  /** The rendered resources as one multi-document text: what `kubectl kustomize DIR` prints, for our merge. */
+  text: string;
+  /** The findings on `text`, as `kubectl kustomize DIR | sidecar-lint -` would report them. */
+  rendered: Finding[];
+  /** The same findings mapped back to the patch or base lines that caused them. */
+  findings: SourceFinding[];
+}
+
+type Ranged = { range?: [number, number, number] } | null;
+
+/** The path of the node under `offset` in a document, and whether the offset is on a key. */
+export function pathAt(document: ParsedDocument, offset: number): { path: YamlPath; target: 'key' | 'value' } {
+  const path: YamlPath = [];
+  let node: unknown = document.yaml.contents;
+  let target: 'key' | 'value' = 'value';
+  for (;;) {
+    const map = asMap(node);
+    const seq = asSeq(node);
+    let next: unknown;
+    if (map) {
+      for (const pair of map.items) {
+        const key = pair.key as (Ranged & { value?: unknown }) | null;
+        const value = pair.value as Ranged;
+        if (key?.range && offset >= key.range[0] && offset < key.range[1]) {
+          path.push(String(key.value));
+          return { path, target: 'key' };
+        }
+        if (value?.range && offset >= value.range[0] && offset < Math.max(value.range[1], value.range[0] + 1)) {
+          path.push(String(key?.value));
+          next = value;
+          break;
+        }
+      }
+    } else if (seq) {
+      const index = seq.items.findIndex((item) => {
+        const range = (item as Ranged)?.range;
+        return !!range && offset >= range[0] && offset < range[1];
+      });
+      if (index >= 0) {
+        path.push(index);
+        next = seq.items[index];
+      }
+    }
+    if (next === undefined) return { path, target };
+    node = next;
+    target = 'value';
+  }
+}
+
+/** Parses each source file once per check. */
+class SourceFiles {
+  private readonly files = new Map<string, ManifestFile | undefined>();
+  constructor(private readonly host: KustomizeHost) {}
+
+  get(path: string): ManifestFile | undefined {
+    if (!this.files.has(path)) {
+      const text = this.host.readFile(path);
+      this.files.set(path, text === undefined ? undefined : parseManifest(text));
+    }
+    return this.files.get(path);
+  }
+}
+
+/** The span in its source file of a node of a rendered resource. */
+function placeIn(sources: SourceFiles, origin: Origin, target: 'key' | 'value'): { start: number; end: number } | undefined {
+  const file = sources.get(origin.file);
+  if (!file) return undefined;
+  if (origin.inline) {
+    // An inline patch is a string in the kustomization: its findings go on that entry's `patch:` value.
+    const slot = file.slots[0];
+    if (!slot) return undefined;
+    const span = spanOfProblem(slot.document, { path: [...origin.inline, 'patch'], target: 'key' });
+    return { start: slot.start + span.start, end: slot.start + span.end };
+  }
+  const slot = file.slots[origin.doc];
+  if (!slot) return undefined;
+  const span = spanOfProblem(slot.document, { path: origin.path, target });
+  return { start: slot.start + span.start, end: slot.start + span.end };
+}
+
+/**
+ * Renders the kustomization in `dir` and checks the rendered resources in full (schema and every rule, across
+ * the documents as in one file), then maps each finding to the file, document and node that wrote it. Findings
+ * on strategic-merge directives that kustomize passes through (`$retainKeys`, `$setElementOrder/…`) are left
+ * out: the patch's own check accepts them.
+ */
+export function validateOverlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings): OverlayCheck {
+  const render = renderKustomization(host, dir);
+  const text = render.resources.map((resource) => stringify(resource.value)).join('---\n');
+  const merged = parseManifest(text);
+  const rendered = validator.validate(merged, settings);
+  const sources = new SourceFiles(host);
+  const findings: SourceFinding[] = [];
+  for (const finding of rendered) {
+    const slot = merged.slotAt(finding.start);
+    const resource = slot ? render.resources[slot.index] : undefined;
+    if (!slot || !resource) continue;
+    const { path, target } = pathAt(slot.document, finding.start - slot.start);
+    if (path.some((step) => typeof step === 'string' && isDirectiveKey(step))) continue;
+    const origin = render.origins.locate(resource.value, path) ?? { ...resource.origin, path };
+    const span = placeIn(sources, origin, target);
+    if (!span) continue;
+    findings.push({ ...finding, ...span, file: origin.file, resource: slot.index, origin });
+  }
+  return { render, text, rendered, findings };
+}
+
+/** One of each finding per place (a patch applied to several resources reports once). */
+export function uniqueFindings<T extends Finding & { file: string }>(findings: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.file}|${finding.code}|${finding.start}|${finding.end}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
