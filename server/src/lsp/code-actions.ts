@@ -49,7 +49,7 @@ export function diagnosticsAt(lines: LineIndex, diagnostics: readonly Diagnostic
     code: typeof diagnostic.code === 'string' ? diagnostic.code : undefined,
     start: lines.offsetAt(diagnostic.range.start),
     end: lines.offsetAt(diagnostic.range.end),
-    data: diagnostic.data && typeof diagnostic.data === 'object' ? (diagnostic.data as Record<string, unknown>) : {},
+    data: diagnostic.data,
     diagnostic,
   }));
 }

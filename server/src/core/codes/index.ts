@@ -1,10 +1,8 @@
-import { composeRules, type ComposeRuleId } from '../compose/rules';
-import { allRules, type Rule, type RuleId } from '../rules';
+import { composeRules } from '../compose/rules';
+import { allRules, type Rule } from '../rules';
 import type { Severity } from '../settings';
+import { isNonRuleCode } from './code-data';
 import { NON_RULE_CODES, type NonRuleCode, type NonRuleCodeEntry, type NonRuleKind } from './non-rule-codes';
-
-/** Every diagnostic code a user can see: a rule id or one of the non-rule codes. */
-export type Code = RuleId | ComposeRuleId | NonRuleCode;
 
 /** What the CLI's rule list, SARIF metadata, settings and links know about one code. */
 export interface CodeInfo {
@@ -24,13 +22,9 @@ export interface CodeInfo {
 
 const nonRuleIds = Object.keys(NON_RULE_CODES) as NonRuleCode[];
 
-function isNonRuleCode(id: string): id is NonRuleCode {
-  return Object.hasOwn(NON_RULE_CODES, id);
-}
-
 function nonRuleInfo(id: NonRuleCode): CodeInfo {
   const entry: NonRuleCodeEntry = NON_RULE_CODES[id];
-  return { id, ...entry, doc: docPage(id) };
+  return { id, kind: entry.kind, defaultSeverity: entry.defaultSeverity, summary: entry.summary, configurable: entry.configurable, doc: docPage(id) };
 }
 
 /** What the table reads of a rule: Kubernetes rules and Compose rules alike. */
@@ -98,3 +92,4 @@ export function docsHref(code: string, docsBaseUrl: string | undefined): string 
 }
 
 export { NON_RULE_CODES, type NonRuleCode, type NonRuleKind } from './non-rule-codes';
+export { isCode, readCodeData, type Code, type CodeData, type FixData } from './code-data';

@@ -1,3 +1,4 @@
+import type { DataShape } from '../data-shape';
 import type { Severity } from '../settings';
 
 /** What produces a code that is not a rule: the YAML reader, the schema check, the file gate, the config file or the kustomize merge. */
@@ -10,7 +11,19 @@ export interface NonRuleCodeEntry {
   summary: string;
   /** Whether `rules:` (editor settings, `.sidecarlint.yaml`, `--rule`) may change its level or turn it off. */
   configurable: boolean;
+  /**
+   * The shape of its findings' `data` (what its producer writes, with the `path` of the value and the target
+   * `kubernetesVersion` that validation adds), checked before a quick fix reads it. None: the code carries no data.
+   */
+  data?: DataShape;
 }
+
+/** What validation adds to every schema finding: the path of the value in the document. */
+const SCHEMA_DATA = { path: 'path' } as const;
+/** What the API-by-version findings carry besides: the target, and the first target that accepts the manifest. */
+const VERSION_DATA = { path: 'path', kubernetesVersion: 'string', targetVersion: 'string?' } as const;
+/** A field of the version tables: its API path, the schema definition and the field's own name. */
+const VERSIONED_FIELD_DATA = { ...VERSION_DATA, field: 'string', definition: 'string', fieldName: 'string' } as const;
 
 /**
  * Every diagnostic code that is not a rule, in the order `--list-rules` and SARIF list them. Each has a page
@@ -22,16 +35,16 @@ export const NON_RULE_CODES = {
   'alias-limit': { kind: 'yaml', defaultSeverity: 'error', configurable: true, summary: 'A document expands too many aliases ("billion laughs") and is not validated.' },
   'templated-yaml': { kind: 'yaml', defaultSeverity: 'info', configurable: true, summary: 'A template (Helm `{{ }}`) is not YAML until rendered; it is checked only where it parses.' },
   'nesting-limit': { kind: 'yaml', defaultSeverity: 'error', configurable: true, summary: 'A document nests deeper than the parser can safely follow and is not validated.' },
-  'unknown-field': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the Kubernetes schema of the kind does not define (often a typo or a wrong indentation).' },
-  'invalid-type': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the wrong type (a string where a number or a list is expected...).' },
-  'invalid-enum': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value outside the allowed set of the field.' },
-  'missing-required-field': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that Kubernetes requires is missing.' },
-  'removed-api-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version no longer serves.' },
-  'api-version-not-served-yet': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version does not serve yet.' },
-  'field-not-in-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the target Kubernetes version does not have (strict decoding rejects it).' },
-  'field-behind-feature-gate': { kind: 'schema', defaultSeverity: 'warning', configurable: true, summary: 'A field whose feature gate is off by default at the target version (the API server drops it).' },
-  'unknown-kind': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A kind that its built-in apiVersion does not serve ("no matches for kind"): a typo, wrong case or the wrong apiVersion.' },
-  'invalid-value': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).' },
+  'unknown-field': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the Kubernetes schema of the kind does not define (often a typo or a wrong indentation).', data: { ...SCHEMA_DATA, field: 'string', suggestion: 'string?' } },
+  'invalid-type': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the wrong type (a string where a number or a list is expected...).', data: SCHEMA_DATA },
+  'invalid-enum': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value outside the allowed set of the field.', data: { ...SCHEMA_DATA, allowed: 'strings', suggestion: 'string?' } },
+  'missing-required-field': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that Kubernetes requires is missing.', data: { ...SCHEMA_DATA, field: 'string' } },
+  'removed-api-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version no longer serves.', data: { ...SCHEMA_DATA, replacement: 'string?', kubernetesVersion: 'string?' } },
+  'api-version-not-served-yet': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'An apiVersion that the target Kubernetes version does not serve yet.', data: { ...VERSION_DATA, replacement: 'string?', firstServed: 'string' } },
+  'field-not-in-version': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A field that the target Kubernetes version does not have (strict decoding rejects it).', data: { ...VERSIONED_FIELD_DATA, addedIn: 'string' } },
+  'field-behind-feature-gate': { kind: 'schema', defaultSeverity: 'warning', configurable: true, summary: 'A field whose feature gate is off by default at the target version (the API server drops it).', data: { ...VERSIONED_FIELD_DATA, gate: 'string' } },
+  'unknown-kind': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A kind that its built-in apiVersion does not serve ("no matches for kind"): a typo, wrong case or the wrong apiVersion.', data: { ...SCHEMA_DATA, suggestion: 'string?', replacement: 'string?' } },
+  'invalid-value': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).', data: SCHEMA_DATA },
   'file-too-large': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file is larger than the linter reads; it is not validated.' },
   'binary-file': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },
   'kustomize-not-resolved': { kind: 'kustomize', defaultSeverity: 'info', configurable: true, summary: 'A patch is checked merged into its base; a remote base, generator or JSON 6902 patch of that kustomization is not resolved here.' },

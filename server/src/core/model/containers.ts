@@ -1,5 +1,6 @@
 import { getPair, keySpan, type PairNode, type YamlPath } from '../parse/nodes';
 import type { ContainerModel } from './pod';
+import type { DataOf, DataShape } from '../data-shape';
 
 const ROLE_WORDS: Record<ContainerModel['role'], string> = {
   app: 'container',
@@ -43,7 +44,10 @@ export function describeContainerCapitalized(container: ContainerModel): string 
 }
 
 /** What quick fixes need to find a container again. */
-export function containerData(container: ContainerModel): { container: string | undefined; containerPath: YamlPath; list: string; index: number } {
+/** The data shape of `containerData`, spread into the `data` shape of a rule that reports it. */
+export const CONTAINER_DATA = { container: 'string?', containerPath: 'path', list: 'string', index: 'number' } as const satisfies DataShape;
+
+export function containerData(container: ContainerModel): DataOf<typeof CONTAINER_DATA> {
   return { container: container.name, containerPath: container.path, list: container.list, index: container.index };
 }
 

@@ -1,12 +1,13 @@
 import { nodeSpan } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
-import { apiFieldPath, containerData } from '../model/containers';
+import { apiFieldPath, CONTAINER_DATA, containerData } from '../model/containers';
 import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'duplicate-container-name',
   defaultSeverity: 'error',
   summary: 'Two containers of a pod share a name: names must be unique across `containers`, `initContainers` and `ephemeralContainers`.',
+  data: { ...CONTAINER_DATA, otherContainerPath: 'path', name: 'string?' },
   check(pod, context) {
     const named = containersOf(pod, { ephemeral: true }).filter(
       (c): c is ContainerModel & { name: string } => c.name !== undefined && c.name !== '' && !!c.nameNode,

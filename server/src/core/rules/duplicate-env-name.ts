@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: 'duplicate-env-name',
   defaultSeverity: 'warning',
   summary: 'An env variable defined twice in one container: the last one wins, and `kubectl apply` may drop one (the API server warns).',
+  data: { containerPath: 'path', envIndex: 'number', otherEnvIndex: 'number', envName: 'string' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const seen = new Map<string, number>();

@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: 'duplicate-mount-path',
   defaultSeverity: 'error',
   summary: 'Two volumes are mounted (or attached as devices) at the same path in one container.',
+  data: { container: 'string?', containerPath: 'path', mountList: 'string', mountIndex: 'number', mountItemPath: 'path', firstMountList: 'string', firstMountIndex: 'number', firstMountItemPath: 'path', mountTarget: 'string', volume: 'string?' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       // The API rejects a devicePath equal to a mountPath as well, so both lists share one set of paths.

@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: 'duplicate-port-name',
   defaultSeverity: 'error',
   summary: 'Two ports of one container share a name: the API server rejects the pod (validateContainerPorts).',
+  data: { containerPath: 'path', portIndex: 'number', otherPortIndex: 'number' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const seen = new Map<string, number>();

@@ -11,6 +11,7 @@ export const rule = defineRule({
   id: 'emptydir-size-limit',
   defaultSeverity: 'info',
   summary: 'A shared or log emptyDir without sizeLimit can fill the node disk (or the memory limit) and get the pod evicted.',
+  data: { volume: 'string?', volumeIndex: 'number', volumePath: 'path', emptyDirPath: 'path', containers: 'strings', medium: 'string?' },
   check(pod, context) {
     const mounts = podMounts(pod);
     for (const volume of pod.volumes) {

@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: 'ephemeral-containers-on-create',
   defaultSeverity: 'error',
   summary: '`ephemeralContainers` in a manifest: the API server forbids them when a pod is created, and in pod templates; they are added to a running pod with `kubectl debug`.',
+  data: { specPath: 'path' },
   check(pod, context) {
     const pair = getPair(pod.spec, 'ephemeralContainers');
     if (!pair || pod.ephemeralContainers.length === 0) return;

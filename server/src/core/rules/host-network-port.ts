@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: 'host-network-port',
   defaultSeverity: 'error',
   summary: 'With `hostNetwork: true` a hostPort other than its containerPort: the API server rejects the pod (validateHostNetwork).',
+  data: { valuePath: 'path', replacement: 'string', raw: 'boolean' },
   check(pod, context) {
     if (getString(pod.spec, 'hostNetwork') !== 'true') return;
     for (const container of containersOf(pod, { ephemeral: true })) {

@@ -17,6 +17,7 @@ export const rule = defineRule({
   id: 'image-tag',
   defaultSeverity: 'warning',
   summary: 'An image with no tag or the `latest` tag: every pull may bring a different version; pin a version tag or a digest.',
+  data: { container: 'string?', containerPath: 'path', imagePath: 'path', image: 'string', repository: 'string', tag: 'string?' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const image = container.image?.trim();

@@ -5,6 +5,7 @@ import { rules as nativeSidecars } from './groups/native-sidecars';
 import { rules as network } from './groups/network';
 import { rules as sharedVolumes } from './groups/shared-volumes';
 import type { Rule } from './types';
+import type { DataShape } from '../data-shape';
 
 /**
  * Every rule, grouped as in the docs. Each rule lives in its own file named after its id (made with `defineRule`,
@@ -14,6 +15,11 @@ const registry = [...nativeSidecars, ...sharedVolumes, ...network, ...identity, 
 
 /** The id of every rule: a union of literals derived from the registry, never a hand list. */
 export type RuleId = (typeof registry)[number]['id'];
+
+type Registered = (typeof registry)[number];
+
+/** The `data` shape of each rule's findings, by rule id (core/codes turns it into `CodeData`). */
+export type RuleDataShapes = { [R in Registered as R['id']]: R extends Rule<string, infer S extends DataShape> ? S : never };
 
 export const allRules: readonly Rule<RuleId>[] = registry;
 

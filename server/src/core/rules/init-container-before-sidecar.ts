@@ -1,6 +1,6 @@
 import { asMap, asScalar, getPair, getSeq, scalarText } from '../parse/nodes';
 import type { ContainerModel } from '../model/pod';
-import { containerAnchor, containerData, containerLabel } from '../model/containers';
+import { containerAnchor, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { commandLine } from '../model/known-sidecars';
 import { defineRule } from './types';
 
@@ -41,6 +41,7 @@ export const rule = defineRule({
   defaultSeverity: 'warning',
   summary: 'A regular init container placed before the native sidecar it talks to (a migration before cloud-sql-proxy): the sidecar is not running yet when it starts.',
   versions: { min: 29 },
+  data: { ...CONTAINER_DATA, sidecarPath: 'path', sidecarIndex: 'number', address: 'string' },
   check(pod, context) {
     const sidecars = pod.initContainers.filter((c) => c.role === 'native-sidecar');
     if (sidecars.length === 0) return;

@@ -1,6 +1,6 @@
 import { featureGate, gateAt, gateOnByDefaultFrom, stateText } from '../kubernetes/feature-gates';
 import { valueSpan } from '../parse/nodes';
-import { apiFieldPath, containerData } from '../model/containers';
+import { apiFieldPath, CONTAINER_DATA, containerData } from '../model/containers';
 import { defineRule } from './types';
 
 /** ContainerRestartRules (KEP-5307), from the feature-gate table: once on by default, init containers may also say Never or OnFailure. */
@@ -11,6 +11,7 @@ export const rule = defineRule({
   id: 'init-restart-policy-value',
   defaultSeverity: 'error',
   summary: 'An init container\'s `restartPolicy` that the target rejects: only `Always` (a native sidecar) before 1.35; `Always`, `OnFailure` or `Never` from 1.35 (ContainerRestartRules).',
+  data: { ...CONTAINER_DATA, restartPolicy: 'string', replacement: 'string', field: 'string' },
   check(pod, context) {
     const state = gateAt(GATE, context.minor);
     const allowed = state?.onByDefault ? ['Always', ...RESTART_RULE_VALUES] : ['Always'];

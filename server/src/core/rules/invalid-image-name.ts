@@ -8,6 +8,7 @@ export const rule = defineRule({
   id: 'invalid-image-name',
   defaultSeverity: 'error',
   summary: 'An image the API server rejects (leading or trailing whitespace) or the kubelet cannot pull (an upper-case repository: InvalidImageName).',
+  data: { valuePath: 'path', replacement: 'string?' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const image = container.image;

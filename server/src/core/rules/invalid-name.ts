@@ -1,3 +1,4 @@
+import type { DataOf, DataShape } from '../data-shape';
 import { asMap, asScalar, getMap, getPair, getSeq, scalarText, type PairNode, type YamlPath } from '../parse/nodes';
 import { kindValidation } from '../kubernetes/object-validation';
 import { nameErrors, portNameErrors, suggestName, type NameFormat } from '../kubernetes/names';
@@ -5,10 +6,13 @@ import { containersOf } from '../model/pod';
 import { invalidValue, requiredValue } from '../kubernetes/api-errors';
 import { defineRule, type RuleContext } from './types';
 
+/** The data of its findings: see data-shape.ts. */
+const DATA = { valuePath: 'path', replacement: 'string?' } as const satisfies DataShape;
+
 /** Values a generator fills in before the API server sees them (Helm, envsubst). */
 const TEMPLATED = /\{\{|\$\{/;
 
-function reportName(context: RuleContext, pair: PairNode, path: YamlPath, errors: string[], format: NameFormat | undefined, value: string): void {
+function reportName(context: RuleContext<DataOf<typeof DATA>>, pair: PairNode, path: YamlPath, errors: string[], format: NameFormat | undefined, value: string): void {
   const replacement = format ? suggestName(value, format) : undefined;
   context.report({
     pair,
@@ -22,6 +26,7 @@ export const rule = defineRule({
   id: 'invalid-name',
   defaultSeverity: 'error',
   summary: 'A name the API server rejects: an object name that is not a DNS-1123 subdomain (or label) for its kind, a container name that is not a DNS-1123 label, a port name that is not an IANA service name.',
+  data: DATA,
   checkDocument(document, context) {
     const rules = kindValidation(document.apiVersion, document.kind);
     if (!rules) return;

@@ -1,8 +1,12 @@
+import type { DataOf, DataShape } from '../data-shape';
 import { asMap, asScalar, getMap, getPair, getSeq, type MapNode, type PairNode, type YamlPath } from '../parse/nodes';
 import { portNameErrors, portNumberErrors } from '../kubernetes/names';
 import { invalidValue } from '../kubernetes/api-errors';
 import { containersOf } from '../model/pod';
 import { defineRule, type RuleContext } from './types';
+
+/** The data of its findings: see data-shape.ts. */
+const DATA = { valuePath: 'path', replacement: 'string?', raw: 'boolean?' } as const satisfies DataShape;
 
 /** Where a container refers to a port by number or name (IntOrString): probes and lifecycle hooks. */
 const HANDLERS: readonly YamlPath[] = [
@@ -14,7 +18,7 @@ function portPair(handler: MapNode | undefined, action: string): PairNode | unde
 }
 
 /** ValidatePortNumOrName: a number must be a port number, a string must be a port name (IANA_SVC_NAME). */
-function checkPortRef(context: RuleContext, pair: PairNode, path: YamlPath, namesOnly: boolean): void {
+function checkPortRef(context: RuleContext<DataOf<typeof DATA>>, pair: PairNode, path: YamlPath, namesOnly: boolean): void {
   const scalar = asScalar(pair.value);
   if (!scalar) return;
   const value = scalar.value;
@@ -42,6 +46,7 @@ export const rule = defineRule({
   id: 'invalid-port',
   defaultSeverity: 'error',
   summary: 'A port the API server rejects: a containerPort or hostPort outside 1–65535, or a probe port that is neither a port number nor a valid port name ("8080" in quotes).',
+  data: DATA,
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       getSeq(container.node, 'ports')?.items.forEach((item, index) => {

@@ -1,18 +1,22 @@
+import type { DataOf, DataShape } from '../data-shape';
 import { asMap, asScalar, getMap, getPair, getSeq, type MapNode, type PairNode, type YamlPath } from '../parse/nodes';
 import { containersOf } from '../model/pod';
 import { quantityError, suggestQuantity } from '../model/quantity';
 import { apiFieldPath } from '../model/containers';
-import type { Rule, RuleContext } from './types';
+import { defineRule, type RuleContext } from './types';
+
+/** The data of its findings: see data-shape.ts. */
+const DATA = { valuePath: 'path', replacement: 'string?' } as const satisfies DataShape;
 
 /** Each entry of a resource list (`requests`, `limits`, `overhead`): the API prints them as `limits[memory]`. */
-function checkQuantities(context: RuleContext, map: MapNode | undefined, path: YamlPath): void {
+function checkQuantities(context: RuleContext<DataOf<typeof DATA>>, map: MapNode | undefined, path: YamlPath): void {
   for (const pair of map?.items ?? []) {
     const key = asScalar(pair.key)?.value;
     if (typeof key === 'string') checkQuantity(context, pair, [...path, key], `${apiFieldPath(path)}[${key}]`);
   }
 }
 
-function checkQuantity(context: RuleContext, pair: PairNode, valuePath: YamlPath, field: string): void {
+function checkQuantity(context: RuleContext<DataOf<typeof DATA>>, pair: PairNode, valuePath: YamlPath, field: string): void {
   {
     const scalar = asScalar(pair.value);
     if (!scalar) return;
@@ -34,10 +38,11 @@ function checkQuantity(context: RuleContext, pair: PairNode, valuePath: YamlPath
   }
 }
 
-export const rule: Rule = {
+export const rule = defineRule({
   id: 'invalid-quantity',
   defaultSeverity: 'error',
   summary: 'A resource quantity Kubernetes cannot read ("1GB", "100MB", "1.5 cores", "1e3Mi") or a negative one, in requests, limits, pod overhead or an emptyDir sizeLimit.',
+  data: DATA,
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const resources = getMap(container.node, 'resources');
@@ -53,4 +58,4 @@ export const rule: Rule = {
       if (sizeLimit) checkQuantity(context, sizeLimit, path, apiFieldPath(path));
     });
   },
-};
+});

@@ -8,6 +8,7 @@ export const rule = defineRule({
   id: 'invalid-restart-policy',
   defaultSeverity: 'error',
   summary: "A pod template restartPolicy its controller rejects: Deployments, StatefulSets, DaemonSets and ReplicaSets allow only Always; Jobs and CronJobs only OnFailure or Never (and no policy means Always).",
+  data: { valuePath: 'path', replacement: 'string', specPath: 'path?', absent: 'boolean?', field: 'string?' },
   check(pod, context) {
     const rules = kindValidation(pod.workload.apiVersion, pod.workload.kind)?.templateRestartPolicy;
     if (!rules) return;

@@ -1,6 +1,6 @@
 import { classifySidecar, commandLine, type SidecarClassification } from '../model/known-sidecars';
 import { imageRepository } from '../model/images';
-import { containerAnchor, containerData, containerLabel } from '../model/containers';
+import { containerAnchor, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { getString } from '../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../model/pod';
 import { defineRule } from './types';
@@ -31,6 +31,7 @@ export const rule = defineRule({
   id: 'job-classic-sidecar',
   defaultSeverity: 'warning',
   summary: 'A long-running helper in the `containers` of a Job (or a run-to-completion Pod) keeps the pod running: the Job never completes.',
+  data: { ...CONTAINER_DATA, sidecarKind: 'string', stopMechanism: 'string?' },
   check(pod, context) {
     // Argo Workflows kills a template's `sidecars` once its main container exits (docs/custom-resources.md).
     if (!pod.runsToCompletion || pod.sidecarsStoppedByController || pod.containers.length < 2) return;

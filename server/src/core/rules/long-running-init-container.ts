@@ -1,5 +1,5 @@
 import { classifySidecar } from '../model/known-sidecars';
-import { containerAnchor, containerData, containerLabel } from '../model/containers';
+import { containerAnchor, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 const NATIVE_SIDECARS_MINOR = 29;
@@ -8,6 +8,7 @@ export const rule = defineRule({
   id: 'long-running-init-container',
   defaultSeverity: 'warning',
   summary: 'A regular init container that never exits (a sidecar without `restartPolicy: Always`): the pod stays in Init forever.',
+  data: { ...CONTAINER_DATA, sidecarKind: 'string' },
   check(pod, context) {
     for (const container of pod.initContainers) {
       if (container.role !== 'init') continue;

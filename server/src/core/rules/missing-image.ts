@@ -8,6 +8,7 @@ export const rule = defineRule({
   id: 'missing-image',
   defaultSeverity: 'error',
   summary: 'A container without an image: the API server rejects the Pod, or the workload, with `image: Required value`.',
+  data: { containerPath: 'path' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       if (container.image !== undefined && container.image !== '') continue;

@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: 'missing-probes',
   defaultSeverity: 'info',
   summary: 'A long-running container (an app container of a long-running workload, or a native sidecar) has neither a readiness nor a liveness probe.',
+  data: { container: 'string?', containerPath: 'path', role: 'string', missing: 'strings', hasStartupProbe: 'boolean', ports: 'numbers' },
   check(pod, context) {
     // Regular init and ephemeral containers may not have probes; a Job's app containers run to completion,
     // where readiness gates nothing. Native sidecars run for the pod's whole life, in Jobs too.

@@ -16,6 +16,7 @@ export const rule = defineRule({
   id: 'missing-resources',
   defaultSeverity: 'warning',
   summary: 'A container without CPU and memory requests and a memory limit: the scheduler cannot place it well and it can starve its neighbours.',
+  data: { container: 'string?', containerPath: 'path', role: 'string', missing: 'strings', missingRequests: 'strings', missingLimits: 'strings', resourcesPath: 'path?' },
   check(pod, context) {
     // Pod-level resources (spec.resources, Kubernetes 1.32+) cover every container for what they state.
     const podLevel = getMap(pod.spec, 'resources');

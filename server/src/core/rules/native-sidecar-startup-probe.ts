@@ -1,6 +1,6 @@
 import { getPair } from '../parse/nodes';
 import { classifySidecar, type SidecarKind } from '../model/known-sidecars';
-import { containerAnchor, containerData, containerLabel } from '../model/containers';
+import { containerAnchor, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 /** Helpers the containers after them talk through as soon as they start. */
@@ -11,6 +11,7 @@ export const rule = defineRule({
   defaultSeverity: 'info',
   summary: 'A native proxy or secrets sidecar without a `startupProbe`: the next container starts as soon as its process does, maybe before it is ready.',
   versions: { min: 29 },
+  data: { ...CONTAINER_DATA, sidecarKind: 'string' },
   check(pod, context) {
     pod.initContainers.forEach((container, index) => {
       if (container.role !== 'native-sidecar' || getPair(container.node, 'startupProbe')) return;

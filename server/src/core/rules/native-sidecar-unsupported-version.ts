@@ -1,5 +1,5 @@
 import { featureGate, gateAt, gateOnByDefaultFrom, stateText } from '../kubernetes/feature-gates';
-import { apiFieldPath, containerData, containerLabel } from '../model/containers';
+import { apiFieldPath, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 /** SidecarContainers, from the feature-gate table: before its first stage the field is unknown, while off it is dropped. */
@@ -11,6 +11,7 @@ export const rule = defineRule({
   defaultSeverity: 'error',
   summary: 'A native sidecar (`restartPolicy: Always` on an init container) on a Kubernetes version that rejects or ignores it.',
   versions: { max: ON_BY_DEFAULT - 1 },
+  data: { ...CONTAINER_DATA, field: 'string', kubernetesVersion: 'string' },
   check(pod, context) {
     const state = gateAt(GATE, context.minor);
     if (state?.onByDefault) return;

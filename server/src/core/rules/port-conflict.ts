@@ -1,6 +1,6 @@
 import { asMap, asSeq, getPair, nodeSpan, scalarText, type PairNode } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
-import { containerData, containerLabel } from '../model/containers';
+import { CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 interface DeclaredPort {
@@ -18,6 +18,7 @@ export const rule = defineRule({
   id: 'port-conflict',
   defaultSeverity: 'error',
   summary: 'Two containers that run at the same time declare the same port: they share one network namespace, so one of them cannot bind it.',
+  data: { ...CONTAINER_DATA, portIndex: 'number', field: 'string', port: 'number', protocol: 'string', otherContainer: 'string?', otherContainerPath: 'path', otherPortIndex: 'number' },
   check(pod, context) {
     const declared = containersOf(pod, { ephemeral: false }).flatMap(declaredPorts);
     // Report the later declaration in the file: the earlier one is what the reader saw first.

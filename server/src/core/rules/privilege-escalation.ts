@@ -12,6 +12,7 @@ export const rule = defineRule({
   id: 'privilege-escalation',
   defaultSeverity: 'warning',
   summary: 'A container explicitly allows privilege escalation (allowPrivilegeEscalation: true, or adds CAP_SYS_ADMIN / ALL).',
+  data: { container: 'string?', containerPath: 'path', settingPath: 'path', capability: 'string?', capabilityIndex: 'number?' },
   check(pod, context) {
     if (isWindowsPod(pod)) return;
     for (const container of containersOf(pod, { ephemeral: true })) {

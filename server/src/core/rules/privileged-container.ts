@@ -9,6 +9,7 @@ export const rule = defineRule({
   id: 'privileged-container',
   defaultSeverity: 'error',
   summary: 'A privileged container: it has every capability and the host\'s devices, so escaping it means owning the node.',
+  data: { container: 'string?', containerPath: 'path', privilegedPath: 'path' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const pair = getPair(containerSecurityContext(container), 'privileged');

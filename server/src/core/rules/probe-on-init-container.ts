@@ -1,5 +1,5 @@
 import { getPair } from '../parse/nodes';
-import { apiFieldPath, containerData, containerLabel } from '../model/containers';
+import { apiFieldPath, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 /** Fields the API allows on an init container only when it is a native sidecar. */
@@ -10,6 +10,7 @@ export const rule = defineRule({
   id: 'probe-on-init-container',
   defaultSeverity: 'error',
   summary: 'Probes and `lifecycle` on an init container that is not a native sidecar: the API forbids them.',
+  data: { ...CONTAINER_DATA, field: 'string', path: 'string' },
   check(pod, context) {
     for (const container of pod.initContainers) {
       if (container.role !== 'init') continue;

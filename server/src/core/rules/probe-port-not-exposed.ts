@@ -1,7 +1,7 @@
 import { asMap, asScalar, asSeq, getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
 import { closest } from '../text/closest';
-import { containerData, containerLabel } from '../model/containers';
+import { CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -12,6 +12,7 @@ export const rule = defineRule({
   id: 'probe-port-not-exposed',
   defaultSeverity: 'warning',
   summary: 'A probe (or lifecycle hook) names a port that its container does not declare in `ports[].name`.',
+  data: { ...CONTAINER_DATA, portName: 'string', declaredPorts: 'strings', suggestion: 'string?', handlerPath: 'path' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: false })) {
       const names = portNames(container);

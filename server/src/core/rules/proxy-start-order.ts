@@ -1,6 +1,6 @@
 import { classifySidecar, type SidecarKind } from '../model/known-sidecars';
 import { isWorkloadProduct } from '../model/product';
-import { containerAnchor, containerData, containerLabel } from '../model/containers';
+import { containerAnchor, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 /**
@@ -21,6 +21,7 @@ export const rule = defineRule({
   defaultSeverity: 'info',
   summary: 'A proxy or secrets sidecar in `containers`: nothing makes it ready before the app starts; a native sidecar would be.',
   versions: { min: 29 },
+  data: { ...CONTAINER_DATA, sidecarKind: 'string' },
   check(pod, context) {
     if (pod.runsToCompletion || pod.containers.length < 2) return;
     const classified = pod.containers.map((container) => ({ container, sidecar: classifySidecar(container) }));

@@ -1,3 +1,4 @@
+import type { DataOf, DataShape } from '../data-shape';
 import { getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
 import { formatCpu, formatMemory, parseCpu, parseMemory } from '../model/quantity';
 import { RESOURCE_NAMES, type ResourceName } from '../model/resources';
@@ -5,10 +6,14 @@ import { defineRule, type RuleContext } from './types';
 import { describeContainer } from '../model/containers';
 import { containersOf } from '../model/pod';
 
+/** The data of its findings: see data-shape.ts. */
+const DATA = { container: 'string?', containerPath: 'path?', resource: 'string', request: 'string', limit: 'string', requestPath: 'path', limitPath: 'path' } as const satisfies DataShape;
+
 export const rule = defineRule({
   id: 'request-above-limit',
   defaultSeverity: 'error',
   summary: 'A CPU or memory request larger than its limit: the API server rejects the pod.',
+  data: DATA,
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: false })) {
       compare(getMap(container.node, 'resources'), [...container.path, 'resources'], describeContainer(container), context, {
@@ -20,7 +25,7 @@ export const rule = defineRule({
   },
 });
 
-function compare(resources: MapNode | undefined, resourcesPath: YamlPath, owner: string, context: RuleContext, base: Record<string, unknown>): void {
+function compare(resources: MapNode | undefined, resourcesPath: YamlPath, owner: string, context: RuleContext<DataOf<typeof DATA>>, base: Record<string, unknown>): void {
   const requests = getMap(resources, 'requests');
   const limits = getMap(resources, 'limits');
   if (!requests || !limits) return;

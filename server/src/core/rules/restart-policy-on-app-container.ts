@@ -1,6 +1,6 @@
 import { featureGate, gateAt, gateOnByDefaultFrom, stateText } from '../kubernetes/feature-gates';
 import { fieldAt } from '../kubernetes/fields';
-import { apiFieldPath, containerData, containerLabel } from '../model/containers';
+import { apiFieldPath, CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
 import { defineRule } from './types';
 
 /**
@@ -16,6 +16,7 @@ export const rule = defineRule({
   defaultSeverity: 'error',
   summary: '`restartPolicy` on an entry of `containers` before the API accepts it there (ContainerRestartRules on by default from 1.35); native sidecars belong in `initContainers`.',
   versions: { max: (gateOnByDefaultFrom(GATE) ?? Number.POSITIVE_INFINITY) - 1 },
+  data: { ...CONTAINER_DATA, restartPolicy: 'string?', field: 'string' },
   check(pod, context) {
     const state = gateAt(GATE, context.minor);
     if (state?.onByDefault) return;

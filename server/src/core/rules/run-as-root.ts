@@ -10,6 +10,7 @@ export const rule = defineRule({
   id: 'run-as-root',
   defaultSeverity: 'warning',
   summary: 'A container is explicitly set to run as root (runAsUser: 0, or runAsNonRoot: false with no non-root user).',
+  data: { key: 'string', level: 'string', containers: 'names', containerPaths: 'paths', settingPath: 'path' },
   check(pod, context) {
     if (isWindowsPod(pod)) return;
     // A pod-level setting is reported once, naming every container that inherits it.

@@ -73,6 +73,7 @@ export const rule = defineRule({
   id: 'secret-in-env',
   defaultSeverity: 'warning',
   summary: 'A secret (password, token, key, credentials) written as a literal env value instead of a secretKeyRef.',
+  data: { container: 'string?', containerPath: 'path', envName: 'string', envIndex: 'number', envItemPath: 'path', reason: 'string' },
   check(pod, context) {
     for (const container of containersOf(pod, { ephemeral: true })) {
       const env = asSeq(getPair(container.node, 'env')?.value);

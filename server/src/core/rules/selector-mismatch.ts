@@ -32,6 +32,7 @@ export const rule = defineRule({
   id: 'selector-mismatch',
   defaultSeverity: 'error',
   summary: "A Deployment, StatefulSet, DaemonSet or ReplicaSet whose selector is empty or does not select its own pod template's labels: the API server rejects it.",
+  data: { missingLabels: 'labels' },
   checkDocument(document, context) {
     const rules = kindValidation(document.apiVersion, document.kind)?.selector;
     if (!rules) return;

@@ -17,6 +17,7 @@ export const rule = defineRule({
   id: 'shipper-mount-read-only',
   defaultSeverity: 'info',
   summary: 'A log-shipper sidecar mounts, writable, a volume that another container writes: it only needs to read it.',
+  data: { container: 'string?', containerPath: 'path', volume: 'string?', mountIndex: 'number', mountItemPath: 'path', mountTarget: 'string?', readOnlyPath: 'path?', writers: 'names' },
   check(pod, context) {
     const all = podMounts(pod);
     for (const shipper of containersOf(pod, { ephemeral: true }).filter(readsLogs)) {

@@ -10,6 +10,7 @@ export const rule = defineRule({
   id: 'subpath-no-updates',
   defaultSeverity: 'hint',
   summary: 'A configMap, secret, projected or downwardAPI volume mounted with subPath: the file never receives updates.',
+  data: { container: 'string?', containerPath: 'path', volume: 'string?', source: 'string', mountIndex: 'number', mountItemPath: 'path', subPathPath: 'path' },
   check(pod, context) {
     const sources = new Map(pod.volumes.filter((v) => v.name && v.source).map((v) => [v.name as string, v.source as string]));
     for (const mount of podMounts(pod)) {

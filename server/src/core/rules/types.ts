@@ -2,9 +2,10 @@ import type { ParsedDocument } from '../parse/document';
 import type { PairNode, Span } from '../parse/nodes';
 import type { PodSpecModel } from '../model/pod';
 import type { Settings, Severity } from '../settings';
+import type { DataOf, DataShape, EmptyShape } from '../data-shape';
 
 /** What a rule underlines: a key, a value, a whole pair, or an explicit span. */
-export interface RuleReport {
+export interface RuleReport<D extends object = Record<string, unknown>> {
   /** A pair: underline its key (target 'key', the default), its value, or both ('pair'). */
   pair?: PairNode;
   target?: 'key' | 'value' | 'pair';
@@ -12,24 +13,24 @@ export interface RuleReport {
   node?: unknown;
   span?: Span;
   message: string;
-  /** What the quick fix needs (kept on the diagnostic as `data`). */
-  data?: Record<string, unknown>;
+  /** What the quick fix needs (kept on the diagnostic as `data`), of the shape the rule's `data` gives. */
+  data?: D;
   /** Only for rules whose level depends on the case (e.g. on the Kubernetes version). */
   severity?: Severity;
   unnecessary?: boolean;
 }
 
-export interface RuleContext {
+export interface RuleContext<D extends object = Record<string, unknown>> {
   /** "1.34" */
   kubernetesVersion: string;
   /** 34 */
   minor: number;
   document: ParsedDocument;
   settings: Settings;
-  report(report: RuleReport): void;
+  report(report: RuleReport<D>): void;
 }
 
-export interface Rule<Id extends string = string> {
+export interface Rule<Id extends string = string, S extends DataShape = DataShape> {
   /** Stable kebab-case id; also the file name and the diagnostic code. */
   id: Id;
   defaultSeverity: Severity;
@@ -37,16 +38,22 @@ export interface Rule<Id extends string = string> {
   summary: string;
   /** Inclusive Kubernetes minor versions the rule applies to (e.g. { min: 29 }). */
   versions?: { min?: number; max?: number };
+  /**
+   * The shape of the `data` its findings carry (see data-shape.ts): the type `report` accepts, and the check the
+   * data passes when it comes back from the client before a quick fix reads it.
+   */
+  data?: S;
   /** Called once per pod spec of a document (a Pod, or a workload's pod template). */
-  check?(pod: PodSpecModel, context: RuleContext): void;
+  check?(pod: PodSpecModel, context: RuleContext<DataOf<S>>): void;
   /** Called once per Kubernetes object, pod or not: for what the API server checks on any object (names, labels). */
-  checkDocument?(document: ParsedDocument, context: RuleContext): void;
+  checkDocument?(document: ParsedDocument, context: RuleContext<DataOf<S>>): void;
 }
 
 /**
- * A rule whose id keeps its literal type, so `RuleId` (rules/index.ts) and `Code` (core/codes) are unions of the
- * real ids, not `string`: a typo in a key of the quick-fix table is a type error.
+ * A rule whose id and data shape keep their literal types, so `RuleId` (rules/index.ts) and `Code` (core/codes)
+ * are unions of the real ids, not `string` (a typo in a key of the quick-fix table is a type error), and
+ * `context.report` takes exactly the data its `data` shape describes.
  */
-export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+export function defineRule<const Id extends string, const S extends DataShape = EmptyShape>(rule: Rule<Id, S>): Rule<Id, S> {
   return rule;
 }

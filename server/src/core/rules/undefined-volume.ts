@@ -7,6 +7,7 @@ export const rule = defineRule({
   id: 'undefined-volume',
   defaultSeverity: 'error',
   summary: 'A volumeMount or volumeDevice names a volume that the pod does not declare.',
+  data: { volume: 'string', container: 'string?', containerPath: 'path', mountList: 'string', mountIndex: 'number', mountItemPath: 'path', volumesPath: 'path', suggestion: 'string?' },
   check(pod, context) {
     const declared = [...pod.volumes.map((v) => v.name).filter((n): n is string => !!n), ...claimTemplateNames(pod)];
     for (const mount of podMounts(pod)) {

@@ -6,6 +6,7 @@ export const rule = defineRule({
   id: 'unused-volume',
   defaultSeverity: 'warning',
   summary: 'A volume that no container mounts: nothing else in a pod can use it.',
+  data: { volume: 'string', volumeIndex: 'number', volumePath: 'path', source: 'string?' },
   check(pod, context) {
     // A pod whose containers are still being typed would flag every volume: wait until there is one.
     if (containersOf(pod, { ephemeral: true }).length === 0) return;

@@ -7,6 +7,7 @@ export const rule = defineComposeRule({
   id: 'compose-duplicate-host-port',
   defaultSeverity: 'error',
   summary: 'No two services (or two entries of one) publish the same host port',
+  data: { service: 'string', other: 'string' },
   check(model, context) {
     const seen: { service: ComposeService; port: PublishedPort }[] = [];
     for (const service of model.services) {

@@ -12,6 +12,7 @@ export const rule = defineComposeRule({
   id: 'compose-healthy-without-healthcheck',
   defaultSeverity: 'warning',
   summary: 'depends_on with condition: service_healthy names a service that has a healthcheck',
+  data: { service: 'string', dependency: 'string' },
   check(model, context) {
     for (const service of model.services) {
       for (const dependency of service.dependsOn) {

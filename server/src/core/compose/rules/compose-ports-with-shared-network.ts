@@ -8,6 +8,7 @@ export const rule = defineComposeRule({
   id: 'compose-ports-with-shared-network',
   defaultSeverity: 'error',
   summary: 'A service that joins another service\'s network (network_mode: service:<name>) cannot publish or expose ports',
+  data: { service: 'string', key: 'string', owner: 'string?' },
   check(model, context) {
     for (const service of model.services) {
       const mode = service.networkMode;

@@ -8,6 +8,7 @@ export const rule = defineComposeRule({
   id: 'compose-shipper-writable-volume',
   defaultSeverity: 'warning',
   summary: 'A log shipper mounts the volume it shares with the app read-only (:ro)',
+  data: { service: 'string', source: 'string', short: 'boolean' },
   check(model, context) {
     for (const service of model.services) {
       const kind = service.sidecar?.kind;

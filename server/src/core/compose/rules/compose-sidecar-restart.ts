@@ -10,6 +10,7 @@ export const rule = defineComposeRule({
   id: 'compose-sidecar-restart',
   defaultSeverity: 'warning',
   summary: 'A sidecar service has a restart policy when the service it serves has one',
+  data: { service: 'string', main: 'string', policy: 'string' },
   check(model, context) {
     for (const service of model.services) {
       if (service.restartPair || service.deployRestartPair) continue;

@@ -6,6 +6,7 @@ export const rule = defineComposeRule({
   id: 'compose-undeclared-volume',
   defaultSeverity: 'error',
   summary: 'A named volume a service mounts is declared under the top-level volumes:',
+  data: { service: 'string', volume: 'string', suggestion: 'string?' },
   check(model, context) {
     if (model.partial) return;
     const declared = [...model.declaredVolumes];

@@ -10,6 +10,7 @@ export const rule = defineComposeRule({
   id: 'compose-unknown-service',
   defaultSeverity: 'error',
   summary: 'depends_on, network_mode: service:<name> and volumes_from name a service the file defines',
+  data: { service: 'string', reference: 'string', suggestion: 'string?' },
   check(model, context) {
     if (model.partial) return;
     const names = model.services.map((s) => s.name);

@@ -2,25 +2,28 @@ import type { ParsedDocument } from '../../parse/document';
 import { nodeSpan, type Span } from '../../parse/nodes';
 import type { RuleReport } from '../../rules/types';
 import type { Settings, Severity } from '../../settings';
+import type { DataOf, DataShape, EmptyShape } from '../../data-shape';
 import type { ComposeModel, ServiceReference } from '../model';
 
-export interface ComposeRuleContext {
+export interface ComposeRuleContext<D extends object = Record<string, unknown>> {
   document: ParsedDocument;
   settings: Settings;
-  report(report: RuleReport): void;
+  report(report: RuleReport<D>): void;
 }
 
 /** A Compose rule: like a Kubernetes rule (id == file name == diagnostic code), checked once per Compose file. */
-export interface ComposeRule<Id extends string = string> {
+export interface ComposeRule<Id extends string = string, S extends DataShape = DataShape> {
   id: Id;
   defaultSeverity: Severity;
   /** One line, shown in the CLI's rule list and the docs. */
   summary: string;
-  check(model: ComposeModel, context: ComposeRuleContext): void;
+  /** The shape of its findings' `data`, as for a Kubernetes rule (rules/types.ts). */
+  data?: S;
+  check(model: ComposeModel, context: ComposeRuleContext<DataOf<S>>): void;
 }
 
-/** A Compose rule whose id keeps its literal type, so `Code` (core/codes) names it. */
-export function defineComposeRule<const Id extends string>(rule: ComposeRule<Id>): ComposeRule<Id> {
+/** A Compose rule whose id and data shape keep their literal types, so `Code` and `CodeData` (core/codes) name them. */
+export function defineComposeRule<const Id extends string, const S extends DataShape = EmptyShape>(rule: ComposeRule<Id, S>): ComposeRule<Id, S> {
   return rule;
 }
 

@@ -1,6 +1,5 @@
 import { isScalar } from 'yaml';
-import { asMap, getPair, nodeSpan, resolvePath, type YamlPath } from '../../parse/nodes';
-import { dataString } from './locate';
+import { asMap, getPair, nodeSpan, resolvePath } from '../../parse/nodes';
 import { proposal, type QuickFixProvider } from './types';
 
 /**
@@ -8,13 +7,14 @@ import { proposal, type QuickFixProvider } from './types';
  * whitespace, a quantity with a Kubernetes unit. The rule puts the value's document path (`valuePath`) and the
  * `replacement` in the diagnostic's data; the fix rewrites that scalar and keeps its quoting style.
  */
-export const replaceValue: QuickFixProvider = (context) => {
-  const replacement = dataString(context.data, 'replacement');
-  const path = context.data.valuePath;
-  if (replacement === undefined || !Array.isArray(path)) return [];
-  const node = resolvePath(context.document.yaml.contents, path as YamlPath)?.node;
+export const replaceValue: QuickFixProvider<'invalid-name' | 'invalid-image-name' | 'invalid-port' | 'invalid-quantity' | 'host-network-port' | 'invalid-restart-policy'> = (
+  context,
+) => {
+  const { replacement, valuePath: path } = context.data;
+  if (replacement === undefined || !path) return [];
+  const node = resolvePath(context.document.yaml.contents, path)?.node;
   if (!isScalar(node)) return [];
-  const raw = context.data.raw === true;
+  const raw = 'raw' in context.data && context.data.raw === true;
   // A raw value (a port number) replaces the scalar with its quotes: `"8080"` becomes `8080`.
   const span = nodeSpan(node);
   const change = raw && span ? { start: span.start, end: span.start + context.document.text.slice(span.start, span.end).trimEnd().length, newText: replacement } : context.editor.replaceScalar(node, replacement);
@@ -22,25 +22,23 @@ export const replaceValue: QuickFixProvider = (context) => {
 };
 
 /** invalid-restart-policy: the controller's value, replacing the rejected one or added to the pod spec. */
-export const invalidRestartPolicy: QuickFixProvider = (context) => {
-  const replacement = dataString(context.data, 'replacement');
-  const path = context.data.valuePath;
-  if (!replacement || !Array.isArray(path)) return [];
+export const invalidRestartPolicy: QuickFixProvider<'invalid-restart-policy'> = (context) => {
+  const { replacement, valuePath: path } = context.data;
+  if (!replacement || !path) return [];
   const root = context.document.yaml.contents;
-  const found = resolvePath(root, path as YamlPath);
+  const found = resolvePath(root, path);
   if (found && isScalar(found.node)) return replaceValue(context).map((fix) => ({ ...fix, title: `Set restartPolicy: ${replacement}` }));
-  const spec = asMap(resolvePath(root, (path as YamlPath).slice(0, -1))?.node);
+  const spec = asMap(resolvePath(root, path.slice(0, -1))?.node);
   if (!spec || getPair(spec, 'restartPolicy')) return [];
   return proposal(`Add restartPolicy: ${replacement}`, [context.editor.insertIntoMap(spec, [`restartPolicy: ${replacement}`])], { isPreferred: true });
 };
 
 /** unknown-kind with a "did you mean": the served kind, and its apiVersion when that differs. */
-export const unknownKind: QuickFixProvider = (context) => {
-  const suggestion = dataString(context.data, 'suggestion');
+export const unknownKind: QuickFixProvider<'unknown-kind'> = (context) => {
+  const { suggestion, replacement: apiVersion } = context.data;
   const root = asMap(context.document.yaml.contents);
   const kind = getPair(root, 'kind')?.value;
   if (!suggestion || !isScalar(kind)) return [];
-  const apiVersion = dataString(context.data, 'replacement');
   const version = getPair(root, 'apiVersion')?.value;
   const changes = [context.editor.replaceScalar(kind, suggestion)];
   if (apiVersion) changes.push(isScalar(version) ? context.editor.replaceScalar(version, apiVersion) : undefined);

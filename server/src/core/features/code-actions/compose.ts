@@ -3,10 +3,9 @@ import { buildComposeModel, type ComposeModel, type ComposeService } from '../..
 import { referenceSpan, spanInNode } from '../../compose/rules/types';
 import { asMap, asSeq, nodeSpan, scalarText } from '../../parse/nodes';
 import { imageRepository } from '../../model/images';
-import { dataString } from './locate';
-import { proposal, type FixContext, type QuickFixProvider } from './types';
+import { proposal, type FixTarget, type QuickFixProvider } from './types';
 
-function modelOf(context: FixContext): ComposeModel | undefined {
+function modelOf(context: FixTarget): ComposeModel | undefined {
   const root = context.document.root;
   return root ? buildComposeModel(root, context.document.yaml, undefined) : undefined;
 }
@@ -20,9 +19,9 @@ function within(span: { start: number; end: number } | undefined, offset: number
 }
 
 /** compose-unknown-service: put the suggested service name in place of the unknown one. */
-export const composeUnknownService: QuickFixProvider = (context) => {
-  const suggestion = dataString(context.data, 'suggestion');
-  const service = serviceNamed(modelOf(context), dataString(context.data, 'service'));
+export const composeUnknownService: QuickFixProvider<'compose-unknown-service'> = (context) => {
+  const { suggestion } = context.data;
+  const service = serviceNamed(modelOf(context), context.data.service);
   if (!suggestion || !service) return [];
   const references = [...service.dependsOn, ...service.volumesFrom, ...(service.networkMode?.service ? [service.networkMode.service] : [])];
   const reference = references.find((r) => within(referenceSpan(r, context.document.text), context.start));
@@ -34,10 +33,10 @@ export const composeUnknownService: QuickFixProvider = (context) => {
 };
 
 /** compose-ports-with-shared-network: publish the ports on the service that owns the network; drop `expose`. */
-export const composePortsWithSharedNetwork: QuickFixProvider = (context) => {
+export const composePortsWithSharedNetwork: QuickFixProvider<'compose-ports-with-shared-network'> = (context) => {
   const model = modelOf(context);
-  const service = serviceNamed(model, dataString(context.data, 'service'));
-  const key = dataString(context.data, 'key');
+  const service = serviceNamed(model, context.data.service);
+  const { key } = context.data;
   if (!service?.node) return [];
   const { editor } = context;
   if (key === 'expose' && service.exposePair) {
@@ -65,14 +64,13 @@ export const composePortsWithSharedNetwork: QuickFixProvider = (context) => {
 };
 
 /** compose-undeclared-volume: declare the volume at the top level, or use the declared one it resembles. */
-export const composeUndeclaredVolume: QuickFixProvider = (context) => {
+export const composeUndeclaredVolume: QuickFixProvider<'compose-undeclared-volume'> = (context) => {
   const model = modelOf(context);
-  const volume = dataString(context.data, 'volume');
-  const service = serviceNamed(model, dataString(context.data, 'service'));
+  const { volume, suggestion } = context.data;
+  const service = serviceNamed(model, context.data.service);
   if (!model || !volume || !service) return [];
   const { editor } = context;
   const fixes = [];
-  const suggestion = dataString(context.data, 'suggestion');
   const mount = service.mounts.find((m) => m.source === volume && within(m.sourcePair ? nodeSpan(m.sourcePair.value) : spanInNode(m.node, volume, context.document.text), context.start));
   if (suggestion && mount) {
     const change = mount.sourcePair
@@ -91,16 +89,16 @@ export const composeUndeclaredVolume: QuickFixProvider = (context) => {
   return fixes;
 };
 
-function indentUnit(editor: FixContext['editor']): number {
+function indentUnit(editor: FixTarget['editor']): number {
   // a one-level map shows the file's unit: "a:\n<unit>b: null"
   const [, child] = editor.fragment({ a: { b: null } });
   return child ? child.length - child.trimStart().length : 2;
 }
 
 /** compose-shipper-writable-volume: mount it read-only. */
-export const composeShipperWritableVolume: QuickFixProvider = (context) => {
-  const service = serviceNamed(modelOf(context), dataString(context.data, 'service'));
-  const source = dataString(context.data, 'source');
+export const composeShipperWritableVolume: QuickFixProvider<'compose-shipper-writable-volume'> = (context) => {
+  const service = serviceNamed(modelOf(context), context.data.service);
+  const { source } = context.data;
   const mount = service?.mounts.find((m) => m.source === source && within(nodeSpan(m.sourcePair?.value ?? m.node), context.start));
   if (!mount) return [];
   const { editor } = context;
@@ -125,8 +123,8 @@ const HEALTH_TESTS: readonly { repository: RegExp; test: string[] }[] = [
 ];
 
 /** compose-healthy-without-healthcheck: give the dependency a healthcheck skeleton to adjust. */
-export const composeHealthyWithoutHealthcheck: QuickFixProvider = (context) => {
-  const target = serviceNamed(modelOf(context), dataString(context.data, 'dependency'));
+export const composeHealthyWithoutHealthcheck: QuickFixProvider<'compose-healthy-without-healthcheck'> = (context) => {
+  const target = serviceNamed(modelOf(context), context.data.dependency);
   if (!target?.node || target.healthcheckPair) return [];
   const repository = target.image ? imageRepository(target.image) : '';
   const test = HEALTH_TESTS.find((h) => h.repository.test(repository))?.test ?? ['CMD-SHELL', 'curl -fsS http://localhost/ || exit 1'];
@@ -135,16 +133,16 @@ export const composeHealthyWithoutHealthcheck: QuickFixProvider = (context) => {
 };
 
 /** compose-sidecar-restart: the sidecar restarts like the service it serves. */
-export const composeSidecarRestart: QuickFixProvider = (context) => {
-  const service = serviceNamed(modelOf(context), dataString(context.data, 'service'));
-  const policy = dataString(context.data, 'policy');
+export const composeSidecarRestart: QuickFixProvider<'compose-sidecar-restart'> = (context) => {
+  const service = serviceNamed(modelOf(context), context.data.service);
+  const { policy } = context.data;
   if (!service?.node || !policy || service.restartPair) return [];
   const after = service.node.items.find((p) => scalarText(p.key) === 'image');
   return proposal(`Add restart: ${policy}`, [context.editor.insertIntoMap(service.node, context.editor.fragment({ restart: policy }), after)], { isPreferred: true });
 };
 
 /** compose-version-obsolete: remove the line. */
-export const composeVersionObsolete: QuickFixProvider = (context) => {
+export const composeVersionObsolete: QuickFixProvider<'compose-version-obsolete'> = (context) => {
   const model = modelOf(context);
   if (!model?.versionPair || !model.root.items.includes(model.versionPair)) return [];
   return proposal('Remove the obsolete version', [context.editor.removePair(model.root, model.versionPair)], { isPreferred: true });

@@ -8,7 +8,6 @@ import { classifySidecar } from '../../model/known-sidecars';
 import { imageRepository } from '../../model/images';
 import { closest } from '../../text/closest';
 import type { TextChange } from '../../edit/yaml-edit';
-import { dataString } from './locate';
 import { proposal, type FixProposal, type QuickFixProvider } from './types';
 import { own } from '../../text/own';
 
@@ -20,7 +19,7 @@ function isSidecar(container: ContainerModel): boolean {
   return container.role === 'native-sidecar' || (container.list === 'containers' && container.index > 0 && !!classifySidecar(container));
 }
 
-export const missingResources: QuickFixProvider = (context) => {
+export const missingResources: QuickFixProvider<'missing-resources'> = (context) => {
   const { editor, container } = context;
   if (!container) return [];
   const sidecar = isSidecar(container);
@@ -49,9 +48,9 @@ export const missingResources: QuickFixProvider = (context) => {
     const pair = getPair(resources, section);
     const map = asMap(pair?.value);
     // What the finding names as missing when it says so (a minimal edit), else every absent value.
-    const named = context.data[section === 'requests' ? 'missingRequests' : 'missingLimits'];
+    const named = section === 'requests' ? context.data.missingRequests : context.data.missingLimits;
     const missing = (['cpu', 'memory'] as const)
-      .filter((name) => !getPair(map, name) && (!Array.isArray(named) || named.includes(name)))
+      .filter((name) => !getPair(map, name) && (!named || named.includes(name)))
       .map((name) => [name, placeholder(section, name)]);
     if (missing.length === 0) continue;
     const entries = Object.fromEntries(missing);
@@ -74,7 +73,7 @@ export function firstPort(container: ContainerModel): { ref: string | number; na
 
 const HTTP_PORTS = new Set([80, 443, 3000, 5000, 8000, 8080, 8443, 8888, 9090]);
 
-export const missingProbes: QuickFixProvider = (context) => {
+export const missingProbes: QuickFixProvider<'missing-probes'> = (context) => {
   const { editor, container } = context;
   if (!container) return [];
   const port = firstPort(container);
@@ -116,7 +115,7 @@ export function knownImageTag(repository: string): string | undefined {
   return own(BASE_IMAGE_TAGS, normalized);
 }
 
-export const imageTag: QuickFixProvider = (context) => {
+export const imageTag: QuickFixProvider<'image-tag'> = (context) => {
   const { editor, container } = context;
   const image = container?.image?.trim();
   if (!container?.imageNode || !image) return [];
@@ -136,13 +135,13 @@ export const imageTag: QuickFixProvider = (context) => {
 };
 
 /** `DB_PASSWORD` in `myapp` → Secret `myapp-secrets`, key `db-password`. */
-export const secretInEnv: QuickFixProvider = (context) => {
+export const secretInEnv: QuickFixProvider<'secret-in-env'> = (context) => {
   const { editor, container, pod } = context;
   const env = container ? getSeq(container.node, 'env') : undefined;
   if (!env || !pod) return [];
   const item =
     asMap(env.items.find((entry) => within(entry, context.start))) ??
-    (typeof context.data.envIndex === 'number' ? asMap(env.items[context.data.envIndex]) : undefined);
+    (context.data.envIndex !== undefined ? asMap(env.items[context.data.envIndex]) : undefined);
   const name = scalarText(getPair(item, 'name')?.value);
   const valuePair = getPair(item, 'value');
   const key = valuePair ? keySpan(valuePair) : undefined;
@@ -165,7 +164,7 @@ function within(node: unknown, offset: number): boolean {
   return !!span && offset >= span.start && offset <= span.end;
 }
 
-export const duplicateContainerName: QuickFixProvider = (context) => {
+export const duplicateContainerName: QuickFixProvider<'duplicate-container-name'> = (context) => {
   const { editor, container, pod } = context;
   if (!container?.nameNode || !container.name || !pod) return [];
   const taken = new Set(containersOf(pod, { ephemeral: true }).map((c) => c.name));
@@ -182,7 +181,7 @@ function scalarAt(root: unknown, offset: number): unknown {
   return isScalar(last) ? last : undefined;
 }
 
-export const portConflict: QuickFixProvider = (context) => {
+export const portConflict: QuickFixProvider<'port-conflict'> = (context) => {
   const { editor, pod, container } = context;
   const node = scalarAt(context.document.yaml.contents, context.start);
   const port = Number(scalarText(node));
@@ -203,10 +202,10 @@ export const portConflict: QuickFixProvider = (context) => {
   return proposal(`Change port to ${free} (then make the process listen on it)`, [editor.replaceScalar(node, String(free), true)]);
 };
 
-export const probePortNotExposed: QuickFixProvider = (context) => {
+export const probePortNotExposed: QuickFixProvider<'probe-port-not-exposed'> = (context) => {
   const { editor, container } = context;
   const node = scalarAt(context.document.yaml.contents, context.start);
-  const portName = scalarText(node) ?? dataString(context.data, 'portName');
+  const portName = scalarText(node) ?? context.data.portName;
   if (!container || !node || !portName) return [];
   const ports = getSeq(container.node, 'ports');
   const items = (ports?.items ?? []).map((item) => asMap(item)).filter((m): m is MapNode => !!m);

@@ -1,26 +1,25 @@
 import { isScalar } from 'yaml';
 import { asMap, getPair, keySpan, nodeSpan, pathAt, resolvePath, type PairNode, type YamlPath } from '../../parse/nodes';
-import { dataString } from './locate';
 import { proposal, type QuickFixProvider } from './types';
 
 /** The pair whose key starts at `offset` (the underlined key), else the pair at the data's path. */
-function keyPairAt(root: unknown, offset: number, path: unknown): PairNode | undefined {
+function keyPairAt(root: unknown, offset: number, path: YamlPath | undefined): PairNode | undefined {
   const chain = pathAt(root, offset);
   for (let i = chain.length - 1; i >= 0; i--) {
     const pair = chain[i].pair;
     const span = pair ? keySpan(pair) : undefined;
     if (pair && span && offset >= span.start && offset <= span.end) return pair;
   }
-  return Array.isArray(path) ? resolvePath(root, path as YamlPath)?.pair : undefined;
+  return path ? resolvePath(root, path)?.pair : undefined;
 }
 
 /** Schema `unknown-field` with a "did you mean": rename the key, unless the suggested key is already there. */
-export const unknownField: QuickFixProvider = (context) => {
-  const suggestion = dataString(context.data, 'suggestion');
+export const unknownField: QuickFixProvider<'unknown-field'> = (context) => {
+  const { suggestion, path } = context.data;
   const root = context.document.yaml.contents;
-  const pair = keyPairAt(root, context.start, context.data.path);
+  const pair = keyPairAt(root, context.start, path);
   if (!suggestion || !pair) return [];
-  const parent = Array.isArray(context.data.path) ? asMap(resolvePath(root, (context.data.path as YamlPath).slice(0, -1))?.node) : undefined;
+  const parent = path ? asMap(resolvePath(root, path.slice(0, -1))?.node) : undefined;
   const holder = parent?.items.includes(pair) ? parent : findHolder(root, pair);
   if (holder && getPair(holder, suggestion)) return [];
   return proposal(`Rename to "${suggestion}"`, [context.editor.replaceScalar(pair.key, suggestion)], { isPreferred: true });
@@ -39,10 +38,10 @@ function findHolder(root: unknown, pair: PairNode) {
 }
 
 /** Schema `invalid-enum` with a case-only "did you mean" (`always` → `Always`): the value is meant, not wrong. */
-export const invalidEnum: QuickFixProvider = (context) => {
-  const suggestion = dataString(context.data, 'suggestion');
+export const invalidEnum: QuickFixProvider<'invalid-enum'> = (context) => {
+  const { suggestion, path } = context.data;
   const root = context.document.yaml.contents;
-  const node = Array.isArray(context.data.path) ? resolvePath(root, context.data.path as YamlPath)?.node : undefined;
+  const node = path ? resolvePath(root, path)?.node : undefined;
   if (!suggestion || !isScalar(node)) return [];
   return proposal(`Change to "${suggestion}"`, [context.editor.replaceScalar(node, suggestion)], { isPreferred: true });
 };
@@ -54,8 +53,8 @@ const NEEDS_SELECTOR = new Set(['Deployment', 'DaemonSet', 'ReplicaSet', 'Statef
  * `spec.selector`, which the old versions defaulted from the template's labels: the fix writes that default
  * out, so the object means the same and stays valid. Not preferred: a version change deserves a look.
  */
-export const removedApiVersion: QuickFixProvider = (context) => {
-  const replacement = dataString(context.data, 'replacement');
+export const removedApiVersion: QuickFixProvider<'removed-api-version' | 'api-version-not-served-yet'> = (context) => {
+  const { replacement } = context.data;
   const root = asMap(context.document.yaml.contents);
   const pair = getPair(root, 'apiVersion');
   if (!replacement || !pair || !isScalar(pair.value)) return [];
@@ -75,12 +74,12 @@ export const removedApiVersion: QuickFixProvider = (context) => {
 };
 
 /** `field-not-in-version` / `field-behind-feature-gate`: remove the field the target lacks or drops. */
-export const removeVersionedField: QuickFixProvider = (context) => {
-  const path = Array.isArray(context.data.path) ? (context.data.path as YamlPath) : undefined;
+export const removeVersionedField: QuickFixProvider<'field-not-in-version' | 'field-behind-feature-gate'> = (context) => {
+  const { path, kubernetesVersion } = context.data;
   const root = context.document.yaml.contents;
   const pair = path ? resolvePath(root, path)?.pair : undefined;
   const map = path ? asMap(resolvePath(root, path.slice(0, -1))?.node) : undefined;
   if (!pair || !map || !map.items.includes(pair)) return [];
   const name = String(path?.[path.length - 1]);
-  return proposal(`Remove \`${name}\` (not available at Kubernetes ${dataString(context.data, 'kubernetesVersion') ?? 'the target version'})`, [context.editor.removePair(map, pair)]);
+  return proposal(`Remove \`${name}\` (not available at Kubernetes ${kubernetesVersion ?? 'the target version'})`, [context.editor.removePair(map, pair)]);
 };

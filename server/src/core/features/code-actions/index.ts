@@ -7,7 +7,9 @@ import type { Settings } from '../../settings';
 import { quickFixFor } from './quick-fixes';
 import { containerAt, containerByPath, podAt } from './locate';
 import { classicSidecarProposal, nativeSidecarProposal } from './native-sidecar';
-import { QUICK_FIX, REFACTOR_REWRITE, type FixContext, type FixProposal } from './types';
+import { QUICK_FIX, REFACTOR_REWRITE, type FixProposal, type FixTarget } from './types';
+import { isCode, readCodeData, type Code } from '../../codes';
+import type { YamlPath } from '../../parse/nodes';
 
 /** The client command that asks for a shared volume's name, path and containers, then applies it. */
 export const ADD_SHARED_VOLUME_COMMAND = 'sidecar.addSharedVolume';
@@ -41,8 +43,8 @@ export interface DiagnosticAt {
   code: string | undefined;
   start: number;
   end: number;
-  /** The diagnostic's `data` (node paths and names), or {} when the client dropped it. */
-  data: Record<string, unknown>;
+  /** The diagnostic's `data` as the client sent it (untrusted: read only through the code's shape). */
+  data: unknown;
   diagnostic: Diagnostic;
 }
 
@@ -82,12 +84,12 @@ export function codeActions(
     }
     return editor;
   };
-  const contextAt = (start: number, end: number, data: Record<string, unknown>): FixContext | undefined => {
+  const targetAt = (start: number, end: number, containerPath?: YamlPath): FixTarget | undefined => {
     const slot = file.slotAt(start);
     if (!slot || slot.document.hasSyntaxErrors) return undefined;
     const relative = start - slot.start;
     const pod = podAt(slot.document, relative);
-    const container = containerAt(pod, relative) ?? containerByPath(pod, data.containerPath);
+    const container = containerAt(pod, relative) ?? containerByPath(pod, containerPath);
     return {
       service,
       file,
@@ -97,7 +99,6 @@ export function codeActions(
       settings,
       start: relative,
       end: end - slot.start,
-      data,
       pod,
       container,
     };
@@ -116,20 +117,27 @@ export function codeActions(
     return action;
   };
 
-  if (kindWanted(QUICK_FIX, options.only)) {
-    for (const { code, start, end, data, diagnostic } of diagnostics) {
-      const provider = code !== undefined ? quickFixFor(code) : undefined;
-      if (!provider || code === undefined) continue;
-      const context = contextAt(start, end, data);
-      if (!context) continue;
+  /** The fixes of one code: its data checked against the code's shape once, here, then typed for its fix. */
+  const quickFixes = (code: Code, start: number, end: number, raw: unknown, diagnostic: Diagnostic): { targetVersion?: string } => {
+    const data = readCodeData(code, raw);
+    const provider = quickFixFor(code);
+    const target = provider && targetAt(start, end, 'containerPath' in data ? data.containerPath : undefined);
+    if (provider && target) {
       try {
-        for (const fix of provider(context)) actions.push(toAction(fix, context.slot, diagnostic));
+        for (const fix of provider({ ...target, data })) actions.push(toAction(fix, target.slot, diagnostic));
       } catch (error) {
         // A fix that trips over an unexpected shape is not offered (the diagnostic stays), but it is a bug to see.
         failures.push({ code, error });
       }
+    }
+    return { targetVersion: target && 'targetVersion' in data ? data.targetVersion : undefined };
+  };
+
+  if (kindWanted(QUICK_FIX, options.only)) {
+    for (const { code, start, end, data, diagnostic } of diagnostics) {
+      if (code === undefined || !isCode(code)) continue;
       // A version finding carries the first target that accepts the manifest as it is.
-      const version = typeof data.targetVersion === 'string' ? data.targetVersion : undefined;
+      const version = quickFixes(code, start, end, data, diagnostic).targetVersion;
       if (options.setVersionCommand && version && version !== settings.kubernetesVersion) {
         const command: Command = { title: `Set the target Kubernetes version to ${version}`, command: options.setVersionCommand, arguments: [version] };
         actions.push({ title: command.title, kind: QUICK_FIX, command, ...(diagnostic ? { diagnostics: [diagnostic] } : {}) });
@@ -138,7 +146,7 @@ export function codeActions(
   }
 
   if (kindWanted(REFACTOR_REWRITE, options.only)) {
-    const context = contextAt(range.start, range.end, {});
+    const context = targetAt(range.start, range.end);
     const container = context?.container;
     if (context && container && context.pod) {
       const refactorings: FixProposal[] = [];

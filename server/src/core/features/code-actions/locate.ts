@@ -46,14 +46,8 @@ function byStart(pod: PodSpecModel): { start: number; container: ContainerModel 
 }
 
 /** The container a `containerPath` in a diagnostic's data points at, when it still resolves to one. */
-export function containerByPath(pod: PodSpecModel | undefined, path: unknown): ContainerModel | undefined {
-  if (!pod || !Array.isArray(path)) return undefined;
-  const node = asMap(resolvePath(pod.document.root, path as YamlPath)?.node);
+export function containerByPath(pod: PodSpecModel | undefined, path: YamlPath | undefined): ContainerModel | undefined {
+  if (!pod || !path) return undefined;
+  const node = asMap(resolvePath(pod.document.root, path)?.node);
   return node ? containersOf(pod, { ephemeral: true }).find((c) => c.node === node) : undefined;
-}
-
-/** A string or number from data, else undefined. */
-export function dataString(data: Record<string, unknown>, key: string): string | undefined {
-  const value = data[key];
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }

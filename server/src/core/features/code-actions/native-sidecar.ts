@@ -4,7 +4,7 @@ import { mountsOf } from '../../model/volume-mounts';
 import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
 import { kubernetesMinor, type Settings } from '../../settings';
 import { setRestartPolicyAlways } from './restart-policy';
-import { proposal, type FixContext, type FixProposal, type QuickFixProvider } from './types';
+import { proposal, type FixProposal, type FixTarget, type QuickFixProvider } from './types';
 import { containerLabel } from '../../model/containers';
 
 /** Native sidecars exist from 1.28 (behind the SidecarContainers gate) and are on by default from 1.29. */
@@ -108,14 +108,14 @@ export function toClassicSidecar(editor: YamlEditor, pod: PodSpecModel, containe
   return [removal, { start: last.lastLineEnd, end: last.lastLineEnd, newText: lines.map((line) => editor.eol + line).join('') }];
 }
 
-export function nativeSidecarProposal(context: FixContext, container: ContainerModel, extra: Partial<FixProposal> = {}): FixProposal[] {
+export function nativeSidecarProposal(context: FixTarget, container: ContainerModel, extra: Partial<FixProposal> = {}): FixProposal[] {
   if (!context.pod || !nativeSidecarsAvailable(context.settings)) return [];
   const changes = toNativeSidecar(context.editor, context.pod, container);
   if (!changes) return [];
   return proposal(`Convert ${containerLabel(container)} to a native sidecar (initContainers, restartPolicy: Always)${gateNote(context.settings)}`, changes, extra);
 }
 
-export function classicSidecarProposal(context: FixContext, container: ContainerModel, extra: Partial<FixProposal> = {}): FixProposal[] {
+export function classicSidecarProposal(context: FixTarget, container: ContainerModel, extra: Partial<FixProposal> = {}): FixProposal[] {
   if (!context.pod) return [];
   const changes = toClassicSidecar(context.editor, context.pod, container);
   if (!changes) return [];
@@ -123,11 +123,11 @@ export function classicSidecarProposal(context: FixContext, container: Container
 }
 
 /** job-classic-sidecar, proxy-start-order: the fix is the native sidecar itself. */
-export const convertToNative: QuickFixProvider = (context) =>
+export const convertToNative: QuickFixProvider<'job-classic-sidecar' | 'proxy-start-order'> = (context) =>
   context.container && context.container.list === 'containers' ? nativeSidecarProposal(context, context.container, { isPreferred: true }) : [];
 
 /** restart-policy-on-app-container: the user meant a native sidecar; dropping the field is the alternative. */
-export const restartPolicyOnAppContainer: QuickFixProvider = (context) => {
+export const restartPolicyOnAppContainer: QuickFixProvider<'restart-policy-on-app-container'> = (context) => {
   const container = context.container;
   if (!container || container.list !== 'containers') return [];
   const removal = container.restartPolicyPair ? context.editor.removePair(container.node, container.restartPolicyPair) : undefined;
@@ -138,6 +138,6 @@ export const restartPolicyOnAppContainer: QuickFixProvider = (context) => {
 };
 
 /** native-sidecar-unsupported-version: on an older cluster the sidecar has to be a classic one. */
-export const unsupportedNativeSidecar: QuickFixProvider = (context) =>
+export const unsupportedNativeSidecar: QuickFixProvider<'native-sidecar-unsupported-version'> = (context) =>
   context.container && context.container.list === 'initContainers' ? classicSidecarProposal(context, context.container) : [];
 

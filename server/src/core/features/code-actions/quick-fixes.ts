@@ -17,11 +17,14 @@ import type { Code } from '../../codes';
 import type { QuickFixProvider } from './types';
 import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
 
+/** The table's type: each code's fix takes that code's data, so a fix reads only fields its code carries. */
+type QuickFixes = { [C in Code]?: QuickFixProvider<C> };
+
 /**
  * Quick fixes by diagnostic code (rule id or non-rule code); never by message. Keyed by `Code`: a key that is no
- * code (a typo, a renamed rule) is a type error.
+ * code (a typo, a renamed rule) is a type error, and so is a fix that reads data its code does not carry.
  */
-const fixes = {
+const fixes: QuickFixes = {
   'job-classic-sidecar': convertToNative,
   'proxy-start-order': convertToNative,
   'restart-policy-on-app-container': restartPolicyOnAppContainer,
@@ -63,11 +66,11 @@ const fixes = {
   'compose-healthy-without-healthcheck': composeHealthyWithoutHealthcheck,
   'compose-sidecar-restart': composeSidecarRestart,
   'compose-version-obsolete': composeVersionObsolete,
-} as const satisfies Partial<Record<Code, QuickFixProvider>>;
+};
 
-/** The fix of a code as it comes back on a diagnostic (any string: the client's data is untrusted). */
-export function quickFixFor(code: string): QuickFixProvider | undefined {
-  return Object.hasOwn(fixes, code) ? fixes[code as keyof typeof fixes] : undefined;
+/** The fix of a code (checked to be one: the code on a diagnostic from the client is any string). */
+export function quickFixFor<C extends Code>(code: C): QuickFixProvider<C> | undefined {
+  return Object.hasOwn(fixes, code) ? fixes[code] : undefined;
 }
 
 export type { FixContext, FixProposal, QuickFixProvider } from './types';

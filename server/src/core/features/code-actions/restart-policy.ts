@@ -12,7 +12,7 @@ export function setRestartPolicyAlways(editor: YamlEditor, container: ContainerM
   return editor.insertIntoMap(container.node, ['restartPolicy: Always'], anchor);
 }
 
-export const initRestartPolicyValue: QuickFixProvider = (context) => {
+export const initRestartPolicyValue: QuickFixProvider<'init-restart-policy-value'> = (context) => {
   const container = context.container;
   if (!container || container.list !== 'initContainers' || !container.restartPolicyPair) return [];
   // "always", "Alway": a misspelt Always; OnFailure/Never read like the pod-level policy, which init containers
@@ -30,14 +30,14 @@ export const initRestartPolicyValue: QuickFixProvider = (context) => {
 
 const INIT_FORBIDDEN = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
 
-export const probeOnInitContainer: QuickFixProvider = (context) => {
+export const probeOnInitContainer: QuickFixProvider<'probe-on-init-container'> = (context) => {
   const container = context.container;
   if (!container || container.list !== 'initContainers') return [];
   const pair: PairNode | undefined =
     container.node.items.find((p) => {
       const span = keySpan(p);
       return span && context.start >= span.start && context.start <= span.end;
-    }) ?? (typeof context.data.field === 'string' ? getPair(container.node, context.data.field) : undefined);
+    }) ?? (context.data.field !== undefined ? getPair(container.node, context.data.field) : undefined);
   const field = pair ? String((pair.key as { value?: unknown }).value) : undefined;
   if (!pair || !field || !INIT_FORBIDDEN.includes(field)) return [];
   // A container that keeps running is a sidecar by intent; for a one-shot, the probe is the mistake.

@@ -6,7 +6,7 @@ import { proposal, type QuickFixProvider } from './types';
 /** An in-memory emptyDir counts against the container's memory limit: a smaller default. */
 const SIZE_LIMITS = { disk: '500Mi', memory: '64Mi' };
 
-function volumeAt(pod: PodSpecModel | undefined, offset: number, index: unknown) {
+function volumeAt(pod: PodSpecModel | undefined, offset: number, index: number | undefined) {
   if (!pod) return undefined;
   return (
     pod.volumes.find((v) => {
@@ -16,7 +16,7 @@ function volumeAt(pod: PodSpecModel | undefined, offset: number, index: unknown)
   );
 }
 
-export const emptyDirSizeLimit: QuickFixProvider = (context) => {
+export const emptyDirSizeLimit: QuickFixProvider<'emptydir-size-limit'> = (context) => {
   const volume = volumeAt(context.pod, context.start, context.data.volumeIndex);
   const pair = volume ? getPair(volume.node, 'emptyDir') : undefined;
   if (!volume || !pair) return [];
@@ -32,7 +32,7 @@ export const emptyDirSizeLimit: QuickFixProvider = (context) => {
 };
 
 /** privileged / allowPrivilegeEscalation: true → false. Not preferred: only the owner knows whether it needs it. */
-function setFalse(key: string): QuickFixProvider {
+function setFalse(key: string): QuickFixProvider<'privileged-container' | 'privilege-escalation'> {
   return (context) => {
     const container = context.container;
     const securityContext = container ? getMap(container.node, 'securityContext') : undefined;
@@ -44,7 +44,7 @@ function setFalse(key: string): QuickFixProvider {
 
 export const privilegedContainer = setFalse('privileged');
 
-export const privilegeEscalation: QuickFixProvider = (context) => {
+export const privilegeEscalation: QuickFixProvider<'privilege-escalation'> = (context) => {
   const container = context.container;
   const securityContext = container ? getMap(container.node, 'securityContext') : undefined;
   const capabilities = getMap(securityContext, 'capabilities');
@@ -62,7 +62,7 @@ export const privilegeEscalation: QuickFixProvider = (context) => {
 };
 
 /** A startupProbe on the sidecar's first port: the next container then waits until the sidecar accepts connections. */
-export const nativeSidecarStartupProbe: QuickFixProvider = (context) => {
+export const nativeSidecarStartupProbe: QuickFixProvider<'native-sidecar-startup-probe'> = (context) => {
   const container = context.container;
   if (!container || getPair(container.node, 'startupProbe')) return [];
   const port = firstPort(container);

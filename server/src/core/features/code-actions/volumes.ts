@@ -4,7 +4,6 @@ import { mountsOf, type MountModel } from '../../model/volume-mounts';
 import { classifySidecar } from '../../model/known-sidecars';
 import { closest } from '../../text/closest';
 import type { TextChange, YamlEditor } from '../../edit/yaml-edit';
-import { dataString } from './locate';
 import { proposal, type QuickFixProvider } from './types';
 
 /** Big enough for logs and scratch files, small enough that a runaway writer does not evict the pod. */
@@ -16,7 +15,7 @@ function within(node: unknown, offset: number): boolean {
 }
 
 /** The volumeMounts/volumeDevices item at `offset`, else the one the data names. */
-export function mountAt(container: ContainerModel | undefined, offset: number, data: Record<string, unknown>): MountModel | undefined {
+export function mountAt(container: ContainerModel | undefined, offset: number, data: { mountIndex?: number; mountList?: string }): MountModel | undefined {
   if (!container) return undefined;
   const mounts = mountsOf(container);
   return (
@@ -52,13 +51,13 @@ export function readsOnly(container: ContainerModel): boolean {
   return kind === 'log-shipper' || kind === 'collector';
 }
 
-export const undefinedVolume: QuickFixProvider = (context) => {
+export const undefinedVolume: QuickFixProvider<'undefined-volume'> = (context) => {
   const { editor, pod } = context;
   const mount = mountAt(context.container, context.start, context.data);
-  const name = mount?.name ?? dataString(context.data, 'volume');
+  const name = mount?.name ?? context.data.volume;
   if (!pod || !mount?.namePair || !name) return [];
   const declared = pod.volumes.map((v) => v.name).filter((n): n is string => !!n);
-  const suggestion = dataString(context.data, 'suggestion') ?? closest(name, declared);
+  const suggestion = context.data.suggestion ?? closest(name, declared);
   const fixes = [];
   if (suggestion && declared.includes(suggestion)) {
     fixes.push(...proposal(`Change to volume "${suggestion}"`, [editor.replaceScalar(mount.namePair.value, suggestion)], { isPreferred: true }));
@@ -71,7 +70,7 @@ export const undefinedVolume: QuickFixProvider = (context) => {
   return fixes;
 };
 
-export const unusedVolume: QuickFixProvider = (context) => {
+export const unusedVolume: QuickFixProvider<'unused-volume'> = (context) => {
   const { editor, pod } = context;
   if (!pod?.volumesPair) return [];
   const seq = asSeq(pod.volumesPair.value);
@@ -85,7 +84,7 @@ export const unusedVolume: QuickFixProvider = (context) => {
   );
 };
 
-export const shipperMountReadOnly: QuickFixProvider = (context) => {
+export const shipperMountReadOnly: QuickFixProvider<'shipper-mount-read-only'> = (context) => {
   const { editor } = context;
   const mount = mountAt(context.container, context.start, context.data);
   if (!mount || mount.list !== 'volumeMounts') return [];
@@ -124,7 +123,7 @@ export function sharedVolumeChanges(editor: YamlEditor, pod: PodSpecModel, reque
 }
 
 /** duplicate-mount-path: the second mount on a path never works; dropping it keeps the first, which does. */
-export const duplicateMountPath: QuickFixProvider = (context) => {
+export const duplicateMountPath: QuickFixProvider<'duplicate-mount-path'> = (context) => {
   const { editor, container } = context;
   const mount = mountAt(container, context.start, context.data);
   const pair = container ? getPair(container.node, mount?.list ?? 'volumeMounts') : undefined;
