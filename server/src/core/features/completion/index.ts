@@ -3,6 +3,8 @@ import type { FeatureServices } from '../services';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import { detectIndentation } from '../../text/indentation';
+import { isCompose } from '../../compose/detect';
+import { composeItems } from './compose';
 import { cursorContext } from './context';
 import { keyItems } from './keys';
 import type { Request } from './request';
@@ -11,13 +13,16 @@ import { valueItems } from './values';
 export interface CompletionOptions {
   /** The client expands snippets (tab stops); otherwise plain text with placeholder defaults is inserted. */
   snippets?: boolean;
+  /** The file's name or URI: Compose files are recognised by it (compose.yaml, docker-compose.*.yml). */
+  fileName?: string;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /**
  * Completion at `offset` of a file: keys from the schema, values (enums, booleans, references inside the pod,
- * sidecar images), kinds at the top of an empty document and the sidecar snippets. Only the document under the
+ * sidecar images), kinds at the top of an empty document and the sidecar snippets; in a Compose file, the Compose
+ * Specification's keys and references (completion/compose.ts). Only the document under the
  * cursor is read, so the cost does not grow with the file.
  */
 export function complete(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, options: CompletionOptions = {}): CompletionList {
@@ -40,6 +45,7 @@ export function complete(service: FeatureServices, file: ManifestFile, offset: n
     snippets: options.snippets ?? true,
     settings,
   };
+  if (isCompose(document, options.fileName)) return { isIncomplete: false, items: composeItems(request, context) };
   const items = context.kind === 'key' ? keyItems(request, context) : valueItems(request, context);
   return { isIncomplete: false, items };
 }

@@ -45,7 +45,7 @@ export function keyItems(request: Request, context: KeyContext): CompletionItem[
   return items;
 }
 
-function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean, badge?: string): CompletionItem {
+export function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean, badge?: string): CompletionItem {
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   const body = context.hasColon ? name : context.flow ? flowKeyBody(name, field) : blockKeyBody(request, name, field);
   const text = reindentBlock(body, request.style, context.column, request.eol);
