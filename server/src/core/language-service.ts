@@ -30,7 +30,7 @@ export interface LanguageService extends FeatureServices {
   validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
-  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined;
+  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined;
   /**
    * Quick fixes for `diagnostics` (matched by code) and refactorings at `range` (file offsets), and the fixes that
    * threw (not offered; the caller logs them).
@@ -52,7 +52,7 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
     validate: (file, settings, kustomize, fileName) =>
       (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings, fileName),
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
-    hover: (file, offset, settings, findings) => hover(services, file, offset, settings, findings),
+    hover: (file, offset, settings, findings, fileName) => hover(services, file, offset, settings, findings, fileName),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),

@@ -13,6 +13,8 @@ import { classifySidecar } from '../model/known-sidecars';
 import { typeLabel } from './completion/types';
 import { effectivePodResources, type ResourceTexts } from '../model/resources';
 import { podsOf } from '../model/pod';
+import { isCompose } from '../compose/detect';
+import { composeHover } from './compose-hover';
 
 /**
  * Hover at `offset`: the rule behind a diagnostic under the cursor (summary and docs link), the schema field
@@ -20,7 +22,7 @@ import { podsOf } from '../model/pod';
  * `spec`/`containers`/`initContainers` key, the pod's effective resources (KEP-753) and start/stop order.
  * `findings` are the file's findings when the caller has them; otherwise they are computed (cached per document).
  */
-export function hover(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[]): Hover | undefined {
+export function hover(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined {
   const slot = file.slotAt(offset);
   if (!slot) return undefined;
   const document = slot.document;
@@ -28,7 +30,7 @@ export function hover(service: FeatureServices, file: ManifestFile, offset: numb
   const sections: string[] = [];
   let span: Span | undefined;
 
-  const ruleSections = ruleHover(service, file, offset, settings, findings);
+  const ruleSections = ruleHover(service, file, offset, settings, findings, fileName);
   if (ruleSections) {
     sections.push(...ruleSections.sections);
     span = ruleSections.span;
@@ -36,7 +38,13 @@ export function hover(service: FeatureServices, file: ManifestFile, offset: numb
 
   const chain = document.yaml.contents ? pathAt(document.yaml.contents, local) : [];
   const last = chain[chain.length - 1];
-  if (last && last.path.length > 0) {
+  if (last && last.path.length > 0 && isCompose(document, fileName)) {
+    const compose = composeHover(service, document, last, fileName);
+    if (compose) {
+      sections.push(compose.section);
+      span ??= compose.span;
+    }
+  } else if (last && last.path.length > 0) {
     const onKey = !!last.onKey && !!last.pair;
     const pod = podsOf(document).find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
     // On the `- ` of a container item, the chain stops at the list: take the item that starts on this line.
@@ -74,14 +82,15 @@ function ruleHover(
   offset: number,
   settings: Settings,
   findings: readonly Finding[] | undefined,
+  fileName: string | undefined,
 ): { sections: string[]; span: Span } | undefined {
-  const all = findings ?? service.validator.validate(file, settings);
+  const all = findings ?? service.validator.validate(file, settings, fileName);
   const sections: string[] = [];
   let span: Span | undefined;
   const seen = new Set<string>();
   for (const finding of all) {
     if (offset < finding.start || offset > finding.end) continue;
-    const rule = service.rules.find((r) => r.id === finding.code);
+    const rule = service.rules.find((r) => r.id === finding.code) ?? service.compose.rules.find((r) => r.id === finding.code);
     if (!rule || seen.has(rule.id)) continue;
     seen.add(rule.id);
     const href = docsHref(rule.id, settings.docsBaseUrl);
