@@ -37,7 +37,7 @@ function assertGolden(name: string, actual: string): void {
 /** Every line of a flowchart we write has one of these shapes; manifest text can only appear inside "…". */
 const FLOWCHART_LINE = new RegExp(
   '^(?:flowchart TB' +
-    '|  subgraph p\\d+\\["[^"]*"\\]' +
+    '|  subgraph [pn]\\d+\\["[^"]*"\\]' +
     '|    direction TB' +
     '|  end' +
     '|    [cvmfe]\\d+\\["[^"]*"\\]' +
@@ -89,6 +89,18 @@ describe('topology goldens', () => {
 });
 
 describe('topology content', () => {
+  it('compose: services in one network namespace share a box; implicit dependencies order the start', () => {
+    const file = parseManifest('services:\n  app:\n    image: nginx:1.27.5\n  proxy:\n    image: envoyproxy/envoy:v1.32.3\n    network_mode: "service:app"\n  backup:\n    image: busybox:1.37.0\n    volumes_from:\n      - db\n    links:\n      - cache:redis\n  db:\n    image: postgres:17.2\n  cache:\n    image: redis:7.4\n');
+    const [compose] = buildTopology(file, { fileName: 'compose.yaml' });
+    assert.ok(compose);
+    assert.match(compose.mermaid, /subgraph n0\["network namespace of app"\]\n {4}direction TB\n {4}c0\["app<br\/>service[^\n]*\n {4}c1\["proxy<br\/>sidecar service[^\n]*\n {2}end/);
+    assert.match(compose.mermaid, /c1 -\.->\|"shares network, starts after"\| c0/);
+    assert.match(compose.mermaid, /c2 -\.->\|"starts after \(volumes_from\)"\| c3/);
+    assert.match(compose.mermaid, /c2 -\.->\|"starts after \(links\)"\| c4/);
+    const starts = [...compose.sequence.matchAll(/compose->>(c\d+): start/g)].map((m) => m[1]);
+    assert.deepEqual(starts, ['c0', 'c1', 'c3', 'c4', 'c2']);
+  });
+
   it('marks native sidecars in start order and writes/reads edges by readOnly', () => {
     const native = topologyOf('logging-pod.yaml').workloads[1];
     assert.match(native.mermaid, /c0\["log-shipper<br\/>native sidecar 1<br\/>starts before app, stops after/);

@@ -55,6 +55,12 @@ export interface ComposeService {
   profiles: string[];
   /** Log shipper, proxy, exporter…, by the shared classifier. */
   sidecar?: SidecarClassification;
+  /**
+   * Services Compose starts first although depends_on does not name them: the targets of `network_mode`,
+   * `ipc`, `pid`, `cgroup`, `uts` (`service:<name>`), `volumes_from` and `links` (compose-go
+   * loader/normalize.go, implicit dependencies; TestNormalizeImplicitDependencies).
+   */
+  implicitDependencies: { name: string; via: string }[];
 }
 
 export interface ComposeModel {
@@ -159,6 +165,7 @@ function buildService(name: string, pair: PairNode, node: MapNode | undefined, d
     deployRestartPair: field(asMap(resolveAlias(get('deploy')?.value, document)), 'restart_policy', document),
     healthcheckPair: get('healthcheck'),
     profiles: items(get('profiles')?.value, document).map(scalarText).filter((p): p is string => !!p),
+    implicitDependencies: [],
   };
   const networkPair = get('network_mode');
   const networkMode = scalarText(resolveAlias(networkPair?.value, document));
@@ -182,8 +189,22 @@ function buildService(name: string, pair: PairNode, node: MapNode | undefined, d
     if (mount) service.mounts.push(mount);
   }
   for (const item of items(service.portsPair?.value, document)) service.ports.push(...parsePort(item, document));
+  service.implicitDependencies = implicitDependencies(service, text, items(get('links')?.value, document));
   service.sidecar = node ? classifySidecar(asContainer(node, service.image, index)) : undefined;
   return service;
+}
+
+function implicitDependencies(service: ComposeService, text: (key: string) => string | undefined, links: unknown[]): { name: string; via: string }[] {
+  const result: { name: string; via: string }[] = [];
+  const add = (name: string | undefined, via: string) => {
+    if (name && name !== service.name && !service.dependsOn.some((d) => d.name === name) && !result.some((r) => r.name === name)) result.push({ name, via });
+  };
+  add(service.networkMode?.service?.name, 'network_mode');
+  for (const key of ['ipc', 'pid', 'cgroup', 'uts']) add(/^service:(.+)$/.exec(text(key) ?? '')?.[1], key);
+  for (const reference of service.volumesFrom) add(reference.name, 'volumes_from');
+  // links: SERVICE[:ALIAS]
+  for (const link of links) add(scalarText(link)?.split(':')[0], 'links');
+  return result;
 }
 
 function dependencies(value: unknown, document: Document.Parsed): Dependency[] {

@@ -40,8 +40,7 @@ function serviceMarkdown(model: ComposeModel, entry: ComposeService): string {
   if (owner) lines.push(`Joins the network namespace of ${code(owner)} (\`network_mode\`): they reach each other on localhost, and ports are published on ${code(owner)}.`);
   const joined = model.services.filter((other) => other.networkMode?.service?.name === entry.name).map((other) => code(other.name));
   if (joined.length) lines.push(`Shares its network namespace with ${joined.join(', ')}.`);
-  const waits = [...entry.dependsOn.map((d) => `${code(d.name)}${d.condition ? ` (${d.condition})` : ''}`), ...entry.volumesFrom.map((v) => `${code(v.name)} (volumes_from)`)];
-  if (owner && !entry.dependsOn.some((d) => d.name === owner)) waits.push(`${code(owner)} (network_mode)`);
+  const waits = [...entry.dependsOn.map((d) => `${code(d.name)}${d.condition ? ` (${d.condition})` : ''}`), ...entry.implicitDependencies.map((d) => `${code(d.name)} (${d.via})`)];
   if (waits.length) lines.push(`Starts after ${waits.join(', ')}.`);
   const shared = entry.mounts.filter((m) => m.type === 'volume' && m.source).map((m) => {
     const others = model.services.filter((o) => o !== entry && o.mounts.some((om) => om.source === m.source)).map((o) => code(o.name));

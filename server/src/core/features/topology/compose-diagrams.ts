@@ -1,26 +1,9 @@
-import { asMap, asSeq, getMap, getPair, keyText, nodeSpan, scalarText, type MapNode, type PairNode, type Span } from '../../parse/nodes';
-import type { ContainerModel } from '../../model/pod';
-import { classifySidecar } from '../../model/known-sidecars';
+import type { ParsedDocument } from '../../parse/document';
+import { asMap, asSeq, getMap, getPair, keyText, nodeSpan, scalarText, type Span } from '../../parse/nodes';
+import { buildComposeModel, type ComposeModel, type ComposeService } from '../../compose/model';
 import { FlowchartBuilder, safe, type Label } from './flowchart-builder';
 import { SequenceBuilder } from './sequence-builder';
 import type { DiagramNode, NodeClass } from './types';
-
-interface ServiceEntry {
-  id: string;
-  name: string;
-  node: MapNode;
-  pair: PairNode;
-  classic: boolean;
-  span?: Span;
-}
-
-interface ComposeMount {
-  /** Named volume, or a host path for a bind mount. */
-  source: string;
-  bind: boolean;
-  target: string;
-  readOnly: boolean;
-}
 
 export interface ComposeDiagrams {
   name: string;
@@ -29,54 +12,47 @@ export interface ComposeDiagrams {
   nodes: DiagramNode[];
 }
 
-/** Services, named volumes, bind mounts and depends_on of a Compose file, drawn like a pod. */
-export function composeDiagrams(root: MapNode, fileName: string | undefined, offset: number): ComposeDiagrams {
+interface Drawn {
+  service: ComposeService;
+  id: string;
+  sidecar: boolean;
+}
+
+/**
+ * Services, named volumes, bind mounts and start order of a Compose file, drawn like a pod. Services that share
+ * one network namespace (`network_mode: service:<x>`) are drawn inside one box, as a pod's containers are; start
+ * order follows depends_on and Compose's implicit dependencies (network_mode, volumes_from, links, ipc/pid).
+ */
+export function composeDiagrams(document: ParsedDocument, fileName: string | undefined, offset: number): ComposeDiagrams {
+  const root = document.root;
+  const model = root ? buildComposeModel(root, document.yaml, fileName) : undefined;
   const flow = new FlowchartBuilder();
   const fileSpan = (node: unknown): Span | undefined => {
     const span = nodeSpan(node);
     return span ? { start: span.start + offset, end: span.end + offset } : undefined;
   };
   const projectName = scalarText(getPair(root, 'name')?.value) ?? baseName(fileName) ?? 'compose';
-  const services: ServiceEntry[] = [];
-  for (const pair of getMap(root, 'services')?.items ?? []) {
-    const node = asMap(pair.value);
-    const name = keyText(pair);
-    if (!node || name === undefined) continue;
-    const networkMode = scalarText(getPair(node, 'network_mode')?.value) ?? '';
-    const keySpan = fileSpan(pair.key);
-    const valueSpan = fileSpan(pair.value);
-    services.push({
-      id: flow.nextId('c'),
-      name,
-      node,
-      pair,
-      classic: networkMode.startsWith('service:') || !!classifySidecar(asContainer(node, services.length)),
-      span: keySpan && valueSpan ? { start: keySpan.start, end: valueSpan.end } : keySpan,
-    });
-  }
+  const services = model?.services ?? [];
+  const drawn: Drawn[] = services.map((service) => ({ service, id: flow.nextId('c'), sidecar: !!service.networkMode?.service || !!service.sidecar }));
   // Helpers only: nothing to be a helper to, so draw them all as services.
-  if (services.every((s) => s.classic)) for (const s of services) s.classic = false;
+  if (drawn.every((d) => d.sidecar)) for (const d of drawn) d.sidecar = false;
+  const byName = new Map(drawn.map((d) => [d.service.name, d]));
 
   flow.openGroup(flow.nextId('p'), [safe('Compose '), projectName]);
-  for (const service of services) {
-    const lines: Label[] = [service.name, safe(service.classic ? 'sidecar service' : 'service')];
-    const image = scalarText(getPair(service.node, 'image')?.value);
-    const build = getPair(service.node, 'build');
-    if (image) lines.push(image);
-    else if (build) lines.push([safe('build '), scalarText(build.value) ?? scalarText(getPair(asMap(build.value), 'context')?.value) ?? '.']);
-    const ports = listTexts(getPair(service.node, 'ports')?.value, (map) => {
-      const target = scalarText(getPair(map, 'target')?.value);
-      const published = scalarText(getPair(map, 'published')?.value);
-      return target ? (published ? `${published}:${target}` : target) : undefined;
-    });
-    if (ports.length) lines.push([safe('ports '), ports.join(' ')]);
-    const classes: NodeClass[] = [service.classic ? 'classic' : 'app'];
-    flow.node(service.id, 'box', lines, classes, service.span);
+  const owners = namespaceOwners(drawn, byName);
+  const placed = new Set<Drawn>();
+  for (const [owner, members] of owners) {
+    flow.openGroup(flow.nextId('n'), [safe('network namespace of '), owner.service.name]);
+    for (const member of [owner, ...members]) {
+      drawService(flow, member, fileSpan);
+      placed.add(member);
+    }
+    flow.closeGroup();
   }
+  for (const d of drawn) if (!placed.has(d)) drawService(flow, d, fileSpan);
 
-  const declared = getMap(root, 'volumes');
   const volumeIds = new Map<string, string>();
-  for (const pair of declared?.items ?? []) {
+  for (const pair of getMap(root, 'volumes')?.items ?? []) {
     const name = keyText(pair);
     if (name === undefined || volumeIds.has(name)) continue;
     const id = flow.nextId('v');
@@ -84,118 +60,106 @@ export function composeDiagrams(root: MapNode, fileName: string | undefined, off
     const driver = scalarText(getPair(asMap(pair.value), 'driver')?.value);
     flow.node(id, 'cylinder', [name, driver ? [safe('volume, driver '), driver] : safe('named volume')], ['volume'], fileSpan(pair.key));
   }
-  const serviceMounts = services.map((service) => ({ service, mounts: mountsOf(service.node) }));
-  for (const { mounts } of serviceMounts) {
-    for (const mount of mounts) {
-      const key = mount.bind ? `bind:${mount.source}` : mount.source;
+  const mountKey = (type: string, source: string) => (type === 'bind' ? `bind:${source}` : source);
+  for (const { service } of drawn) {
+    for (const mount of service.mounts) {
+      if (!mount.source || (mount.type !== 'volume' && mount.type !== 'bind')) continue;
+      const key = mountKey(mount.type, mount.source);
       if (volumeIds.has(key)) continue;
       const id = flow.nextId('v');
       volumeIds.set(key, id);
-      flow.node(id, 'cylinder', mount.bind ? [mount.source, safe('host path')] : [mount.source, safe('named volume, not declared')], ['volume']);
+      flow.node(id, 'cylinder', mount.type === 'bind' ? [mount.source, safe('host path')] : [mount.source, safe('named volume, not declared')], ['volume']);
     }
   }
   flow.closeGroup();
 
-  for (const { service, mounts } of serviceMounts) {
-    for (const mount of mounts) {
-      const volumeId = volumeIds.get(mount.bind ? `bind:${mount.source}` : mount.source);
+  for (const { service, id } of drawn) {
+    for (const mount of service.mounts) {
+      const volumeId = mount.source ? volumeIds.get(mountKey(mount.type, mount.source)) : undefined;
       if (!volumeId) continue;
-      if (mount.readOnly) flow.edge(volumeId, service.id, 'reads', [safe('reads '), mount.target]);
-      else flow.edge(service.id, volumeId, 'writes', [safe('writes '), mount.target]);
+      const target = mount.target ?? '';
+      if (mount.readOnly) flow.edge(volumeId, id, 'reads', [safe('reads '), target]);
+      else flow.edge(id, volumeId, 'writes', [safe('writes '), target]);
     }
   }
-  const byName = new Map(services.map((s) => [s.name, s]));
-  for (const service of services) {
-    for (const dependency of dependsOn(service.node)) {
+  for (const { service, id } of drawn) {
+    for (const dependency of service.dependsOn) {
       const target = byName.get(dependency.name);
-      if (target) flow.edge(service.id, target.id, 'depends', safe(dependency.condition === 'service_healthy' ? 'starts after, healthy' : 'starts after'));
+      if (target) flow.edge(id, target.id, 'depends', safe(dependency.condition === 'service_healthy' ? 'starts after, healthy' : 'starts after'));
     }
-    const networkMode = scalarText(getPair(service.node, 'network_mode')?.value) ?? '';
-    const shared = networkMode.startsWith('service:') ? byName.get(networkMode.slice('service:'.length)) : undefined;
-    if (shared) flow.edge(service.id, shared.id, 'depends', safe('shares network'));
+    for (const dependency of service.implicitDependencies) {
+      const target = byName.get(dependency.name);
+      if (target) flow.edge(id, target.id, 'depends', safe(dependency.via === 'network_mode' ? 'shares network, starts after' : `starts after (${dependency.via})`));
+    }
   }
 
-  return { name: projectName, mermaid: flow.toString(), sequence: composeSequence(services, projectName), nodes: flow.nodes };
+  return { name: projectName, mermaid: flow.toString(), sequence: model ? composeSequence(model, drawn, projectName) : '', nodes: flow.nodes };
 }
 
-/** Start order: dependencies first (depends_on), file order otherwise; stop in reverse. Cycles fall back to file order. */
-function composeSequence(services: ServiceEntry[], projectName: string): string {
+function drawService(flow: FlowchartBuilder, d: Drawn, fileSpan: (node: unknown) => Span | undefined): void {
+  const { service } = d;
+  const lines: Label[] = [service.name, safe(d.sidecar ? 'sidecar service' : 'service')];
+  const build = getPair(service.node, 'build');
+  if (service.image) lines.push(service.image);
+  else if (build) lines.push([safe('build '), scalarText(build.value) ?? scalarText(getPair(asMap(build.value), 'context')?.value) ?? '.']);
+  const ports = (asSeq(service.portsPair?.value)?.items ?? [])
+    .map((item) => {
+      const map = asMap(item);
+      if (!map) return scalarText(item);
+      const target = scalarText(getPair(map, 'target')?.value);
+      const published = scalarText(getPair(map, 'published')?.value);
+      return target ? (published ? `${published}:${target}` : target) : undefined;
+    })
+    .filter((text): text is string => !!text);
+  if (ports.length) lines.push([safe('ports '), ports.join(' ')]);
+  const classes: NodeClass[] = [d.sidecar ? 'classic' : 'app'];
+  const key = fileSpan(service.pair.key);
+  const value = fileSpan(service.pair.value);
+  flow.node(d.id, 'box', lines, classes, key && value ? { start: key.start, end: value.end } : key);
+}
+
+/** Services that others join with network_mode: service:<owner>, with the services that join them (one level). */
+function namespaceOwners(drawn: readonly Drawn[], byName: ReadonlyMap<string, Drawn>): Map<Drawn, Drawn[]> {
+  const owners = new Map<Drawn, Drawn[]>();
+  for (const d of drawn) {
+    const owner = d.service.networkMode?.service ? byName.get(d.service.networkMode.service.name) : undefined;
+    // An owner that itself joins another namespace is drawn where it is; chains stay edges.
+    if (!owner || owner === d || owner.service.networkMode?.service) continue;
+    const members = owners.get(owner) ?? [];
+    members.push(d);
+    owners.set(owner, members);
+  }
+  return owners;
+}
+
+/** Start order: dependencies first (explicit and implicit), file order otherwise; stop in reverse. Cycles fall back to file order. */
+function composeSequence(model: ComposeModel, drawn: readonly Drawn[], projectName: string): string {
   const seq = new SequenceBuilder('compose', 'docker compose');
-  for (const service of services) seq.participant(service.id, service.name);
+  for (const d of drawn) seq.participant(d.id, d.service.name);
   seq.note('over', ['compose'], [safe('up '), projectName]);
-  const byName = new Map(services.map((s) => [s.name, s]));
-  const order: ServiceEntry[] = [];
-  const state = new Map<ServiceEntry, 'visiting' | 'done'>();
-  const visit = (service: ServiceEntry) => {
-    if (state.get(service)) return;
-    state.set(service, 'visiting');
-    for (const dependency of dependsOn(service.node)) {
-      const target = byName.get(dependency.name);
+  const byName = new Map(drawn.map((d) => [d.service.name, d]));
+  const order: Drawn[] = [];
+  const state = new Map<Drawn, 'visiting' | 'done'>();
+  const visit = (d: Drawn) => {
+    if (state.get(d)) return;
+    state.set(d, 'visiting');
+    for (const name of [...d.service.dependsOn.map((x) => x.name), ...d.service.implicitDependencies.map((x) => x.name)]) {
+      const target = byName.get(name);
       if (target && state.get(target) !== 'visiting') visit(target);
     }
-    state.set(service, 'done');
-    order.push(service);
+    state.set(d, 'done');
+    order.push(d);
   };
-  services.forEach(visit);
-  for (const service of order) {
-    seq.message('compose', service.id, 'call', safe(service.classic ? 'start sidecar service' : 'start service'));
-    const waiters = services.filter((s) => dependsOn(s.node).some((d) => d.name === service.name && d.condition === 'service_healthy'));
-    if (waiters.length) seq.note('right of', [service.id], safe('healthcheck must pass before its dependents start'));
+  drawn.forEach(visit);
+  for (const d of order) {
+    seq.message('compose', d.id, 'call', safe(d.sidecar ? 'start sidecar service' : 'start service'));
+    const waiters = model.services.filter((s) => s.dependsOn.some((x) => x.name === d.service.name && x.condition === 'service_healthy'));
+    if (waiters.length) seq.note('right of', [d.id], safe('healthcheck must pass before its dependents start'));
   }
   if (order.length > 1) seq.note('over', [order[0].id, order[order.length - 1].id], safe('running'));
   seq.note('over', ['compose'], safe('down'));
-  for (const service of [...order].reverse()) seq.message('compose', service.id, 'call', safe('stop'));
+  for (const d of [...order].reverse()) seq.message('compose', d.id, 'call', safe('stop'));
   return seq.toString();
-}
-
-function dependsOn(service: MapNode): { name: string; condition?: string }[] {
-  const value = getPair(service, 'depends_on')?.value;
-  const seq = asSeq(value);
-  if (seq) return seq.items.map(scalarText).filter((n): n is string => !!n).map((name) => ({ name }));
-  const map = asMap(value);
-  if (!map) return [];
-  return map.items
-    .map((pair) => ({ name: keyText(pair) ?? '', condition: scalarText(getPair(asMap(pair.value), 'condition')?.value) }))
-    .filter((d) => d.name !== '');
-}
-
-function mountsOf(service: MapNode): ComposeMount[] {
-  const seq = asSeq(getPair(service, 'volumes')?.value);
-  if (!seq) return [];
-  const result: ComposeMount[] = [];
-  for (const item of seq.items) {
-    const short = scalarText(item);
-    if (short !== undefined) {
-      // source:target[:mode]; a lone path is an anonymous volume, private to the service: nothing to draw.
-      const parts = short.split(':');
-      if (parts.length < 2 || !parts[0]) continue;
-      const source = parts[0];
-      result.push({ source, bind: isHostPath(source), target: parts[1], readOnly: (parts[2] ?? '').split(',').includes('ro') });
-      continue;
-    }
-    const map = asMap(item);
-    const source = scalarText(getPair(map, 'source')?.value);
-    const target = scalarText(getPair(map, 'target')?.value) ?? '';
-    const type = scalarText(getPair(map, 'type')?.value) ?? 'volume';
-    if (!source || (type !== 'volume' && type !== 'bind')) continue;
-    result.push({ source, bind: type === 'bind', target, readOnly: scalarText(getPair(map, 'read_only')?.value) === 'true' });
-  }
-  return result;
-}
-
-function isHostPath(source: string): boolean {
-  return /^[./~]/.test(source) || source.includes('/') || /^\$\{?\w/.test(source);
-}
-
-function listTexts(value: unknown, fromMap: (map: MapNode) => string | undefined): string[] {
-  const seq = asSeq(value);
-  if (!seq) return [];
-  return seq.items
-    .map((item) => {
-      const map = asMap(item);
-      return map ? fromMap(map) : scalarText(item);
-    })
-    .filter((t): t is string => !!t);
 }
 
 function baseName(fileName: string | undefined): string | undefined {
@@ -211,16 +175,4 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** The service seen as a container, so the shared sidecar classifier can read its image and command. */
-function asContainer(node: MapNode, index: number): ContainerModel {
-  return {
-    node,
-    list: 'containers',
-    index,
-    path: [],
-    role: 'app',
-    image: scalarText(getPair(node, 'image')?.value),
-  };
 }

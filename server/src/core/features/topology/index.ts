@@ -37,7 +37,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
         result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });
       }
     } else if (isComposeDocument(document.root, options.fileName) && document.root) {
-      const diagrams = composeDiagrams(document.root, options.fileName, slot.start);
+      const diagrams = composeDiagrams(document, options.fileName, slot.start);
       result.push({ slotIndex: slot.index, diagram: { kind: 'Compose', ...span, ...diagrams } });
     }
   }
