@@ -5,7 +5,7 @@
 // Then our server alone on the crafted worst cases of scripts/bench/crafted.mjs at 100 KB and 1 MB (--crafted no
 // leaves them out).
 // Usage: node scripts/bench.mjs [--sizes 1000,10000,50000] [--edits 50] [--requests 30] [--servers ours,peer]
-//                               [--crafted yes|no] [--markdown file]   (also write the table to a file)
+//                               [--crafted yes|no] [--compose yes|no] [--markdown file]   (also write the table to a file)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { generateManifest } from './bench/generate.mjs';
 import { measureCrafted, renderCrafted } from './bench/crafted-rows.mjs';
+import { measureCompose, renderCompose } from './bench/compose-rows.mjs';
 import { BenchClient } from './bench/lsp-client.mjs';
 import { writePeerSchema } from './bench/peer-schema.mjs';
 import { benchPeerServer } from './tools/pinned-packages.mjs';
@@ -77,6 +78,7 @@ const SERVERS = {
 
 const rows = [];
 let craftedRows = [];
+let composeRow;
 try {
   for (const lines of sizes) {
     const manifest = generateManifest(lines);
@@ -97,11 +99,15 @@ try {
     console.error('\n[bench] crafted worst cases, ours');
     craftedRows = await measureCrafted(SERVERS.ours, workDir);
   }
+  if (servers.includes('ours') && args.compose !== 'no') {
+    console.error('\n[bench] a 2,000-line Compose file, ours');
+    composeRow = await measureCompose(SERVERS.ours, workDir, { edits: editCount, requests: requestCount });
+  }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 
-const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '');
+const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '') + (composeRow ? `\n\n${renderCompose(composeRow, fmt)}` : '');
 console.log(table);
 if (args.markdown) fs.writeFileSync(path.resolve(args.markdown), `${table}\n`);
 

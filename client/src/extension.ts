@@ -8,6 +8,7 @@ import { SidecarStatusBar } from './status-bar';
 import { registerTopology } from './topology/panel';
 import { registerAddSharedVolume } from './commands/add-shared-volume';
 import { registerSetKubernetesVersion } from './commands/set-kubernetes-version';
+import { isServedLanguage } from './languages';
 
 /** What `activate` returns; the e2e suite reads it through `extension.exports`. */
 export interface SidecarExtensionApi {
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): SidecarExtensionApi 
       if (e.affectsConfiguration('sidecar') && languageClient.isRunning()) void refreshServerStatus();
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (editor?.document.languageId === 'yaml' && languageClient.isRunning()) void refreshServerStatus();
+      if (isServedLanguage(editor?.document.languageId) && languageClient.isRunning()) void refreshServerStatus();
     }),
     vscode.commands.registerCommand(ClientCommands.restartServer, async () => {
       output.info('Restarting the language server on request.');

@@ -1,4 +1,4 @@
-// Builds the LanguageClient for the sidecar server: node IPC transport, YAML documents, and an error
+// Builds the LanguageClient for the sidecar server: node IPC transport, YAML and Compose documents, and an error
 // handler that restarts a crashed server a bounded number of times instead of leaving the user without
 // diagnostics (the default handler gives up after 4 crashes and shows a modal-ish error).
 import type * as vscode from 'vscode';
@@ -14,6 +14,7 @@ import {
   type Message,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { LANGUAGE_IDS } from './languages';
 
 /** The id also names the trace setting: vscode-languageclient reads `${id}.trace.server`. */
 export const clientId = 'sidecar';
@@ -83,10 +84,10 @@ export function createLanguageClient(
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
     // Pushes `sidecar.*` with every didChangeConfiguration, so the server can skip a round trip.
     synchronize: { configurationSection: 'sidecar' },
     outputChannel,

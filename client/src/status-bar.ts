@@ -2,6 +2,7 @@
 // server is running, so a silent "no diagnostics" is distinguishable from "server down".
 import * as vscode from 'vscode';
 import { DEFAULT_KUBERNETES_VERSION, type StatusResult } from '../../server/src/protocol';
+import { isServedLanguage } from './languages';
 
 export const kubernetesVersionSetting = 'sidecar.kubernetesVersion';
 
@@ -84,7 +85,7 @@ export class SidecarStatusBar implements vscode.Disposable {
   }
 
   private updateVisibility(): void {
-    if (vscode.window.activeTextEditor?.document.languageId === 'yaml') this.item.show();
+    if (isServedLanguage(vscode.window.activeTextEditor?.document.languageId)) this.item.show();
     else this.item.hide();
   }
 
