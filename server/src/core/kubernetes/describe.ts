@@ -1,5 +1,5 @@
 import { gateAt, gateOnByDefaultFrom, gatesOf, stateText, type FeatureGate } from './feature-gates';
-import { fieldAt, fieldSince } from './fields';
+import { fieldAt, fieldSince, isVersionedField } from './fields';
 
 /** What completion and hover say about a field at the target: whether to offer it, and its version facts. */
 export interface FieldVersionInfo {
@@ -8,7 +8,7 @@ export interface FieldVersionInfo {
   /** Short, for completion details: "alpha in 1.33, off by default". */
   badge?: string;
   /** Sentences for hover: since when, which gate, what the target does. */
-  lines: string[];
+  readonly lines: readonly string[];
 }
 
 function stagesText(gate: FeatureGate): string {
@@ -23,6 +23,21 @@ function stagesText(gate: FeatureGate): string {
  * is given (completion talks about the key), and only for that value when there is one (hover).
  */
 export function fieldVersionInfo(definition: string, field: string, minor: number, where?: string, value?: unknown): FieldVersionInfo {
+  if (!isVersionedField(definition, field)) return UNVERSIONED;
+  // Completion asks about the key (no value) once per offered field and request: those answers are memoised
+  // per (field, target, list); only table rows reach here, so the memo is bounded by the tables.
+  if (value !== undefined) return describeField(definition, field, minor, where, value);
+  const key = `${definition}\0${field}\0${minor}\0${where ?? ''}`;
+  let info = memo.get(key);
+  if (!info) memo.set(key, (info = describeField(definition, field, minor, where, undefined)));
+  return info;
+}
+
+/** The answer for the fields every supported minor has with no gate: nothing to say. */
+const UNVERSIONED: FieldVersionInfo = Object.freeze({ absent: false, lines: Object.freeze([]) });
+const memo = new Map<string, FieldVersionInfo>();
+
+function describeField(definition: string, field: string, minor: number, where: string | undefined, value: unknown): FieldVersionInfo {
   const lines: string[] = [];
   const since = fieldSince(definition, field);
   const availability = fieldAt(definition, field, minor, { where });

@@ -1,5 +1,5 @@
 import history from './generated/fields-by-version.json';
-import { gateIntroduced, gatesOf, type FeatureGate } from './feature-gates';
+import { FEATURE_GATES, gateIntroduced, gatesOf, type FeatureGate } from './feature-gates';
 import { own } from '../text/own';
 
 const fields = history.fields as unknown as Record<string, Record<string, [number, number]>>;
@@ -43,6 +43,27 @@ export function fieldSince(definition: string, field: string): string | undefine
 
 /** Definitions that have at least one field newer than 1.27 (the field check walks only towards these). */
 export const VERSIONED_DEFINITIONS: ReadonlySet<string> = new Set(Object.keys(fields));
+
+/**
+ * Fields with a history row or a feature-gate row, per definition, computed once at load: every other field is
+ * in every supported minor with no gate, so completion, hover and the field check skip it with one lookup.
+ */
+const VERSIONED_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const sets = new Map<string, Set<string>>();
+  const add = (definition: string, field: string): void => {
+    const set = sets.get(definition) ?? new Set<string>();
+    set.add(field);
+    sets.set(definition, set);
+  };
+  for (const [definition, rows] of Object.entries(fields)) for (const field of Object.keys(rows)) add(definition, field);
+  for (const gate of FEATURE_GATES) for (const row of gate.fields) add(row.definition, row.field);
+  return sets;
+})();
+
+/** Whether the tables say anything about `definition.field` (a history row or a gate). */
+export function isVersionedField(definition: string, field: string): boolean {
+  return VERSIONED_FIELDS.get(definition)?.has(field) ?? false;
+}
 
 /** Every (definition, field, history) row, for tests. */
 export function fieldRows(): { definition: string; field: string; lastWithout: number; firstWith: number }[] {

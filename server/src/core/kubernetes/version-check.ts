@@ -2,7 +2,7 @@ import type { SchemaPath, SchemaRegistry } from '../schema';
 import { apiFieldPath } from '../model/containers';
 import { servedAt } from './api-versions';
 import { FEATURE_GATES, gateAt, gateOnByDefaultFrom, gateSentence, gatesOf, type FeatureGate } from './feature-gates';
-import { fieldAt, VERSIONED_DEFINITIONS } from './fields';
+import { fieldAt, isVersionedField, VERSIONED_DEFINITIONS } from './fields';
 
 export type VersionCode = 'field-not-in-version' | 'field-behind-feature-gate' | 'removed-api-version' | 'api-version-not-served-yet';
 
@@ -66,7 +66,7 @@ function listOf(path: SchemaPath): string | undefined {
 export function fieldProblems(registry: SchemaRegistry, apiVersion: string, kind: string, value: unknown, minor: number): VersionProblem[] {
   const problems: VersionProblem[] = [];
   registry.visitFields(apiVersion, kind, value, TARGETS, (definition, field, path, fieldValue) => {
-    if (path[0] === 'status') return;
+    if (path[0] === 'status' || !isVersionedField(definition, field)) return;
     const context = { where: listOf(path), value: fieldValue };
     const gates = gatesOf(definition, field, context);
     if (gates.some((g) => g.field.checkedBy)) return;
