@@ -8,8 +8,8 @@ describe(id, () => {
   it('underlines privileged: true in init and app containers', () => {
     const found = underlines(ruleFixture(id, 'bad'), id);
     assert.deepEqual(brief(found), [
-      { code: id, severity: 'error', text: 'privileged: true', line: 18 },
-      { code: id, severity: 'error', text: 'privileged: true', line: 23 },
+      { code: id, severity: 'warning', text: 'privileged: true', line: 18 },
+      { code: id, severity: 'warning', text: 'privileged: true', line: 23 },
     ]);
     assert.match(found[0].message, /^Init container "setup" runs privileged/);
     assert.deepEqual(found[1].data?.privilegedPath, ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'privileged']);
