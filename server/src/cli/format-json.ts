@@ -1,4 +1,5 @@
 import type { Severity } from '../core/settings';
+import { jsonChunks } from './json-chunks';
 import { summarize, type FileResult, type Summary } from './lint';
 
 /** One finding in `--format json`: 1-based lines and columns (UTF-16 units), end exclusive, like the editor's. */
@@ -58,6 +59,12 @@ export function toJsonReport(results: readonly FileResult[], tool: { name: strin
   };
 }
 
+/** The report in pieces (report → files → file → messages, one message at a time), for any number of findings. */
+export function* jsonReportChunks(results: readonly FileResult[], tool: { name: string; version: string }, kubernetesVersion: string): Generator<string> {
+  yield* jsonChunks(toJsonReport(results, tool, kubernetesVersion), 4);
+  yield '\n';
+}
+
 export function formatJson(results: readonly FileResult[], tool: { name: string; version: string }, kubernetesVersion: string): string {
-  return `${JSON.stringify(toJsonReport(results, tool, kubernetesVersion), null, 2)}\n`;
+  return [...jsonReportChunks(results, tool, kubernetesVersion)].join('');
 }

@@ -1,6 +1,7 @@
 import { docsHref } from '../core/codes';
 import type { Severity } from '../core/settings';
 import type { CatalogEntry } from './catalog';
+import { jsonChunks } from './json-chunks';
 import type { FileResult } from './lint';
 
 /**
@@ -157,8 +158,14 @@ export function toSarif(results: readonly FileResult[], options: SarifOptions): 
   };
 }
 
+/** The log in pieces (log → runs → run → results, one result at a time), for any number of findings. */
+export function* sarifChunks(results: readonly FileResult[], options: SarifOptions): Generator<string> {
+  yield* jsonChunks(toSarif(results, options), 4);
+  yield '\n';
+}
+
 export function formatSarif(results: readonly FileResult[], options: SarifOptions): string {
-  return `${JSON.stringify(toSarif(results, options), null, 2)}\n`;
+  return [...sarifChunks(results, options)].join('');
 }
 
 /** What a descriptor is made of: a catalog entry, or a stand-in for a code the catalog does not know. */

@@ -28,36 +28,40 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANS
  * codeframe formatter. Lines and columns are 1-based, columns count UTF-16 units like the editor's.
  */
 export function formatText(results: readonly FileResult[], options: TextFormatOptions): string {
+  return [...textChunks(results, options)].join('');
+}
+
+/** The report a line (or a code frame) at a time, each piece ending in a line break: for any number of findings. */
+export function* textChunks(results: readonly FileResult[], options: TextFormatOptions): Generator<string> {
   const paint = (code: string, text: string) => (options.color ? `${code}${text}${ANSI.reset}` : text);
-  const out: string[] = [];
+  // Each argument is one output line.
+  const out = (...lines: string[]): string[] => lines.map((line) => `${line}\n`);
   for (const result of results) {
     if (result.error) {
-      out.push(`${paint(ANSI.bold, printable(result.path))}  ${paint(SEVERITY_COLOR.error, 'error')}  ${printable(result.error)}`);
-      out.push('');
+      yield* out(`${paint(ANSI.bold, printable(result.path))}  ${paint(SEVERITY_COLOR.error, 'error')}  ${printable(result.error)}`, '');
       continue;
     }
     if (result.messages.length === 0) continue;
     // One heading per file, then its findings (each line still starts with path:line:col, which terminals link).
-    out.push(paint(ANSI.bold, `${printable(result.path)} (${countWords(result.messages)})`));
+    yield* out(paint(ANSI.bold, `${printable(result.path)} (${countWords(result.messages)})`));
     let lines: string[] | undefined;
     for (const message of result.messages) {
       const { line, character } = message.range.start;
-      out.push(
+      yield* out(
         `${paint(ANSI.bold, `${printable(result.path)}:${line + 1}:${character + 1}`)}  ${paint(SEVERITY_COLOR[message.severity], message.severity)}  ${paint(ANSI.dim, message.code)}  ${printable(message.message)}`,
       );
       if (options.frames !== false && result.text !== undefined) {
         // Split once per file, not once per message (a file with thousands of findings was quadratic).
         lines ??= splitLines(result.text);
-        out.push(codeFrame(lines, message, options.contextLines ?? 2, paint));
-        out.push('');
+        yield* out(codeFrame(lines, message, options.contextLines ?? 2, paint));
+        yield* out('');
       }
     }
-    if (options.frames === false) out.push('');
+    if (options.frames === false) yield* out('');
   }
   const byRule = ruleSummary(results, paint);
-  if (byRule) out.push(byRule, '');
-  out.push(summaryLine(results, paint));
-  return `${out.join('\n')}\n`;
+  if (byRule) yield* out(byRule, '');
+  yield* out(summaryLine(results, paint));
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

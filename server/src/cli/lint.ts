@@ -35,7 +35,8 @@ export interface FileResult {
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
- * Lints one file's text through exactly the editor's path: ManifestParser → Validator → LineIndex ranges.
+ * Lints one file's text through exactly the editor's path: ManifestParser → Validator → LineIndex ranges,
+ * without the editor's cap on findings per file.
  * A leading byte-order mark is dropped first, as editors do when they open a file, so positions match theirs.
  */
 export function lintText(
@@ -47,7 +48,8 @@ export function lintText(
 ): { text: string; messages: LintMessage[]; skipped: boolean } {
   const clean = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
   const file = parseManifest(clean);
-  return placeFindings(file, service.validate(file, settings, kustomize, fileName), fileName);
+  // Every finding: the per-file cap is the editor's (a notification size), and the streamed path has none either.
+  return placeFindings(file, service.validate(file, settings, kustomize, fileName, { cap: false }), fileName);
 }
 
 /** Core findings of a parsed file as CLI messages (LSP ranges), with the text code frames may show. */

@@ -16,9 +16,10 @@ import { ConfigLoader } from './config-loader';
 import { docsBaseUrl, repositoryUrl } from './docs-url';
 import { expandInputs, lintFile } from './files';
 import { isOverlayFolder, kustomizeContext, lintOverlay, runHost } from './kustomize';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText } from './format-text';
+import { jsonReportChunks } from './format-json';
+import { sarifChunks } from './format-sarif';
+import { textChunks } from './format-text';
+import { blocks } from './json-chunks';
 import { describeError, displayPath, printable, processIo, Progress, TOOL_NAME, type CliIo } from './io';
 import { exitCodeFor, reaches, type FileResult } from './lint';
 import { HELP, parseArguments, UsageError, type CliOptions } from './options';
@@ -125,13 +126,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   for (const result of results) result.messages = result.messages.filter((m) => reaches(m.severity, options.minSeverity));
   const kubernetesVersion = settingsFor(io.cwd)?.kubernetesVersion ?? defaultSettings().kubernetesVersion;
   const tool = { name: TOOL_NAME, version: packageJson.version };
-  let report: string;
+  // The report is written in blocks, never built as one string: millions of findings (a 100 MB helm template
+  // stream with default rules gave ~900k) would pass V8's string length limit.
+  let report: Iterable<string>;
   switch (options.format) {
     case 'json':
-      report = formatJson(results, tool, kubernetesVersion);
+      report = jsonReportChunks(results, tool, kubernetesVersion);
       break;
     case 'sarif':
-      report = formatSarif(results, {
+      report = sarifChunks(results, {
         tool: { ...tool, informationUri: repositoryUrl(repository) },
         catalog: codes,
         srcRoot: io.cwd,
@@ -141,18 +144,23 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       break;
     default: {
       const color = options.color ?? (io.stdoutIsTty && !options.outputFile && io.env.NO_COLOR === undefined);
-      report = formatText(results, { color });
+      report = textChunks(results, { color });
     }
   }
   if (options.outputFile) {
     try {
-      fs.writeFileSync(path.resolve(io.cwd, options.outputFile), report);
+      const fd = fs.openSync(path.resolve(io.cwd, options.outputFile), 'w');
+      try {
+        for (const block of blocks(report)) fs.writeSync(fd, block);
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (error) {
       io.stderr(`${TOOL_NAME}: cannot write ${printable(options.outputFile)}: ${printable(describeError(error))}\n`);
       return 2;
     }
   } else {
-    io.stdout(report);
+    for (const block of blocks(report)) io.stdout(block);
   }
   const code = exitCodeFor(results, options.failOn);
   const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);

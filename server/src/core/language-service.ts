@@ -25,9 +25,10 @@ export interface LanguageService extends FeatureServices {
   /**
    * YAML, schema and rule findings of a file (cached per parsed document and settings). With `kustomize`, a file
    * that kustomizations use as a patch is checked as a patch and through the merged workloads. `fileName` (URI or
-   * path) recognises Compose files by name; without it they are recognised by content.
+   * path) recognises Compose files by name; without it they are recognised by content. `cap: false` (the CLI)
+   * returns every finding instead of the editor's 1,000 per file.
    */
-  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string): Finding[];
+  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean }): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined;
@@ -49,8 +50,8 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
   const services: FeatureServices = { schemas, rules: allRules, validator, compose };
   return {
     ...services,
-    validate: (file, settings, kustomize, fileName) =>
-      (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings, fileName),
+    validate: (file, settings, kustomize, fileName, options) =>
+      (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings, fileName, options),
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
     hover: (file, offset, settings, findings, fileName) => hover(services, file, offset, settings, findings, fileName),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),

@@ -33,8 +33,12 @@ export class Validator {
     private readonly compose?: { schema: ComposeSchema; rules: readonly ComposeRule[] },
   ) {}
 
-  /** `fileName` (a URI or path) recognises Compose files by name; without it, by content only. */
-  validate(file: ManifestFile, settings: Settings, fileName?: string): Finding[] {
+  /**
+   * `fileName` (a URI or path) recognises Compose files by name; without it, by content only. `cap: false` (the
+   * CLI) returns every finding; the editor's default keeps MAX_FINDINGS_PER_FILE and one too-many-problems notice,
+   * so one broken file cannot flood the client with a multi-megabyte notification.
+   */
+  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean } = {}): Finding[] {
     if (!settings.validate) return [];
     if (file.declined) {
       const { code, message } = file.declined;
@@ -51,7 +55,7 @@ export class Validator {
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
     }
-    return capFindings(result, settings);
+    return options.cap === false ? result : capFindings(result, settings);
   }
 
   /**
