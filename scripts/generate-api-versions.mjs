@@ -114,6 +114,26 @@ for (const key of Object.keys(definitions).sort()) {
   if (Object.keys(rows).length > 0) fields[key] = rows;
 }
 
+/**
+ * Fields an older minor has and 1.36 lacks (renamed or dropped): removed["<definition>"]["<field>"] =
+ * [lastMinorWith, firstMinorWithout]. The 1.36 schema calls them unknown, which is wrong at the older targets.
+ */
+const removed = {};
+for (const key of Object.keys(definitions).sort()) {
+  const current = fieldsAt(newest, key);
+  if (!current) continue;
+  const names = new Set();
+  for (const source of sources) for (const name of fieldsAt(source, key)?.keys() ?? []) if (!current.has(name) && !definitions[key].properties?.[name]) names.add(name);
+  const rows = {};
+  for (const name of [...names].sort()) {
+    let lastWith;
+    for (const source of sources) if (fieldsAt(source, key)?.has(name)) lastWith = source.minor;
+    const firstWithout = sources.find((s) => s.minor > lastWith && fieldsAt(s, key) !== undefined && !fieldsAt(s, key).has(name))?.minor;
+    if (firstWithout !== undefined) rows[name] = [lastWith, firstWithout];
+  }
+  if (Object.keys(rows).length > 0) removed[key] = rows;
+}
+
 const kinds = {};
 for (const entry of [...index.kinds].sort((a, b) => `${a.apiVersion}/${a.kind}`.localeCompare(`${b.apiVersion}/${b.kind}`))) {
   const row = history((source) => fieldsAt(source, entry.definition) !== undefined);
@@ -126,10 +146,12 @@ const output = {
     '(Kubernetes 1.<n>): the field is not in any minor up to the first number and is in the second and later. Minors between the two ' +
     'have no package and are unknown. A field without a row is in every minor from 1.27. kinds["<apiVersion>/<Kind>"] is the same for ' +
     'a whole kind (its type first appears in the generated client). Which package is which minor: sources[].evidence, quoted from the ' +
-    "package's own generated model header.",
+    "package's own generated model header. removed[\"<definition>\"][\"<field>\"] = [lastMinorWith, firstMinorWithout]: a field of an " +
+    'older minor that 1.36 no longer has.',
   sources: sources.map(({ minor, alias, package: pkg, evidence }) => ({ kubernetes: `1.${minor}`, alias, package: pkg, evidence })),
   minorsWithoutPackage: [],
   fields,
+  removed,
   kinds,
 };
 for (let minor = sources[0].minor; minor <= newest.minor; minor++) {
@@ -139,8 +161,9 @@ for (let minor = sources[0].minor; minor <= newest.minor; minor++) {
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, `${JSON.stringify(output, null, 1)}\n`);
 const count = Object.values(fields).reduce((n, rows) => n + Object.keys(rows).length, 0);
+const removedCount = Object.values(removed).reduce((n, rows) => n + Object.keys(rows).length, 0);
 console.log(
-  `fields-by-version: ${count} versioned fields in ${Object.keys(fields).length} types, ${Object.keys(kinds).length} kinds newer than 1.27` +
+  `fields-by-version: ${count} versioned fields in ${Object.keys(fields).length} types, ${removedCount} fields removed since 1.27, ${Object.keys(kinds).length} kinds newer than 1.27` +
     (rejected.size ? `; models taken for another type (ignored): ${[...rejected].sort().join(', ')}` : '') +
     (unmatched.length ? `; ${unmatched.length} schema types have no client-node model (not versioned): ${unmatched.join(', ')}` : ''),
 );

@@ -15,7 +15,7 @@ import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
 import { podsOf } from '../model/pod';
 import { listItems } from '../parse/list-items';
-import { apiVersionProblem, fieldProblems } from '../kubernetes/version-check';
+import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
 
 /** Problems of the text itself: a List's items share its text, so these are reported once, for the List. */
 const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key', 'alias-limit', 'nesting-limit', 'templated-yaml']);
@@ -109,11 +109,17 @@ export class Validator {
     if (!this.schemas.removal(apiVersion, kind)) {
       for (const schemaProblem of this.schemas.validate(apiVersion, kind, value)) {
         if (options.asPatch && schemaProblem.code === 'missing-required-field') continue;
+        // A field an older target still has is not unknown there (the schemas are 1.36's).
+        const message =
+          schemaProblem.code === 'unknown-field'
+            ? unknownFieldAtTarget(this.schemas.describe(apiVersion, kind, schemaProblem.path.slice(0, -1))?.definition, String(schemaProblem.path[schemaProblem.path.length - 1]), minor, schemaProblem.message)
+            : schemaProblem.message;
+        if (message === undefined) continue;
         const span = spanOfProblem(document, schemaProblem);
         add({
           code: schemaProblem.code,
           severity: defaultSeverity(schemaProblem.code),
-          message: schemaProblem.message,
+          message,
           start: span.start,
           end: span.end,
           data: schemaProblem.data ? { ...schemaProblem.data, path: schemaProblem.path } : { path: schemaProblem.path },

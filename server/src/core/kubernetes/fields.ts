@@ -3,6 +3,7 @@ import { FEATURE_GATES, gateIntroduced, gatesOf, type FeatureGate } from './feat
 import { own } from '../text/own';
 
 const fields = history.fields as unknown as Record<string, Record<string, [number, number]>>;
+const removed = history.removed as unknown as Record<string, Record<string, [number, number]>>;
 
 /** Whether a field of the 1.36 schema exists in Kubernetes 1.<minor>. */
 export type FieldAvailability =
@@ -69,5 +70,25 @@ export function isVersionedField(definition: string, field: string): boolean {
 export function fieldRows(): { definition: string; field: string; lastWithout: number; firstWith: number }[] {
   return Object.entries(fields).flatMap(([definition, rows]) =>
     Object.entries(rows).map(([field, [lastWithout, firstWith]]) => ({ definition, field, lastWithout, firstWith })),
+  );
+}
+
+/**
+ * A field that an older minor has and 1.36 lacks (the 1.36 schema calls it unknown): whether the target still
+ * has it, or since when it is gone ("1.31 or 1.32" between packages). Undefined for every other field.
+ */
+export function removedFieldAt(definition: string, field: string, minor: number): { status: 'present' | 'unknown' } | { status: 'removed'; removedIn: string } | undefined {
+  const row = own(own(removed, definition), field);
+  if (!row) return undefined;
+  const [lastWith, firstWithout] = row;
+  if (minor <= lastWith) return { status: 'present' };
+  if (minor < firstWithout) return { status: 'unknown' };
+  return { status: 'removed', removedIn: lastWith + 1 === firstWithout ? `1.${firstWithout}` : `1.${lastWith + 1} or 1.${firstWithout}` };
+}
+
+/** Every removed-field row, for tests. */
+export function removedFieldRows(): { definition: string; field: string; lastWith: number; firstWithout: number }[] {
+  return Object.entries(removed).flatMap(([definition, rows]) =>
+    Object.entries(rows).map(([field, [lastWith, firstWithout]]) => ({ definition, field, lastWith, firstWithout })),
   );
 }

@@ -2,7 +2,7 @@ import type { SchemaPath, SchemaRegistry } from '../schema';
 import { apiFieldPath } from '../model/containers';
 import { servedAt } from './api-versions';
 import { FEATURE_GATES, gateAt, gateOnByDefaultFrom, gateSentence, gatesOf, type FeatureGate } from './feature-gates';
-import { fieldAt, isVersionedField, VERSIONED_DEFINITIONS } from './fields';
+import { fieldAt, isVersionedField, removedFieldAt, VERSIONED_DEFINITIONS } from './fields';
 
 export type VersionCode = 'field-not-in-version' | 'field-behind-feature-gate' | 'removed-api-version' | 'api-version-not-served-yet';
 
@@ -103,4 +103,16 @@ export function fieldProblems(registry: SchemaRegistry, apiVersion: string, kind
     }
   });
   return problems;
+}
+
+/**
+ * The 1.36 schema's unknown-field for a field that an older minor had (PodResourceClaim `source`, removed in
+ * 1.31 or 1.32): dropped at a target that still has the field (or may have it, between packages), and its message
+ * names the removal otherwise. `definition` is the type holding the field.
+ */
+export function unknownFieldAtTarget(definition: string | undefined, field: string, minor: number, message: string): string | undefined {
+  const removal = definition ? removedFieldAt(definition, field, minor) : undefined;
+  if (!removal) return message;
+  if (removal.status !== 'removed') return undefined;
+  return `${message} It was removed in Kubernetes ${removal.removedIn}; the target is ${version(minor)}.`;
 }
