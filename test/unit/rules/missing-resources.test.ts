@@ -8,7 +8,7 @@ describe(id, () => {
   it('underlines the name of every container missing a CPU or memory request or a memory limit', () => {
     const found = underlines(ruleFixture(id, 'bad'), id);
     assert.deepEqual(brief(found), [
-      { code: id, severity: 'warning', text: 'migrate', line: 15 },
+      { code: id, severity: 'info', text: 'migrate', line: 15 },
       { code: id, severity: 'warning', text: 'proxy', line: 17 },
       { code: id, severity: 'warning', text: 'web', line: 24 },
       { code: id, severity: 'warning', text: 'worker', line: 30 },

@@ -37,6 +37,10 @@ export const rule = defineRule({
       context.report({
         ...anchor,
         message,
+        // A regular init container runs alone, to completion, before the app starts: it never competes with the
+        // app containers, and the pod's request is already at least the app's (KEP-753: max of the two), so a
+        // missing value there is a note, not a warning (measured: 12 of the 125 warnings on the real-world set).
+        ...(container.role === 'init' ? { severity: 'info' as const } : {}),
         data: {
           container: container.name,
           containerPath: container.path,
