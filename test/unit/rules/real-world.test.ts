@@ -32,6 +32,12 @@ const CASES: { file: string; expected: [code: string, text: string, line: number
     expected: [['invalid-image-name', '"mysql:latest "', 13, 14], ['secret-in-env', '"mysql"', 18, 18], ['secret-in-env', '"supersecret"', 22, 18]],
   },
   { file: 'list-guestbook.yaml', expected: [['invalid-name', 'Master', 41, 17]] },
+  // Minified JSON is validated (the nesting estimate closes brackets), with exact columns on the one line.
+  { file: 'json-one-line-guestbook-frontend.yaml', expected: [['invalid-name', '"frontend_http"', 4, 464]] },
+  // Aliases resolve: `name: *app` names the volume, `resources: *small` states the tomcat's resources.
+  { file: 'aliases-javaweb.yaml', expected: [] },
+  // --host=127.0.0.1 --port=5432 in a migration listed before the proxy that serves 5432.
+  { file: 'init-before-sidecar-cloudsql.yaml', expected: [['init-container-before-sidecar', 'migrate', 18, 17]], hasSidecar: true },
 ];
 
 /** The rules that weigh practice, not API validity: their counts are the noise measure (scripts/corpus-report.mjs). */
@@ -53,6 +59,11 @@ describe('real-world manifests: exactly what the API server says, nothing else',
       [['info', 'cloud-sql-proxy', 61, 17]],
     );
     assert.match(found[0].message, /quitquitquit/);
+  });
+
+  it('aliases count as what they name: no undefined-volume, and the aliased resources satisfy missing-resources', () => {
+    const text = readFixture('real-world', 'aliases-javaweb.yaml');
+    assert.deepEqual(lint(text).filter((f) => ['undefined-volume', 'unused-volume', 'missing-resources', 'duplicate-container-name'].includes(f.code)), []);
   });
 
   it('a well-kept kube-prometheus workload gets no warning at all with default settings', () => {
