@@ -30,8 +30,9 @@ function reachedAt(init: ContainerModel, sidecar: ContainerModel): string | unde
   for (const port of servedPorts(sidecar)) {
     const direct = new RegExp(`(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\]):${port}\\b`).exec(text);
     if (direct) return direct[0];
-    // DB_HOST=127.0.0.1 and DB_PORT=5432 as separate variables.
-    if (envValues.includes(String(port))) return `${LOOPBACK.exec(text)?.[0] ?? 'localhost'}:${port}`;
+    // DB_HOST=127.0.0.1 and DB_PORT=5432 as separate variables, or `--host=127.0.0.1 --port=5432` as separate
+    // flags (cloud-sql-proxy's own Job example).
+    if (envValues.includes(String(port)) || new RegExp(`(?:^|\\s)--?[\\w-]*port[= ]${port}\\b`).test(text)) return `${LOOPBACK.exec(text)?.[0] ?? 'localhost'}:${port}`;
   }
   return undefined;
 }
