@@ -130,3 +130,12 @@ spec:
   assert.deepEqual(labels(list), ['cpu', 'ephemeral-storage']);
   assert.equal(newText(item(list, 'cpu')), 'cpu: ${1:100m}');
 });
+
+test('keys people write in every container rank above rarer ones with the same letters', () => {
+  const { list } = completeAt(POD.replace('      |\n', '      res|\n'));
+  const order = sorted(list).filter((label) => label.startsWith('res') || label.startsWith('vol'));
+  assert.ok(order.indexOf('resources') < order.indexOf('resizePolicy'), order.join(', '));
+  assert.ok(order.indexOf('volumeMounts') < order.indexOf('volumeDevices'), order.join(', '));
+  // required fields still come first, and the rest keep alphabetical order after the common ones
+  assert.ok(order.indexOf('resizePolicy') < order.indexOf('restartPolicyRules'), order.join(', '));
+});

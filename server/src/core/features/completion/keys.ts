@@ -6,6 +6,7 @@ import { reindentBlock } from '../../text/indentation';
 import { LINE_BREAK } from '../../parse/line-index';
 import { MANIFEST_SNIPPETS } from '../snippets';
 import { containerSnippetItems } from './container-snippets';
+import { fieldSortText } from './common-fields';
 import type { KeyContext } from './cursor';
 import { edit, kindRank, rangeOf, snippetItem, type Request } from './request';
 import { typeLabel } from './types';
@@ -36,7 +37,7 @@ export function keyItems(request: Request, context: KeyContext): CompletionItem[
         const version = info.definition ? fieldVersionInfo(info.definition, name, minor, where) : undefined;
         if (version?.absent) continue;
         if (version && info.definition === 'core.v1.Container' && name === 'restartPolicy' && containerRestartPolicyValues(where ?? '', minor).length === 0) continue;
-        items.push(keyItem(request, context, name, field, required.has(name), version?.badge));
+        items.push(keyItem(request, context, name, field, required.has(name), version?.badge, info.definition));
       }
     }
     items.push(...resourceNameItems(request, context, info));
@@ -45,7 +46,7 @@ export function keyItems(request: Request, context: KeyContext): CompletionItem[
   return items;
 }
 
-export function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean, badge?: string): CompletionItem {
+export function keyItem(request: Request, context: KeyContext, name: string, field: FieldInfo, required: boolean, badge?: string, definition?: string): CompletionItem {
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   const body = context.hasColon ? name : context.flow ? flowKeyBody(name, field) : blockKeyBody(request, name, field);
   const text = reindentBlock(body, request.style, context.column, request.eol);
@@ -54,7 +55,7 @@ export function keyItem(request: Request, context: KeyContext, name: string, fie
     kind: field.type === 'object' || field.isArray ? CompletionItemKind.Module : CompletionItemKind.Property,
     detail: `${typeLabel(field)}${required ? ' (required)' : ''}${badge ? ` — ${badge}` : ''}`,
     documentation: field.description ? { kind: MarkupKind.Markdown, value: field.description } : undefined,
-    sortText: `${required ? '0' : '1'}${name}`,
+    sortText: fieldSortText(definition, name, required),
     filterText: name,
     ...edit(request, range, text),
   };
