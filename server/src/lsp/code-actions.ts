@@ -1,4 +1,4 @@
-import { CodeActionKind, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeActionTriggerKind, type CodeActionContext, type ServerCapabilities } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { DiagnosticAt } from '../core/features/code-actions';
 import type { LineIndex } from '../core/parse/line-index';
@@ -29,7 +29,7 @@ export const codeActionsFeature: ServerFeature = {
           const range = { start: file.lineIndex.offsetAt(params.range.start), end: file.lineIndex.offsetAt(params.range.end) };
           const { actions, failures } = context.service.codeActions(file, range, diagnosticsAt(file.lineIndex, params.context.diagnostics), settings, {
             uri: params.textDocument.uri,
-            only: params.context.only,
+            only: requestedKinds(params.context),
             sharedVolumeCommand: true,
             setVersionCommand: ClientCommands.setKubernetesVersion,
           });
@@ -44,6 +44,16 @@ export const codeActionsFeature: ServerFeature = {
 };
 
 /** The client's diagnostics located by file offsets, as the core's code actions take them: the one place their positions are read. */
+/**
+ * The kinds to compute. A request the editor makes by itself as the cursor moves (triggerKind Automatic) decides
+ * whether a light bulb shows: only quick fixes for a problem may put one there, so a clean container name gets
+ * none; the refactorings (convert to native sidecar, add a shared volume) come with Ctrl+. or the context menu.
+ */
+export function requestedKinds(context: Pick<CodeActionContext, 'only' | 'triggerKind'>): string[] | undefined {
+  if (context.only?.length) return context.only;
+  return context.triggerKind === CodeActionTriggerKind.Automatic ? [CodeActionKind.QuickFix] : undefined;
+}
+
 export function diagnosticsAt(lines: LineIndex, diagnostics: readonly Diagnostic[]): DiagnosticAt[] {
   return diagnostics.map((diagnostic) => ({
     code: typeof diagnostic.code === 'string' ? diagnostic.code : undefined,

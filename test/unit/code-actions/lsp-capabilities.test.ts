@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codeActionsFeature } from '../../../server/src/lsp/code-actions';
+import { codeActionsFeature, requestedKinds } from '../../../server/src/lsp/code-actions';
 import { commandsFeature } from '../../../server/src/lsp/commands';
 import { SERVER_COMMANDS } from '../../../server/src/protocol';
 import { ADD_SHARED_VOLUME_COMMAND } from '../../../server/src/core/features/code-actions';
@@ -20,5 +20,12 @@ describe('code action capabilities', () => {
     // VS Code's language client registers every declared command: the client's own id must not be among them.
     assert.ok(!commands.includes(ADD_SHARED_VOLUME_COMMAND));
     assert.deepEqual(commands, Object.values(SERVER_COMMANDS));
+  });
+
+  it('an automatic request (the light bulb as the cursor moves) asks for quick fixes only; Ctrl+. gets the refactorings too', () => {
+    assert.deepEqual(requestedKinds({ triggerKind: 2 }), ['quickfix']);
+    assert.equal(requestedKinds({ triggerKind: 1 }), undefined);
+    assert.equal(requestedKinds({}), undefined);
+    assert.deepEqual(requestedKinds({ triggerKind: 2, only: ['refactor'] }), ['refactor']);
   });
 });

@@ -1,5 +1,6 @@
-import { isScalar } from 'yaml';
-import { asMap, getPair, keySpan, nodeSpan, pathAt, resolvePath, type PairNode, type YamlPath } from '../../parse/nodes';
+import { isNode, isScalar } from 'yaml';
+import type { YamlEditor } from '../../edit/yaml-edit';
+import { asMap, asSeq, getPair, keySpan, nodeSpan, pathAt, resolvePath, type MapNode, type PairNode, type YamlPath } from '../../parse/nodes';
 import { proposal, type QuickFixProvider } from './types';
 
 /** The pair whose key starts at `offset` (the underlined key), else the pair at the data's path. */
@@ -13,7 +14,10 @@ function keyPairAt(root: unknown, offset: number, path: YamlPath | undefined): P
   return path ? resolvePath(root, path)?.pair : undefined;
 }
 
-/** Schema `unknown-field` with a "did you mean": rename the key, unless the suggested key is already there. */
+/**
+ * Schema `unknown-field` with a "did you mean": rename the key; when the suggested key is already there and both
+ * hold lists (`volumeMount:` beside `volumeMounts:`), merge the typo's items into the list and remove the typo.
+ */
 export const unknownField: QuickFixProvider<'unknown-field'> = (context) => {
   const { suggestion, path } = context.data;
   const root = context.document.yaml.contents;
@@ -21,9 +25,22 @@ export const unknownField: QuickFixProvider<'unknown-field'> = (context) => {
   if (!suggestion || !pair) return [];
   const parent = path ? asMap(resolvePath(root, path.slice(0, -1))?.node) : undefined;
   const holder = parent?.items.includes(pair) ? parent : findHolder(root, pair);
-  if (holder && getPair(holder, suggestion)) return [];
+  const existing = holder ? getPair(holder, suggestion) : undefined;
+  if (holder && existing) return mergeLists(context.editor, holder, pair, existing, suggestion);
   return proposal(`Rename to "${suggestion}"`, [context.editor.replaceScalar(pair.key, suggestion)], { isPreferred: true });
 };
+
+function mergeLists(editor: YamlEditor, holder: MapNode, typo: PairNode, target: PairNode, name: string) {
+  const from = asSeq(typo.value);
+  const into = asSeq(target.value);
+  const dashColumn = into ? editor.dashColumn(into) : undefined;
+  const block = into && into.items.length ? editor.seqItemBlock(into, into.items.length - 1) : undefined;
+  if (!from || !into || from.flow || into.flow || !from.items.length || dashColumn === undefined || !block) return [];
+  const contentOffset = editor.itemContentOffset(into);
+  const lines = from.items.flatMap((item) => editor.itemLines(editor.fragment(isNode(item) ? item.toJSON() : item), dashColumn, contentOffset));
+  const append = { start: block.lastLineEnd, end: block.lastLineEnd, newText: lines.map((line) => editor.eol + line).join('') };
+  return proposal(`Merge into "${name}"`, [append, editor.removePair(holder, typo)], { isPreferred: true });
+}
 
 function findHolder(root: unknown, pair: PairNode) {
   const span = nodeSpan(pair.key);
