@@ -5,9 +5,9 @@
 // except core/settings.ts for the default Kubernetes version.
 /* eslint-disable @typescript-eslint/no-namespace -- the namespace-per-message pattern is the point of this file */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { PodContainersResult, SharedVolumeArguments } from './core/features/code-actions';
+import type { PodContainersResult, SharedVolumeRequest } from './core/features/code-actions';
 
-export type { PodContainerInfo, PodContainersResult, SharedVolumeArguments } from './core/features/code-actions';
+export type { PodContainerInfo, PodContainersResult, SharedVolumeRequest } from './core/features/code-actions';
 /** The one default target version (package.json's `sidecar.kubernetesVersion` default must equal it; a unit test checks). */
 export { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from './core/settings';
 
@@ -77,8 +77,8 @@ export namespace PodContainersCommand {
 }
 export namespace AddSharedVolumeCommand {
   export const id = 'sidecar.server.addSharedVolume';
-  /** args: [Arguments] → applies the edit through workspace/applyEdit. */
-  export type Arguments = SharedVolumeArguments;
+  /** args: [Arguments] → applies the edit through workspace/applyEdit. The request fields are checked by the server. */
+  export type Arguments = { uri: string; position: Position } & Partial<SharedVolumeRequest>;
   export interface Result {
     applied: boolean;
     problem?: string;

@@ -30,7 +30,7 @@ export const codeActionsFeature: ServerFeature = {
           const { actions, failures } = context.service.codeActions(file, range, diagnosticsAt(file.lineIndex, params.context.diagnostics), settings, {
             uri: params.textDocument.uri,
             only: requestedKinds(params.context),
-            sharedVolumeCommand: true,
+            sharedVolumeCommand: ClientCommands.addSharedVolume,
             setVersionCommand: ClientCommands.setKubernetesVersion,
           });
           // The other fixes are still offered; the one that threw is a bug worth a log line.

@@ -1,6 +1,6 @@
 import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { podContainersAt, sharedVolumeEdit, sharedVolumeProblem } from '../core/features/code-actions';
-import { AddSharedVolumeCommand, PodContainersCommand, SERVER_COMMANDS } from '../protocol';
+import { AddSharedVolumeCommand, PodContainersCommand, SERVER_COMMANDS, type Position } from '../protocol';
 import type { ServerContext, ServerFeature } from './context';
 import { logged } from './logged';
 
@@ -21,19 +21,25 @@ export const commandsFeature: ServerFeature = {
         async (params): Promise<AddSharedVolumeCommand.Result | PodContainersCommand.Result> => {
           const args = params.arguments?.[0] as Record<string, unknown> | undefined;
           const uri = typeof args?.uri === 'string' ? args.uri : undefined;
+          const position = positionOf(args?.position);
           const entry = uri ? await context.fileFor(uri) : undefined;
+          // The core reads offsets: the position the client sent is converted here, and the edits back.
           if (params.command === PodContainersCommand.id) {
-            const position = args?.position as PodContainersCommand.Arguments['position'] | undefined;
-            if (!entry || !position || typeof position.line !== 'number' || typeof position.character !== 'number') return null;
-            return podContainersAt(entry.file, position) ?? null;
+            if (!entry || !position) return null;
+            return podContainersAt(entry.file, entry.file.lineIndex.offsetAt(position)) ?? null;
           }
           if (params.command === AddSharedVolumeCommand.id) {
+            if (!args) return { applied: false, problem: 'Missing arguments: {uri, position, volumeName, mountPath, containers}.' };
+            if (uri === undefined) return { applied: false, problem: 'uri must be a string.' };
+            if (!position) return { applied: false, problem: 'position must be {line, character}.' };
             const problem = sharedVolumeProblem(args);
             if (problem) return { applied: false, problem };
-            if (!entry) return { applied: false, problem: `The document ${uri ?? ''} is not open.` };
-            const result = sharedVolumeEdit(entry.file, args as unknown as AddSharedVolumeCommand.Arguments);
+            if (!entry) return { applied: false, problem: `The document ${uri} is not open.` };
+            const { file } = entry;
+            const result = sharedVolumeEdit(file, file.lineIndex.offsetAt(position), args);
             if ('problem' in result) return { applied: false, problem: result.problem };
-            const response = await context.connection.workspace.applyEdit({ label: 'Add shared volume', edit: result.edit });
+            const edits = result.changes.map((change) => ({ range: file.lineIndex.rangeOf(change.start, change.end), newText: change.newText }));
+            const response = await context.connection.workspace.applyEdit({ label: 'Add shared volume', edit: { changes: { [uri]: edits } } });
             return response.applied ? { applied: true } : { applied: false, problem: response.failureReason ?? 'The editor did not apply the edit.' };
           }
           return null;
@@ -42,3 +48,9 @@ export const commandsFeature: ServerFeature = {
     );
   },
 };
+
+/** A position from untrusted command arguments, or undefined. */
+function positionOf(value: unknown): Position | undefined {
+  const position = value as Partial<Position> | undefined;
+  return position && typeof position.line === 'number' && typeof position.character === 'number' ? { line: position.line, character: position.character } : undefined;
+}

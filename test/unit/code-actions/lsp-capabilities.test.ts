@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codeActionsFeature, requestedKinds } from '../../../server/src/lsp/code-actions';
 import { commandsFeature } from '../../../server/src/lsp/commands';
-import { SERVER_COMMANDS } from '../../../server/src/protocol';
-import { ADD_SHARED_VOLUME_COMMAND } from '../../../server/src/core/features/code-actions';
+import { ClientCommands, SERVER_COMMANDS } from '../../../server/src/protocol';
 
 const client = (codeActionLiterals: boolean) => ({ codeActionLiterals, snippetCompletions: false, markdownHover: false });
 
@@ -18,7 +17,7 @@ describe('code action capabilities', () => {
   it("declares server commands whose ids differ from the client's interactive command", () => {
     const commands = commandsFeature.capabilities?.(client(true)).executeCommandProvider?.commands ?? [];
     // VS Code's language client registers every declared command: the client's own id must not be among them.
-    assert.ok(!commands.includes(ADD_SHARED_VOLUME_COMMAND));
+    assert.ok(!commands.includes(ClientCommands.addSharedVolume));
     assert.deepEqual(commands, Object.values(SERVER_COMMANDS));
   });
 

@@ -6,6 +6,7 @@ import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { caret, readFixture } from '../helpers';
 import { URI, actionsFor, applyAction, assertCommentsSurvive, assertRevalidatesClean, diagnosticsOf, pick, service, settingsFor } from './harness';
 import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
+import { ClientCommands } from '../../../server/src/protocol';
 
 /** The refactorings offered with the cursor at `|`. */
 function refactoringsAt(textWithCaret: string, only?: string[]) {
@@ -76,7 +77,7 @@ describe('convert to native sidecar', () => {
     const diagnostics = diagnosticsOf(file, settingsFor()).filter((d) => d.code === 'job-classic-sidecar');
     const offset = file.lineIndex.offsetAt(diagnostics[0].range.start);
     const ask = (only?: string[]) =>
-      codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, only, sharedVolumeCommand: true }).actions.map((a) => a.kind);
+      codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, only, sharedVolumeCommand: ClientCommands.addSharedVolume }).actions.map((a) => a.kind);
     assert.deepEqual([...new Set(ask(['quickfix']))], ['quickfix']);
     assert.deepEqual([...new Set(ask(['refactor']))], ['refactor.rewrite']);
     assert.deepEqual([...new Set(ask())].sort(), ['quickfix', 'refactor.rewrite']);

@@ -8,6 +8,7 @@ import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { fixturesDir, toCrlf } from '../helpers';
 import { URI, diagnosticsOf, service, settingsFor } from './harness';
 import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
+import { ClientCommands } from '../../../server/src/protocol';
 
 const fixtures = fs.readdirSync(path.join(fixturesDir, 'code-actions')).filter((name) => name.endsWith('.yaml'));
 
@@ -20,7 +21,7 @@ function everyAction(text: string) {
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     for (const offset of [start, Math.floor((start + lines.lineEnd(line)) / 2), lines.lineEnd(line)]) {
-      result.push(...codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, sharedVolumeCommand: true }).actions);
+      result.push(...codeActions(service(), file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settingsFor(), { uri: URI, sharedVolumeCommand: ClientCommands.addSharedVolume }).actions);
     }
   }
   return result;

@@ -9,6 +9,7 @@ import type { LanguageService } from '../../../server/src/core/language-service'
 import type { ManifestFile, ManifestParser } from '../../../server/src/core/parse/manifest';
 import type { Settings } from '../../../server/src/core/settings';
 import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
+import { ClientCommands } from '../../../server/src/protocol';
 
 export interface CoreRun {
   file: ManifestFile;
@@ -29,7 +30,7 @@ export function runWholeCore(service: LanguageService, parser: ManifestParser, t
   for (const offset of offsets) {
     complete(service, file, offset, settings);
     hover(service, file, offset, settings, findings);
-    rethrowFailure(codeActions(service, file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settings, { uri: 'file:///fuzz.yaml', sharedVolumeCommand: true }));
+    rethrowFailure(codeActions(service, file, { start: offset, end: offset }, diagnosticsAt(file.lineIndex, diagnostics), settings, { uri: 'file:///fuzz.yaml', sharedVolumeCommand: ClientCommands.addSharedVolume }));
     buildTopology(file, { offset, findings, fileName: 'fuzz.yaml' });
   }
   for (const [i, diagnostic] of diagnostics.slice(0, 12).entries()) {

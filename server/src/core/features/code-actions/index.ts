@@ -11,16 +11,16 @@ import { QUICK_FIX, REFACTOR_REWRITE, type FixProposal, type FixTarget } from '.
 import { isCode, readCodeData, type Code } from '../../codes';
 import type { YamlPath } from '../../parse/nodes';
 
-/** The client command that asks for a shared volume's name, path and containers, then applies it. */
-export const ADD_SHARED_VOLUME_COMMAND = 'sidecar.addSharedVolume';
-
 export interface CodeActionOptions {
   /** URI of the document the edits apply to. */
   uri: string;
   /** CodeActionContext.only: kinds the client asked for (prefix match, as in LSP). */
   only?: string[];
-  /** Offer the "Add a shared volume…" refactoring (needs a client that has the command). */
-  sharedVolumeCommand?: boolean;
+  /**
+   * The client command that asks for a shared volume's name, path and containers, then applies it (the protocol
+   * module's `ClientCommands.addSharedVolume`): the "Add a shared volume…" refactoring is offered when it is given.
+   */
+  sharedVolumeCommand?: string;
   /** The client command that sets the target Kubernetes version (offered by the version diagnostics' fixes). */
   setVersionCommand?: string;
 }
@@ -163,7 +163,7 @@ export function codeActions(
       if (options.sharedVolumeCommand && pod.containers.length + pod.initContainers.length >= 2) {
         const command: Command = {
           title: 'Add a shared volume…',
-          command: ADD_SHARED_VOLUME_COMMAND,
+          command: options.sharedVolumeCommand,
           arguments: [{ uri: options.uri, position: file.lineIndex.positionAt(range.start) } satisfies SharedVolumeCommandTarget],
         };
         actions.push({ title: command.title, kind: REFACTOR_REWRITE, command });
@@ -175,4 +175,5 @@ export function codeActions(
 
 export { QUICK_FIX, REFACTOR_REWRITE };
 export { podContainersAt, sharedVolumeEdit, sharedVolumeProblem } from './shared-volume';
-export type { PodContainerInfo, PodContainersResult, SharedVolumeArguments } from './shared-volume';
+export type { PodContainerInfo, PodContainersResult } from './shared-volume';
+export type { SharedVolumeRequest } from './volumes';

@@ -1,5 +1,4 @@
-import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
-import { orderChanges, YamlEditor } from '../../edit/yaml-edit';
+import { orderChanges, YamlEditor, type TextChange } from '../../edit/yaml-edit';
 import type { ManifestFile } from '../../parse/manifest';
 import { classifySidecar } from '../../model/known-sidecars';
 import { detectIndentation } from '../../text/indentation';
@@ -25,9 +24,8 @@ export interface PodContainersResult {
   volumes: string[];
 }
 
-/** The pod at `position` and its named containers, or undefined when the position is not in a pod manifest. */
-export function podContainersAt(file: ManifestFile, position: Position): PodContainersResult | undefined {
-  const offset = file.lineIndex.offsetAt(position);
+/** The pod at `offset` and its named containers, or undefined when the offset is not in a pod manifest. */
+export function podContainersAt(file: ManifestFile, offset: number): PodContainersResult | undefined {
   const slot = file.slotAt(offset);
   const pod = slot && !slot.document.hasSyntaxErrors ? podAt(slot.document, offset - slot.start) : undefined;
   if (!pod) return undefined;
@@ -46,20 +44,12 @@ export function podContainersAt(file: ManifestFile, position: Position): PodCont
   };
 }
 
-export interface SharedVolumeArguments extends Partial<SharedVolumeRequest> {
-  uri: string;
-  position: Position;
-}
-
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Checks untrusted command arguments; returns the problem in words, or undefined when they are usable. */
-export function sharedVolumeProblem(args: unknown): string | undefined {
-  if (!args || typeof args !== 'object') return 'Missing arguments: {uri, position, volumeName, mountPath, containers}.';
-  const a = args as Record<string, unknown>;
-  const position = a.position as Record<string, unknown> | undefined;
-  if (typeof a.uri !== 'string') return 'uri must be a string.';
-  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') return 'position must be {line, character}.';
+/** Checks an untrusted request (from a command's arguments); returns the problem in words, or undefined when it is usable. */
+export function sharedVolumeProblem(request: unknown): string | undefined {
+  if (!request || typeof request !== 'object') return 'Missing arguments: {volumeName, mountPath, containers}.';
+  const a = request as Record<string, unknown>;
   if (typeof a.volumeName !== 'string' || !DNS_LABEL.test(a.volumeName) || a.volumeName.length > 63) {
     return 'The volume name must be a DNS label: lower-case letters, digits and "-", at most 63 characters.';
   }
@@ -70,14 +60,13 @@ export function sharedVolumeProblem(args: unknown): string | undefined {
 }
 
 /**
- * The WorkspaceEdit that adds an emptyDir shared by the named containers of the pod at `position`, or a
- * problem in words (unknown container, name already taken, not a pod manifest).
+ * The changes (by file offsets, in order) that add an emptyDir shared by the named containers of the pod at
+ * `offset`, or a problem in words (unknown container, name already taken, not a pod manifest).
  */
-export function sharedVolumeEdit(file: ManifestFile, args: SharedVolumeArguments): { edit: WorkspaceEdit } | { problem: string } {
-  const problem = sharedVolumeProblem(args);
+export function sharedVolumeEdit(file: ManifestFile, offset: number, untrusted: unknown): { changes: TextChange[] } | { problem: string } {
+  const problem = sharedVolumeProblem(untrusted);
   if (problem) return { problem };
-  const request = args as Required<Pick<SharedVolumeArguments, 'volumeName' | 'mountPath' | 'containers'>> & SharedVolumeArguments;
-  const offset = file.lineIndex.offsetAt(args.position);
+  const request = untrusted as SharedVolumeRequest;
   const slot = file.slotAt(offset);
   const pod = slot && !slot.document.hasSyntaxErrors ? podAt(slot.document, offset - slot.start) : undefined;
   if (!slot || !pod) return { problem: 'The cursor is not in a pod manifest (Pod, Deployment, Job…).' };
@@ -88,14 +77,5 @@ export function sharedVolumeEdit(file: ManifestFile, args: SharedVolumeArguments
   const editor = new YamlEditor(slot.document.text, detectIndentation(file.text));
   const changes = sharedVolumeChanges(editor, pod, request);
   if (!changes) return { problem: 'This pod is written in a style the edit cannot extend (flow-style lists or maps).' };
-  return {
-    edit: {
-      changes: {
-        [args.uri]: orderChanges(changes).map((change) => ({
-          range: file.lineIndex.rangeOf(slot.start + change.start, slot.start + change.end),
-          newText: change.newText,
-        })),
-      },
-    },
-  };
+  return { changes: orderChanges(changes).map((change) => ({ ...change, start: slot.start + change.start, end: slot.start + change.end })) };
 }
