@@ -5,30 +5,48 @@ import { describe, it } from 'node:test';
 import { repoRoot } from './helpers';
 
 /**
- * The core's shape, checked from its import statements: no circle between files or between folders, and the
- * layers point one way (model/ below rules/ and features/; rules/ never reaches into features/).
+ * The shape of the code, checked from its import statements: no circle between files or between folders anywhere
+ * in server/src and client/src, and in the core the layers point one way (model/ below rules/ and features/;
+ * rules/ never reaches into features/).
  */
 const coreDir = path.join(repoRoot, 'server', 'src', 'core');
+/** The source trees the circle checks cover; the core is one of them, so its top-level files are units of their own. */
+const SOURCE_ROOTS = ['server/src/core', 'server/src', 'client/src'].map((root) => path.join(repoRoot, root));
 
-/** core-relative file (without .ts) -> the core-relative files it imports (type-only imports too). */
-function coreImports(): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
-  const files = fs
-    .readdirSync(coreDir, { recursive: true, withFileTypes: true })
+const specifier = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
+
+/** Every .ts file under `dir`. */
+function sourceFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-  const specifier = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !/[\\/](out|generated)[\\/]/.test(path.relative(repoRoot, file)));
+}
+
+/** file (relative to `base`, without .ts) -> the files it imports inside `within` (type-only imports too). */
+function importGraph(files: readonly string[], base: string, within: readonly string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
   for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    const from = moduleId(file);
     const targets: string[] = [];
-    for (const match of text.matchAll(specifier)) {
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(specifier)) {
       const resolved = resolveModule(path.resolve(path.dirname(file), match[1]));
-      if (resolved && resolved.startsWith(coreDir + path.sep)) targets.push(moduleId(resolved));
+      if (resolved && within.some((root) => resolved.startsWith(root + path.sep))) targets.push(moduleId(resolved, base));
     }
-    graph.set(from, targets);
+    graph.set(moduleId(file, base), targets);
   }
   return graph;
+}
+
+/** core-relative file (without .ts) -> the core-relative files it imports. */
+function coreImports(): Map<string, string[]> {
+  return importGraph(sourceFiles(coreDir), coreDir, [coreDir]);
+}
+
+/** repo-relative file (without .ts) -> the repo-relative files it imports, over server/src and client/src. */
+function sourceImports(): Map<string, string[]> {
+  const roots = SOURCE_ROOTS.slice(1);
+  return importGraph(roots.flatMap(sourceFiles), repoRoot, roots);
 }
 
 function resolveModule(base: string): string | undefined {
@@ -38,14 +56,19 @@ function resolveModule(base: string): string | undefined {
   return undefined;
 }
 
-function moduleId(file: string): string {
-  return path.relative(coreDir, file).replace(/\\/g, '/').replace(/\.ts$/, '');
+function moduleId(file: string, base: string): string {
+  return path.relative(base, file).replace(/\\/g, '/').replace(/\.ts$/, '');
 }
 
-/** The folder a core module belongs to (`rules`, `features/topology`); a top-level file of the core is a unit of its own. */
+/**
+ * The unit a module belongs to for the folder check (`rules`, `features/topology`, `server/src/lsp`): its folder;
+ * a file directly in a source root (server.ts, protocol.ts, a top-level file of the core) is a unit of its own.
+ */
 function folderOf(id: string): string {
   const slash = id.lastIndexOf('/');
-  return slash < 0 ? id : id.slice(0, slash);
+  if (slash < 0) return id;
+  const folder = id.slice(0, slash);
+  return SOURCE_ROOTS.some((root) => moduleId(root, repoRoot) === folder) ? id : folder;
 }
 
 /** The first circle found in a graph, as the list of nodes round it; undefined when there is none. */
@@ -99,6 +122,25 @@ function folderGraph(files: Map<string, string[]>): Map<string, Set<string>> {
  */
 const KNOWN_FOLDER_EDGES: readonly { from: string; to: string; why: string }[] = [];
 
+describe('source architecture: server/src and client/src', () => {
+  const files = sourceImports();
+
+  it('reads both trees and the imports between them', () => {
+    assert.ok((files.get('server/src/lsp/commands') ?? []).includes('server/src/protocol'), 'lsp imports the protocol module');
+    assert.ok([...files.keys()].some((id) => id.startsWith('client/src/')), 'client files are read');
+    assert.ok([...files.values()].some((targets) => targets.includes('server/src/protocol')), 'the client imports the protocol module');
+  });
+
+  it('has no circular import between files', () => {
+    const graph = new Map([...files].map(([from, targets]) => [from, new Set(targets)]));
+    assert.deepEqual(findCycle(graph), undefined);
+  });
+
+  it('has no circular import between folders', () => {
+    assert.deepEqual(findCycle(folderGraph(files)), undefined);
+  });
+});
+
 describe('core architecture', () => {
   const files = coreImports();
 
@@ -142,7 +184,6 @@ describe('core architecture', () => {
 
   it('imports nothing from the LSP layer, the CLI, the client or the server entry', () => {
     const outside: string[] = [];
-    const specifier = /^\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
     for (const id of files.keys()) {
       const file = path.join(coreDir, `${id}.ts`);
       for (const match of fs.readFileSync(file, 'utf8').matchAll(specifier)) {
