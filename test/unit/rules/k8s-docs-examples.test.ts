@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rules as identity } from '../../../server/src/core/rules/groups/identity';
-import { rules as nativeSidecars } from '../../../server/src/core/rules/groups/native-sidecars';
-import { rules as network } from '../../../server/src/core/rules/groups/network';
+import { rulesIn } from '../../../server/src/core/rules';
 import { readFixture } from '../helpers';
 import { brief, lint, underlines } from './rule-kit';
 
 // The examples of kubernetes.io "Sidecar Containers", native and as they were written before native sidecars.
 // Other rule groups (hygiene) may warn about `alpine:latest` or missing resources; these tests hold the
 // sidecar rules to silence and everyone to "no error".
-const sidecarRuleIds = [...nativeSidecars, ...network, ...identity].map((rule) => rule.id);
+const sidecarRuleIds = rulesIn('native-sidecars', 'network', 'identity').map((rule) => rule.id);
 const example = (name: string) => readFixture('k8s-docs', `${name}.yaml`);
 
 function errors(text: string, kubernetesVersion: string) {

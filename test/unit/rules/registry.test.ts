@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { allRules, type Rule } from '../../../server/src/core/rules';
+import { allRules, RULE_GROUPS, type Rule } from '../../../server/src/core/rules';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../../../server/src/core/settings';
 import { repoRoot } from '../helpers';
 import { underlines } from './rule-kit';
 
 const rulesDir = path.join(repoRoot, 'server', 'src', 'core', 'rules');
-const groupFiles = fs.readdirSync(path.join(rulesDir, 'groups')).filter((f) => f.endsWith('.ts'));
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const DOC_SECTIONS = ['What', 'Why', 'Bad', 'Good', 'Fix'];
 const minors = SUPPORTED_KUBERNETES_VERSIONS.map((v) => Number(v.split('.')[1]));
@@ -27,13 +26,19 @@ describe('rule registry', () => {
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
   });
 
-  it('lists every rule file of server/src/core/rules (none forgotten in a group)', async () => {
+  it('keeps the rules of each docs section together, in RULE_GROUPS order', () => {
+    const order = allRules.map((rule) => RULE_GROUPS.indexOf(rule.group));
+    const misplaced = allRules.filter((rule, i) => order[i] < 0 || (i > 0 && order[i] < order[i - 1])).map((rule) => `${rule.id} (${rule.group})`);
+    assert.deepEqual(misplaced, [], 'move these in the list of server/src/core/rules/index.ts next to the other rules of their `group`');
+  });
+
+  it('lists every rule file of server/src/core/rules (none forgotten)', async () => {
     const files = fs.readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'types.ts');
     for (const file of files) {
       const module = (await import(path.join(rulesDir, file))) as { rule?: Rule };
       assert.ok(module.rule, `${file} exports no \`rule\``);
       const listed = (allRules as readonly Rule[]).includes(module.rule);
-      assert.ok(listed, `${file} is not registered: import its \`rule\` in the group file of its docs section, server/src/core/rules/groups/<group>.ts (${groupFiles.join(', ')}), which rules/index.ts builds allRules from`);
+      assert.ok(listed, `${file} is not registered: import its \`rule\` in server/src/core/rules/index.ts and add it to the list there, next to the rules of its \`group\``);
     }
   });
 

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rules as identity } from '../../../server/src/core/rules/groups/identity';
-import { rules as nativeSidecars } from '../../../server/src/core/rules/groups/native-sidecars';
-import { rules as network } from '../../../server/src/core/rules/groups/network';
+import { rulesIn } from '../../../server/src/core/rules';
 import { SUPPORTED_KUBERNETES_VERSIONS } from '../../../server/src/core/settings';
 import { toCrlf } from '../helpers';
 import { lint, ruleFixture, underlines } from './rule-kit';
 
-const ids = [...nativeSidecars, ...network, ...identity].map((rule) => rule.id);
+const ids = rulesIn('native-sidecars', 'network', 'identity').map((rule) => rule.id);
 
 const head = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n';
 const oddShapes = [

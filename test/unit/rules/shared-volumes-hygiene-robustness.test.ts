@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rules as hygiene } from '../../../server/src/core/rules/groups/hygiene';
-import { rules as sharedVolumes } from '../../../server/src/core/rules/groups/shared-volumes';
+import { rulesIn } from '../../../server/src/core/rules';
 import { toCrlf } from '../helpers';
 import { lint, ruleFixture, underlines } from './rule-kit';
 
-const ids = [...sharedVolumes, ...hygiene].map((rule) => rule.id);
+const ids = rulesIn('shared-volumes', 'hygiene').map((rule) => rule.id);
 
 const head = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n';
 const oddShapes = [

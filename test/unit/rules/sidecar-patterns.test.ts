@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { rules as identity } from '../../../server/src/core/rules/groups/identity';
-import { rules as nativeSidecars } from '../../../server/src/core/rules/groups/native-sidecars';
-import { rules as network } from '../../../server/src/core/rules/groups/network';
+import { rulesIn } from '../../../server/src/core/rules';
 import { readFixture } from '../helpers';
 import { brief, lint, underlines } from './rule-kit';
 
 // Realistic manifests of common sidecar setups (Cloud SQL proxy, Istio, Vault injector, Contour, PgBouncer,
 // git-sync): the sidecar rules must say exactly this and nothing else — these are the false-positive traps.
-const sidecarRuleIds = [...nativeSidecars, ...network, ...identity].map((rule) => rule.id);
+const sidecarRuleIds = rulesIn('native-sidecars', 'network', 'identity').map((rule) => rule.id);
 
 const expected: Record<string, { code: string; severity: string; text: string; line: number }[]> = {
   'cloudsql-legacy': [{ code: 'proxy-start-order', severity: 'info', text: 'cloud-sql-proxy', line: 26 }],

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'duplicate-container-name',
+  group: 'identity',
   defaultSeverity: 'error',
   summary: 'Two containers of a pod share a name: names must be unique across `containers`, `initContainers` and `ephemeralContainers`.',
   data: { ...CONTAINER_DATA, otherContainerPath: 'path', name: 'string?' },

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'duplicate-env-name',
+  group: 'api-server',
   defaultSeverity: 'warning',
   summary: 'An env variable defined twice in one container: the last one wins, and `kubectl apply` may drop one (the API server warns).',
   data: { containerPath: 'path', envIndex: 'number', otherEnvIndex: 'number', envName: 'string' },

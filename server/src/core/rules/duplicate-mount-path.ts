@@ -5,6 +5,7 @@ import { containersOf } from '../model/pod';
 
 export const rule = defineRule({
   id: 'duplicate-mount-path',
+  group: 'shared-volumes',
   defaultSeverity: 'error',
   summary: 'Two volumes are mounted (or attached as devices) at the same path in one container.',
   data: { container: 'string?', containerPath: 'path', mountList: 'string', mountIndex: 'number', mountItemPath: 'path', firstMountList: 'string', firstMountIndex: 'number', firstMountItemPath: 'path', mountTarget: 'string', volume: 'string?' },

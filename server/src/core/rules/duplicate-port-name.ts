@@ -5,6 +5,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'duplicate-port-name',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'Two ports of one container share a name: the API server rejects the pod (validateContainerPorts).',
   data: { containerPath: 'path', portIndex: 'number', otherPortIndex: 'number' },

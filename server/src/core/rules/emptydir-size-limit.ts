@@ -9,6 +9,7 @@ const LOG_WORD = /(^|[^a-z])logs?([^a-z]|$)|logging|varlog/i;
 
 export const rule = defineRule({
   id: 'emptydir-size-limit',
+  group: 'shared-volumes',
   defaultSeverity: 'info',
   summary: 'A shared or log emptyDir without sizeLimit can fill the node disk (or the memory limit) and get the pod evicted.',
   data: { volume: 'string?', volumeIndex: 'number', volumePath: 'path', emptyDirPath: 'path', containers: 'strings', medium: 'string?' },

@@ -4,6 +4,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'ephemeral-containers-on-create',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: '`ephemeralContainers` in a manifest: the API server forbids them when a pod is created, and in pod templates; they are added to a running pod with `kubectl debug`.',
   data: { specPath: 'path' },

@@ -5,6 +5,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'host-network-port',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'With `hostNetwork: true` a hostPort other than its containerPort: the API server rejects the pod (validateHostNetwork).',
   data: { valuePath: 'path', replacement: 'string', raw: 'boolean' },

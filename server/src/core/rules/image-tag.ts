@@ -15,6 +15,7 @@ function isPlaceholder(image: string): boolean {
 
 export const rule = defineRule({
   id: 'image-tag',
+  group: 'hygiene',
   defaultSeverity: 'warning',
   summary: 'An image with no tag or the `latest` tag: every pull may bring a different version; pin a version tag or a digest.',
   data: { container: 'string?', containerPath: 'path', imagePath: 'path', image: 'string', repository: 'string', tag: 'string?' },

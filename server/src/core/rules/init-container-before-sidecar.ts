@@ -39,6 +39,7 @@ function reachedAt(init: ContainerModel, sidecar: ContainerModel): string | unde
 
 export const rule = defineRule({
   id: 'init-container-before-sidecar',
+  group: 'api-server',
   defaultSeverity: 'warning',
   summary: 'A regular init container placed before the native sidecar it talks to (a migration before cloud-sql-proxy): the sidecar is not running yet when it starts.',
   versions: { min: 29 },

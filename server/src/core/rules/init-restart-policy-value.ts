@@ -9,6 +9,7 @@ const RESTART_RULE_VALUES = ['Never', 'OnFailure'];
 
 export const rule = defineRule({
   id: 'init-restart-policy-value',
+  group: 'native-sidecars',
   defaultSeverity: 'error',
   summary: 'An init container\'s `restartPolicy` that the target rejects: only `Always` (a native sidecar) before 1.35; `Always`, `OnFailure` or `Never` from 1.35 (ContainerRestartRules).',
   data: { ...CONTAINER_DATA, restartPolicy: 'string', replacement: 'string', field: 'string' },

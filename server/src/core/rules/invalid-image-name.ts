@@ -6,6 +6,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'invalid-image-name',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'An image the API server rejects (leading or trailing whitespace) or the kubelet cannot pull (an upper-case repository: InvalidImageName).',
   data: { valuePath: 'path', replacement: 'string?' },

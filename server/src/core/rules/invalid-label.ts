@@ -40,6 +40,7 @@ function checkAnnotations(context: RuleContext, annotations: MapNode | undefined
 
 export const rule = defineRule({
   id: 'invalid-label',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'A label key or value, a selector label, or an annotation key that the API server rejects (keys: [prefix/]name of 63 characters; values: 63 characters, alphanumeric at both ends).',
   checkDocument(document, context) {

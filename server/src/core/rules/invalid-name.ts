@@ -24,6 +24,7 @@ function reportName(context: RuleContext<DataOf<typeof DATA>>, pair: PairNode, p
 
 export const rule = defineRule({
   id: 'invalid-name',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'A name the API server rejects: an object name that is not a DNS-1123 subdomain (or label) for its kind, a container name that is not a DNS-1123 label, a port name that is not an IANA service name.',
   data: DATA,

@@ -44,6 +44,7 @@ function checkPortRef(context: RuleContext<DataOf<typeof DATA>>, pair: PairNode,
 
 export const rule = defineRule({
   id: 'invalid-port',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'A port the API server rejects: a containerPort or hostPort outside 1–65535, or a probe port that is neither a port number nor a valid port name ("8080" in quotes).',
   data: DATA,

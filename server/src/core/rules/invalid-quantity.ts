@@ -40,6 +40,7 @@ function checkQuantity(context: RuleContext<DataOf<typeof DATA>>, pair: PairNode
 
 export const rule = defineRule({
   id: 'invalid-quantity',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'A resource quantity Kubernetes cannot read ("1GB", "100MB", "1.5 cores", "1e3Mi") or a negative one, in requests, limits, pod overhead or an emptyDir sizeLimit.',
   data: DATA,

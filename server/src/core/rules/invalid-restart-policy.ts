@@ -6,6 +6,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'invalid-restart-policy',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: "A pod template restartPolicy its controller rejects: Deployments, StatefulSets, DaemonSets and ReplicaSets allow only Always; Jobs and CronJobs only OnFailure or Never (and no policy means Always).",
   data: { valuePath: 'path', replacement: 'string', specPath: 'path?', absent: 'boolean?', field: 'string?' },

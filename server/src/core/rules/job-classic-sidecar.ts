@@ -29,6 +29,7 @@ function stopMechanism(pod: PodSpecModel, helper: ContainerModel, workers: reado
 
 export const rule = defineRule({
   id: 'job-classic-sidecar',
+  group: 'native-sidecars',
   defaultSeverity: 'warning',
   summary: 'A long-running helper in the `containers` of a Job (or a run-to-completion Pod) keeps the pod running: the Job never completes.',
   data: { ...CONTAINER_DATA, sidecarKind: 'string', stopMechanism: 'string?' },

@@ -6,6 +6,7 @@ const NATIVE_SIDECARS_MINOR = 29;
 
 export const rule = defineRule({
   id: 'long-running-init-container',
+  group: 'native-sidecars',
   defaultSeverity: 'warning',
   summary: 'A regular init container that never exits (a sidecar without `restartPolicy: Always`): the pod stays in Init forever.',
   data: { ...CONTAINER_DATA, sidecarKind: 'string' },

@@ -6,6 +6,7 @@ import { defineRule } from './types';
 
 export const rule = defineRule({
   id: 'missing-image',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: 'A container without an image: the API server rejects the Pod, or the workload, with `image: Required value`.',
   data: { containerPath: 'path' },

@@ -5,6 +5,7 @@ import { containerAnchor, describeContainerCapitalized } from '../model/containe
 
 export const rule = defineRule({
   id: 'missing-probes',
+  group: 'hygiene',
   defaultSeverity: 'info',
   summary: 'A long-running container (an app container of a long-running workload, or a native sidecar) has neither a readiness nor a liveness probe.',
   data: { container: 'string?', containerPath: 'path', role: 'string', missing: 'strings', hasStartupProbe: 'boolean', ports: 'numbers' },

@@ -14,6 +14,7 @@ type Requirement = (typeof REQUIRED)[number];
 
 export const rule = defineRule({
   id: 'missing-resources',
+  group: 'hygiene',
   defaultSeverity: 'warning',
   summary: 'A container without CPU and memory requests and a memory limit: the scheduler cannot place it well and it can starve its neighbours.',
   data: { container: 'string?', containerPath: 'path', role: 'string', missing: 'strings', missingRequests: 'strings', missingLimits: 'strings', resourcesPath: 'path?' },

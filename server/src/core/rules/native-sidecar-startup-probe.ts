@@ -8,6 +8,7 @@ const NEEDED_AT_START: ReadonlySet<SidecarKind> = new Set(['proxy', 'db-proxy', 
 
 export const rule = defineRule({
   id: 'native-sidecar-startup-probe',
+  group: 'native-sidecars',
   defaultSeverity: 'info',
   summary: 'A native proxy or secrets sidecar without a `startupProbe`: the next container starts as soon as its process does, maybe before it is ready.',
   versions: { min: 29 },

@@ -8,6 +8,7 @@ const ON_BY_DEFAULT = gateOnByDefaultFrom(GATE) ?? Number.POSITIVE_INFINITY;
 
 export const rule = defineRule({
   id: 'native-sidecar-unsupported-version',
+  group: 'native-sidecars',
   defaultSeverity: 'error',
   summary: 'A native sidecar (`restartPolicy: Always` on an init container) on a Kubernetes version that rejects or ignores it.',
   versions: { max: ON_BY_DEFAULT - 1 },

@@ -16,6 +16,7 @@ interface DeclaredPort {
 
 export const rule = defineRule({
   id: 'port-conflict',
+  group: 'network',
   defaultSeverity: 'error',
   summary: 'Two containers that run at the same time declare the same port: they share one network namespace, so one of them cannot bind it.',
   data: { ...CONTAINER_DATA, portIndex: 'number', field: 'string', port: 'number', protocol: 'string', otherContainer: 'string?', otherContainerPath: 'path', otherPortIndex: 'number' },

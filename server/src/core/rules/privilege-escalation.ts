@@ -10,6 +10,7 @@ const ESCALATING_CAPABILITIES = new Set(['SYS_ADMIN', 'ALL']);
 
 export const rule = defineRule({
   id: 'privilege-escalation',
+  group: 'hygiene',
   defaultSeverity: 'warning',
   summary: 'A container explicitly allows privilege escalation (allowPrivilegeEscalation: true, or adds CAP_SYS_ADMIN / ALL).',
   data: { container: 'string?', containerPath: 'path', settingPath: 'path', capability: 'string?', capabilityIndex: 'number?' },

@@ -7,6 +7,7 @@ import { containersOf } from '../model/pod';
 
 export const rule = defineRule({
   id: 'privileged-container',
+  group: 'hygiene',
   // Warning, not error: the API server accepts privileged containers (validation.go has no check on
   // securityContext.privileged); only Pod Security Admission at baseline/restricted, or a policy engine, refuses them.
   defaultSeverity: 'warning',

@@ -8,6 +8,7 @@ const NATIVE_SIDECARS_MINOR = 29;
 
 export const rule = defineRule({
   id: 'probe-on-init-container',
+  group: 'native-sidecars',
   defaultSeverity: 'error',
   summary: 'Probes and `lifecycle` on an init container that is not a native sidecar: the API forbids them.',
   data: { ...CONTAINER_DATA, field: 'string', path: 'string' },

@@ -10,6 +10,7 @@ const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 export const rule = defineRule({
   id: 'probe-port-not-exposed',
+  group: 'network',
   defaultSeverity: 'warning',
   summary: 'A probe (or lifecycle hook) names a port that its container does not declare in `ports[].name`.',
   data: { ...CONTAINER_DATA, portName: 'string', declaredPorts: 'strings', suggestion: 'string?', handlerPath: 'path' },

@@ -18,6 +18,7 @@ const RISK: Partial<Record<SidecarKind, string>> = {
 
 export const rule = defineRule({
   id: 'proxy-start-order',
+  group: 'native-sidecars',
   defaultSeverity: 'info',
   summary: 'A proxy or secrets sidecar in `containers`: nothing makes it ready before the app starts; a native sidecar would be.',
   versions: { min: 29 },

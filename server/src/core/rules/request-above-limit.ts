@@ -11,6 +11,7 @@ const DATA = { container: 'string?', containerPath: 'path?', resource: 'string',
 
 export const rule = defineRule({
   id: 'request-above-limit',
+  group: 'hygiene',
   defaultSeverity: 'error',
   summary: 'A CPU or memory request larger than its limit: the API server rejects the pod.',
   data: DATA,

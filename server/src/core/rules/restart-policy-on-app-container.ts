@@ -13,6 +13,7 @@ const GATE = featureGate('ContainerRestartRules');
 
 export const rule = defineRule({
   id: 'restart-policy-on-app-container',
+  group: 'native-sidecars',
   defaultSeverity: 'error',
   summary: '`restartPolicy` on an entry of `containers` before the API accepts it there (ContainerRestartRules on by default from 1.35); native sidecars belong in `initContainers`.',
   versions: { max: (gateOnByDefaultFrom(GATE) ?? Number.POSITIVE_INFINITY) - 1 },

@@ -8,6 +8,7 @@ import { effectiveSetting, isWindowsPod, type SettingRef } from '../model/securi
 
 export const rule = defineRule({
   id: 'run-as-root',
+  group: 'hygiene',
   defaultSeverity: 'warning',
   summary: 'A container is explicitly set to run as root (runAsUser: 0, or runAsNonRoot: false with no non-root user).',
   data: { key: 'string', level: 'string', containers: 'names', containerPaths: 'paths', settingPath: 'path' },

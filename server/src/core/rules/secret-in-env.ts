@@ -71,6 +71,7 @@ export function secretNameReason(name: string): string | undefined {
 
 export const rule = defineRule({
   id: 'secret-in-env',
+  group: 'hygiene',
   defaultSeverity: 'warning',
   summary: 'A secret (password, token, key, credentials) written as a literal env value instead of a secretKeyRef.',
   data: { container: 'string?', containerPath: 'path', envName: 'string', envIndex: 'number', envItemPath: 'path', reason: 'string' },

@@ -30,6 +30,7 @@ function goMap(labels: ReadonlyMap<string, string>): string {
 
 export const rule = defineRule({
   id: 'selector-mismatch',
+  group: 'api-server',
   defaultSeverity: 'error',
   summary: "A Deployment, StatefulSet, DaemonSet or ReplicaSet whose selector is empty or does not select its own pod template's labels: the API server rejects it.",
   data: { missingLabels: 'labels' },

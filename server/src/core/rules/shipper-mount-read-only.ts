@@ -15,6 +15,7 @@ function readsLogs(container: ContainerModel): boolean {
 
 export const rule = defineRule({
   id: 'shipper-mount-read-only',
+  group: 'shared-volumes',
   defaultSeverity: 'info',
   summary: 'A log-shipper sidecar mounts, writable, a volume that another container writes: it only needs to read it.',
   data: { container: 'string?', containerPath: 'path', volume: 'string?', mountIndex: 'number', mountItemPath: 'path', mountTarget: 'string?', readOnlyPath: 'path?', writers: 'names' },

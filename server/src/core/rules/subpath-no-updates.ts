@@ -8,6 +8,7 @@ const UPDATED_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAP
 
 export const rule = defineRule({
   id: 'subpath-no-updates',
+  group: 'shared-volumes',
   defaultSeverity: 'hint',
   summary: 'A configMap, secret, projected or downwardAPI volume mounted with subPath: the file never receives updates.',
   data: { container: 'string?', containerPath: 'path', volume: 'string?', source: 'string', mountIndex: 'number', mountItemPath: 'path', subPathPath: 'path' },

@@ -30,9 +30,15 @@ export interface RuleContext<D extends object = Record<string, unknown>> {
   report(report: RuleReport<D>): void;
 }
 
+/** The sections of the rule docs, in their order: each rule names its own (`group`), there is no second list. */
+export const RULE_GROUPS = ['native-sidecars', 'shared-volumes', 'network', 'identity', 'hygiene', 'api-server'] as const;
+export type RuleGroup = (typeof RULE_GROUPS)[number];
+
 export interface Rule<Id extends string = string, S extends DataShape = DataShape> {
   /** Stable kebab-case id; also the file name and the diagnostic code. */
   id: Id;
+  /** The docs section it belongs to: native sidecars, shared volumes, network, identity, hygiene or API-server checks. */
+  group: RuleGroup;
   defaultSeverity: Severity;
   /** One line, shown on hover and in the CLI's rule list. */
   summary: string;

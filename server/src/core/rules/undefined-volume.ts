@@ -5,6 +5,7 @@ import { describeContainer } from '../model/containers';
 
 export const rule = defineRule({
   id: 'undefined-volume',
+  group: 'shared-volumes',
   defaultSeverity: 'error',
   summary: 'A volumeMount or volumeDevice names a volume that the pod does not declare.',
   data: { volume: 'string', container: 'string?', containerPath: 'path', mountList: 'string', mountIndex: 'number', mountItemPath: 'path', volumesPath: 'path', suggestion: 'string?' },

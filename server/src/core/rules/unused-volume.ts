@@ -4,6 +4,7 @@ import { containersOf } from '../model/pod';
 
 export const rule = defineRule({
   id: 'unused-volume',
+  group: 'shared-volumes',
   defaultSeverity: 'warning',
   summary: 'A volume that no container mounts: nothing else in a pod can use it.',
   data: { volume: 'string', volumeIndex: 'number', volumePath: 'path', source: 'string?' },
