@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toCrlf } from '../helpers';
-import { completeAt, labels, item, newText, apply, sorted } from './harness';
+import { apply, appPod, completeAt, item, labels, newText, sorted } from './harness';
 
 /* The document under the cursor: multi-document files, CRLF, the file's indentation style, places with nothing to complete, bad input. */
 
@@ -31,16 +31,8 @@ metadata:
 });
 
 test('CRLF file: same items, edits keep CRLF line breaks', () => {
-  const { list, text } = completeAt(toCrlf(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      volu|
-`));
+  const { list, text } = completeAt(toCrlf(appPod(`      volu|
+`)));
   const mounts = item(list, 'volumeMounts');
   assert.equal(newText(mounts), 'volumeMounts:\r\n        - name: $1\r\n          mountPath: $2');
   const result = apply(text, mounts);

@@ -48,15 +48,25 @@ export function sorted(list: CompletionList): string[] {
   return [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
 }
 
-export const POD = `apiVersion: v1
+/** A Pod named web whose spec is `spec` (its lines, indented under `spec:`). */
+export function pod(spec: string): string {
+  return `apiVersion: v1
 kind: Pod
 metadata:
   name: web
 spec:
-  containers:
+${spec}`;
+}
+
+/** A Pod with one container `app` (nginx) up to its image line; a test appends the lines it is about. */
+export function appPod(rest: string): string {
+  return pod(`  containers:
     - name: app
       image: nginx:1.27.5
-      ports:
+${rest}`);
+}
+
+export const POD = appPod(`      ports:
         - name: http
           containerPort: 8080
       |
@@ -66,4 +76,4 @@ spec:
     - name: config
       configMap:
         name: app-config
-`;
+`);

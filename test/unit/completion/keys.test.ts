@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeAt, labels, item, newText, apply, sorted, POD } from './harness';
+import { apply, appPod, completeAt, item, labels, newText, POD, pod, sorted } from './harness';
 
 /* Key completion: the schema's keys where the cursor is, what each inserts (block, flow, lists), resource names. */
 
@@ -19,31 +19,18 @@ test('keys at container level: only those not present, required first, with docs
 });
 
 test('required keys sort first', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
+  const { list } = completeAt(pod(`  containers:
     - |
-`);
+`));
   assert.equal(sorted(list).filter((l) => !/\(/.test(l))[0], 'name');
 });
 
 test('nested key inside a probe', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      readinessProbe:
+  const { list } = completeAt(appPod(`      readinessProbe:
         httpGet:
           path: /
           |
-`);
+`));
   assert.ok(labels(list).includes('port'));
   assert.ok(labels(list).includes('scheme'));
   assert.ok(!labels(list).includes('path'));
@@ -51,82 +38,42 @@ spec:
 });
 
 test('a partial key on its line is replaced by the completion', () => {
-  const { list, text } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      volu|
-`);
+  const { list, text } = completeAt(appPod(`      volu|
+`));
   const mounts = item(list, 'volumeMounts');
   const result = apply(text, mounts);
   assert.match(result, /\n {6}volumeMounts:\n {8}- name: \$1\n {10}mountPath: \$2\n$/);
 });
 
 test('after `- ` in a list of objects: keys of the new item', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      ports:
+  const { list } = completeAt(appPod(`      ports:
         - |
-`);
+`));
   assert.ok(labels(list).includes('containerPort'));
   assert.ok(labels(list).includes('protocol'));
   assert.equal(sorted(list)[0], 'containerPort');
 });
 
 test('empty line in the pod spec offers pod keys not yet present', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-  |
-`);
+  const { list } = completeAt(appPod(`  |
+`));
   assert.ok(labels(list).includes('initContainers'));
   assert.ok(labels(list).includes('volumes'));
   assert.ok(!labels(list).includes('containers'));
 });
 
 test('inside a flow map: keys not yet in it, inserted on one line', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      volumeMounts:
+  const { list } = completeAt(appPod(`      volumeMounts:
         - {name: logs, |}
-`);
+`));
   assert.ok(labels(list).includes('mountPath'));
   assert.ok(!labels(list).includes('name'));
   assert.equal(newText(item(list, 'readOnly')), 'readOnly: ${1|true,false|}');
 });
 
 test('resource names inside requests/limits, also in nested flow maps', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      resources: {limits: {memory: 1Gi, |}}
-`);
+  const { list } = completeAt(appPod(`      resources: {limits: {memory: 1Gi, |}}
+`));
   assert.deepEqual(labels(list), ['cpu', 'ephemeral-storage']);
   assert.equal(newText(item(list, 'cpu')), 'cpu: ${1:100m}');
 });

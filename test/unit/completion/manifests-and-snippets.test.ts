@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
-import { completeAt, labels, item, newText, apply, sorted, POD } from './harness';
+import { apply, appPod, completeAt, item, labels, newText, POD, pod, sorted } from './harness';
 
 /* Whole manifests at the top of an empty document, container snippets and the volumes they add, plain text without snippet support. */
 
@@ -30,12 +30,7 @@ test('without snippet support, plain text with the placeholder defaults', () => 
 });
 
 test('container snippets after `- ` in initContainers are native sidecars and add the volumes they mount', () => {
-  const { list, text } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
+  const { list, text } = completeAt(pod(`  initContainers:
     - |
   containers:
     - name: app
@@ -43,7 +38,7 @@ spec:
   volumes:
     - name: data
       emptyDir: {}
-`);
+`));
   const fluent = item(list, 'Logging sidecar (Fluent Bit)');
   assert.match(newText(fluent), /^name: \$\{1:log-shipper\}\n {6}image: \$\{2:fluent\/fluent-bit:[\d.]+\}\n {6}restartPolicy: Always\n/);
   const result = apply(text, fluent);
@@ -53,16 +48,8 @@ spec:
 });
 
 test('an empty line at the column of the container items offers whole containers with their dash', () => {
-  const { list, text } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-    |
-`);
+  const { list, text } = completeAt(appPod(`    |
+`));
   const envoy = item(list, 'Proxy sidecar (Envoy)');
   assert.match(newText(envoy), /^- name: \$\{1:envoy\}\n {6}image: /);
   assert.doesNotMatch(newText(envoy), /restartPolicy/, 'a classic sidecar in containers');

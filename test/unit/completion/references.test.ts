@@ -1,19 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeAt, labels, sorted } from './harness';
+import { appPod, completeAt, labels, pod, sorted } from './harness';
 
 /* Values that name something declared elsewhere: the pod's volumes, named ports, ConfigMaps/Secrets and their keys, images. */
 
 test('volumeMounts name offers the volumes of the same pod', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      volumeMounts:
+  const { list } = completeAt(appPod(`      volumeMounts:
         - name: |
   volumes:
     - name: logs
@@ -33,20 +25,12 @@ spec:
   volumes:
     - name: elsewhere
       emptyDir: {}
-`);
+`));
   assert.deepEqual(labels(list), ['logs', 'config']);
 });
 
 test('a probe port offers the container named ports', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      ports:
+  const { list } = completeAt(appPod(`      ports:
         - name: http
           containerPort: 8080
         - name: admin
@@ -55,7 +39,7 @@ spec:
         httpGet:
           path: /
           port: |
-`);
+`));
   assert.deepEqual(labels(list), ['http', 'admin']);
 });
 
@@ -82,33 +66,17 @@ spec:
               name: |
 `);
   assert.deepEqual(labels(list), ['app-settings']);
-  const none = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      env:
+  const none = completeAt(appPod(`      env:
         - name: TOKEN
           valueFrom:
             secretKeyRef:
               name: |
-`).list;
+`)).list;
   assert.deepEqual(labels(none), []);
 });
 
 test('configMapKeyRef key offers the data keys of the ConfigMap it names', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      env:
+  const { list } = completeAt(appPod(`      env:
         - name: MODE
           valueFrom:
             configMapKeyRef:
@@ -129,36 +97,26 @@ metadata:
   name: other
 data:
   unrelated: x
-`);
+`));
   assert.deepEqual(labels(list), ['mode', 'level']);
 });
 
 test('image of a container named like a log shipper suggests pinned log-shipper images first', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
+  const { list } = completeAt(pod(`  initContainers:
     - name: log-shipper
       image: |
       restartPolicy: Always
   containers:
     - name: app
       image: nginx:1.27.5
-`);
+`));
   const first = sorted(list)[0];
   assert.match(first, /^fluent\/fluent-bit:\d+\.\d+\.\d+$/);
   assert.ok(labels(list).some((l) => l.startsWith('envoyproxy/envoy:v1.')));
-  const proxy = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
+  const proxy = completeAt(pod(`  containers:
     - name: auth
       image: |
-`).list;
+`)).list;
   assert.match(sorted(proxy)[0], /^quay\.io\/oauth2-proxy\/oauth2-proxy:v7\./);
 });
 

@@ -1,81 +1,44 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toCrlf } from '../helpers';
-import { completeAt, labels, item, apply, sorted } from './harness';
+import { apply, appPod, completeAt, item, labels, pod, sorted } from './harness';
 
 /* Value completion: enums, booleans, restartPolicy, kinds and apiVersions, the space after `key:`. */
 
 test('enum values: imagePullPolicy and protocol', () => {
-  const pull = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      imagePullPolicy: |
-`).list;
+  const pull = completeAt(appPod(`      imagePullPolicy: |
+`)).list;
   assert.deepEqual(labels(pull).sort(), ['Always', 'IfNotPresent', 'Never']);
-  const protocol = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      ports:
+  const protocol = completeAt(appPod(`      ports:
         - containerPort: 80
           protocol: T|
-`);
+`));
   assert.deepEqual(labels(protocol.list).sort(), ['SCTP', 'TCP', 'UDP']);
   assert.equal(apply(protocol.text, item(protocol.list, 'TCP')).includes('protocol: TCP\n'), true);
 });
 
 test('boolean values', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      stdin: |
-`);
+  const { list } = completeAt(appPod(`      stdin: |
+`));
   assert.deepEqual(labels(list), ['true', 'false']);
 });
 
 test('restartPolicy inside initContainers offers Always first', () => {
-  const { list } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  initContainers:
+  const { list } = completeAt(pod(`  initContainers:
     - name: log-shipper
       image: fluent/fluent-bit:4.0.3
       restartPolicy: |
   containers:
     - name: app
       image: nginx:1.27.5
-`);
+`));
   assert.equal(sorted(list)[0], 'Always');
   assert.equal(item(list, 'Always').preselect, true);
 });
 
 test('right after `key:` the value is inserted after a space', () => {
-  const { list, text } = completeAt(`apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.5
-      imagePullPolicy:|
-`);
+  const { list, text } = completeAt(appPod(`      imagePullPolicy:|
+`));
   assert.match(apply(text, item(list, 'IfNotPresent')), /imagePullPolicy: IfNotPresent\n/);
 });
 
