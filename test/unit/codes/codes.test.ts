@@ -31,6 +31,11 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   // Needs a folder tree (a kustomization, its base, the patch): test/unit/kustomize/patch-validation.test.ts, over
   // test/fixtures/kustomize/remote-base/prod (bad) and log-shipper/overlay (good).
   'kustomize-not-resolved': 'kustomize-not-resolved',
+  // Need a folder tree too: test/unit/kustomize/json-patch.test.ts over test/fixtures/kustomize/json6902/bad-overlay
+  // (bad) and json6902/overlay (good), no-match/bad-overlay (bad) and log-shipper/overlay (good).
+  'kustomize-patch-operation': 'kustomize-patch-operation',
+  'kustomize-patch-no-match': 'kustomize-patch-no-match',
+  'kustomize-target-no-match': 'kustomize-target-no-match',
 };
 
 /** The findings of a fixture, at the target its first line names (`# kubernetesVersion: "1.28"`), else the default. */

@@ -47,7 +47,10 @@ export const NON_RULE_CODES = {
   'invalid-value': { kind: 'schema', defaultSeverity: 'error', configurable: true, summary: 'A value of the right type that Kubernetes rejects (format, range, pattern).', data: SCHEMA_DATA },
   'file-too-large': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file is larger than the linter reads; it is not validated.' },
   'binary-file': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The file holds binary data (NUL bytes), not YAML text; it is not validated.' },
-  'kustomize-not-resolved': { kind: 'kustomize', defaultSeverity: 'info', configurable: true, summary: 'A patch is checked merged into its base; a remote base, generator or JSON 6902 patch of that kustomization is not resolved here.' },
+  'kustomize-not-resolved': { kind: 'kustomize', defaultSeverity: 'info', configurable: true, summary: 'A patch is checked merged into its base; a remote base or generator of that kustomization is not resolved here.' },
+  'kustomize-patch-operation': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: 'A JSON 6902 patch operation that kustomize cannot apply: a bad op, path, from or value, or a path that matches nothing in the target.' },
+  'kustomize-patch-no-match': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: 'A strategic-merge patch without a target names a resource the kustomization does not have; kustomize stops the build.' },
+  'kustomize-target-no-match': { kind: 'kustomize', defaultSeverity: 'warning', configurable: true, summary: "A patch's target selects no resource of the kustomization: the patch does nothing." },
   'too-many-problems': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'A file has more findings than are reported for one file (1,000); one notice counts the rest.' },
   // Reported by the CLI as an error of the run (exit code 2), never as a finding a level could change.
   'unreadable-file': { kind: 'file', defaultSeverity: 'error', configurable: false, summary: 'The file could not be read.' },

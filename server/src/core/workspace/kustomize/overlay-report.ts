@@ -6,8 +6,8 @@ import { parseManifest } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import type { KustomizeHost } from './host';
 import { Origins } from './origins';
-import { uniqueFindings, validateOverlay, type OverlayCheck } from './overlay-validation';
-import type { RenderNote } from './render';
+import { placeIn, SourceFiles, uniqueFindings, validateOverlay, type OverlayCheck } from './overlay-validation';
+import type { RenderNote, RenderProblem } from './render';
 import { withoutDirectives } from './strategic-merge';
 
 export const NOT_RESOLVED_CODE = 'kustomize-not-resolved' as const;
@@ -35,6 +35,20 @@ function notResolvedFindings(host: KustomizeHost, file: string, notes: readonly 
       href: docsHref(NOT_RESOLVED_CODE, settings.docsBaseUrl),
     };
   });
+}
+
+/** Render problems (a JSON patch operation that does not apply, a patch that matches nothing) as findings in their files. */
+export function problemFindings(host: KustomizeHost, problems: readonly RenderProblem[], settings: Settings): (Finding & { file: string; inline: boolean })[] {
+  const sources = new SourceFiles(host);
+  const findings: (Finding & { file: string; inline: boolean })[] = [];
+  for (const problem of problems) {
+    const level = settings.rules[problem.code];
+    if (level === 'off') continue;
+    const span = placeIn(sources, problem.origin, problem.target ?? 'key');
+    if (!span) continue;
+    findings.push({ code: problem.code, severity: level ?? defaultSeverity(problem.code), message: problem.message, ...span, href: docsHref(problem.code, settings.docsBaseUrl), file: problem.origin.file, inline: !!problem.origin.inline });
+  }
+  return findings;
 }
 
 /** YAML problems (syntax, duplicate keys) of a file the render read: such a document is left out of the render. */
@@ -66,7 +80,7 @@ export function overlayReport(validator: Validator, host: KustomizeHost, dir: st
   const notes = new Map<string, RenderNote[]>();
   for (const note of check.render.notes) notes.set(note.file, [...(notes.get(note.file) ?? []), note]);
   for (const [file, list] of notes) add(file, notResolvedFindings(host, file, list, settings));
-  for (const finding of uniqueFindings(check.findings)) {
+  for (const finding of uniqueFindings([...problemFindings(host, check.render.problems, settings), ...check.findings])) {
     const { code, severity, message, start, end, href, data, unnecessary } = finding;
     add(finding.file, [{ code, severity, message, start, end, href, data, unnecessary }]);
   }

@@ -72,7 +72,7 @@ export function pathAt(document: ParsedDocument, offset: number): { path: YamlPa
 }
 
 /** Parses each source file once per check. */
-class SourceFiles {
+export class SourceFiles {
   private readonly files = new Map<string, ManifestFile | undefined>();
   constructor(private readonly host: KustomizeHost) {}
 
@@ -86,7 +86,7 @@ class SourceFiles {
 }
 
 /** The span in its source file of a node of a rendered resource. */
-function placeIn(sources: SourceFiles, origin: Origin, target: 'key' | 'value'): { start: number; end: number } | undefined {
+export function placeIn(sources: SourceFiles, origin: Origin, target: 'key' | 'value'): { start: number; end: number } | undefined {
   const file = sources.get(origin.file);
   if (!file) return undefined;
   if (origin.inline) {

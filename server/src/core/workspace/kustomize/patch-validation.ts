@@ -7,7 +7,7 @@ import type { Settings } from '../../settings';
 import type { KustomizeHost } from './host';
 import { dirName, normalize, relativePath } from './paths';
 import { Origins } from './origins';
-import { NOT_RESOLVED_CODE } from './overlay-report';
+import { NOT_RESOLVED_CODE, problemFindings } from './overlay-report';
 import { validateOverlay } from './overlay-validation';
 import { withoutDirectives } from './strategic-merge';
 import { patchUsers } from './users';
@@ -57,9 +57,9 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
         href: docsHref(NOT_RESOLVED_CODE, settings.docsBaseUrl),
       });
     }
-    for (const finding of check.findings) {
+    for (const finding of [...problemFindings(context.host, render.problems, settings), ...check.findings]) {
       // Only what this file wrote (not an inline patch of the kustomization, not the base).
-      if (finding.file !== target || finding.origin.inline) continue;
+      if (finding.file !== target || ('origin' in finding ? finding.origin.inline : finding.inline)) continue;
       add({ code: finding.code, severity: finding.severity, message: finding.message, href: finding.href, start: finding.start, end: finding.end });
     }
   }

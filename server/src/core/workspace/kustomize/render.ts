@@ -3,6 +3,7 @@ import type { YamlPath } from '../../parse/nodes';
 import { isRemote, joinPath, kustomizationFileIn, type KustomizeHost } from './host';
 import { parseKustomization, type Kustomization, type PatchEntry, type PatchTarget } from './kustomization';
 import { Origins, type Origin } from './origins';
+import { applyJsonPatch } from './json-patch';
 import { strategicMerge } from './strategic-merge';
 import { applyTransformers } from './transformers';
 
@@ -25,9 +26,30 @@ export interface RenderNote {
   message: string;
 }
 
+/**
+ * Something kustomize would stop at or that does nothing (a JSON patch operation that does not apply, a patch
+ * that matches no resource), at the node that causes it.
+ */
+export interface RenderProblem {
+  code: (typeof PATCH_PROBLEM_CODES)[keyof typeof PATCH_PROBLEM_CODES];
+  origin: Origin;
+  /** Whether the problem is the node's value (default: its key). */
+  target?: 'key' | 'value';
+  message: string;
+}
+
+/** The codes of render problems (rows of core/codes/non-rule-codes.ts). */
+export const PATCH_PROBLEM_CODES = {
+  operation: 'kustomize-patch-operation',
+  noTarget: 'kustomize-patch-operation',
+  noMatch: 'kustomize-patch-no-match',
+  targetNoMatch: 'kustomize-target-no-match',
+} as const;
+
 export interface RenderResult {
   resources: RenderedResource[];
   notes: RenderNote[];
+  problems: RenderProblem[];
   origins: Origins;
   /** Every file the render read (to know when to render again). */
   files: Set<string>;
@@ -89,6 +111,11 @@ function selects(resource: Json, target: PatchTarget | undefined, patch: Json): 
   return true;
 }
 
+/** Whether a target's selectors are ones this render evaluates (equality-based); otherwise "selects nothing" is not reported. */
+function evaluable(target: PatchTarget): boolean {
+  return [target.labelSelector, target.annotationSelector].every((selector) => selector === undefined || !/[()]|(^|,)\s*!|\s(in|notin)\s/.test(selector));
+}
+
 /** Equality-based selectors (`a=b,c!=d`, `a`); set-based ones select nothing here. */
 function matchesSelector(selector: string, labels: unknown): boolean {
   const map = isMap(labels) ? labels : {};
@@ -108,7 +135,7 @@ function matchesSelector(selector: string, labels: unknown): boolean {
  * namePrefix/nameSuffix, labels, replicas and images. Reads only through `host`.
  */
 export function renderKustomization(host: KustomizeHost, dir: string): RenderResult {
-  const result: RenderResult = { resources: [], notes: [], origins: new Origins(), files: new Set() };
+  const result: RenderResult = { resources: [], notes: [], problems: [], origins: new Origins(), files: new Set() };
   result.resources = renderDir(host, dir, result, 0, new Set());
   return result;
 }
@@ -151,18 +178,47 @@ function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth
 
 function applyPatches(host: KustomizeHost, dir: string, file: string, kustomization: Kustomization, resources: RenderedResource[], result: RenderResult): RenderedResource[] {
   let current = resources;
+  const entryOrigin = (entry: PatchEntry): Origin => ({ file, doc: 0, path: entry.node });
   for (const entry of kustomization.patches) {
-    for (const { value: patch, origin, json6902 } of patchDocuments(host, dir, file, entry, result)) {
-      if (json6902) {
-        result.notes.push({ file, field: entry.field, message: 'JSON 6902 patches are not applied here yet; the checked pods do not include them.' });
+    for (const document of patchDocuments(host, dir, file, entry, result)) {
+      const { origin } = document;
+      if ('operations' in document) {
+        if (!entry.target) {
+          result.problems.push({ code: PATCH_PROBLEM_CODES.noTarget, origin: entryOrigin(entry), message: 'A JSON 6902 patch needs a `target:` (kustomize: "must specify a target for JSON patch").' });
+          continue;
+        }
+        let matched = 0;
+        const reported = new Set<number>();
+        for (const resource of current) {
+          if (!selects(resource.value, entry.target, {})) continue;
+          matched++;
+          resource.patchedBy.push(origin);
+          const problem = applyJsonPatch(resource.value, document.operations, result.origins, (index, field) => ({ ...origin, path: [...origin.path, index, ...field] }));
+          if (problem && !reported.has(problem.index)) {
+            reported.add(problem.index);
+            const path = [...origin.path, problem.index, ...(problem.field ? [problem.field] : [])];
+            result.problems.push({ code: PATCH_PROBLEM_CODES.operation, origin: { ...origin, path }, message: problem.message, target: problem.field ? 'value' : 'key' });
+          }
+        }
+        if (matched === 0 && evaluable(entry.target)) result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: [...entry.node, 'target'] }, message: 'This target selects no resource of the kustomization: the JSON patch changes nothing.' });
         continue;
       }
+      const patch = document.value;
+      let matched = 0;
       current = current.flatMap((resource) => {
         if (!selects(resource.value, entry.target, patch)) return [resource];
+        matched++;
         const merged = strategicMerge(resource.value, entry.target ? retargeted(patch, resource.value, result.origins) : patch, result.origins);
         if (!isMap(merged)) return [];
         return [{ value: merged, origin: resource.origin, patchedBy: [...resource.patchedBy, origin] }];
       });
+      if (matched > 0) continue;
+      if (entry.target) {
+        if (evaluable(entry.target)) result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: [...entry.node, 'target'] }, message: 'This target selects no resource of the kustomization: the patch changes nothing.' });
+      } else {
+        const id = `${String(patch.kind)} ${String(metadataOf(patch).name)}`;
+        result.problems.push({ code: PATCH_PROBLEM_CODES.noMatch, origin: { ...origin, path: ['metadata', 'name'] }, message: `No resource of the kustomization is the ${id} this patch names, so kustomize stops the build ("no resource matches strategic merge patch"). Check kind and metadata.name, or give the patch a target.`, target: 'value' });
+      }
     }
   }
   return current;
@@ -182,24 +238,31 @@ function retargeted(patch: Json, resource: Json, origins: Origins): Json {
   return copy;
 }
 
-/** A JSON 6902 patch (a list of operations) rather than a strategic-merge one: its first content is a list. */
-function isOperationList(text: string): boolean {
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trim().startsWith('#') && line.trim() !== '---');
-  return first !== undefined && /^\s*(\[|-(\s|$))/.test(first);
+type PatchDocument = { value: Json; origin: Origin } | { operations: unknown[]; origin: Origin };
+
+/**
+ * The documents of a patch entry: strategic-merge patches, or one JSON 6902 operation list (a `patchesJson6902`
+ * entry, or content whose first document is a list, as kustomize decides).
+ */
+function patchDocumentsFromText(text: string, file: string, entry: PatchEntry, origins: Origins, inline?: YamlPath): PatchDocument[] {
+  const first = parseManifest(text).slots.find((slot) => slot.document.yaml.contents !== null);
+  const value: unknown = first && !first.document.hasSyntaxErrors ? first.document.value().value : undefined;
+  if (Array.isArray(value) || entry.field === 'patchesJson6902') {
+    const origin: Origin = { file, doc: first?.index ?? 0, path: [], inline };
+    const operations = Array.isArray(value) ? value : [];
+    origins.annotate(operations, origin);
+    return [{ operations, origin }];
+  }
+  return readDocumentsFromText(text, file, origins, inline);
 }
 
-function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: PatchEntry, result: RenderResult): { value: Json; origin: Origin; json6902?: boolean }[] {
+function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: PatchEntry, result: RenderResult): PatchDocument[] {
   if (entry.path !== undefined) {
     const path = joinPath(dir, entry.path);
     result.files.add(path);
     const text = host.readFile(path);
-    if (text === undefined) return [];
-    if (entry.field === 'patchesJson6902' || isOperationList(text)) return [{ value: {}, origin: { file: path, doc: 0, path: [] }, json6902: true }];
-    return readDocumentsFromText(text, path, result.origins);
+    return text === undefined ? [] : patchDocumentsFromText(text, path, entry, result.origins);
   }
-  if (entry.patch !== undefined) {
-    if (entry.field === 'patchesJson6902' || isOperationList(entry.patch)) return [{ value: {}, origin: { file, doc: 0, path: [], inline: entry.node }, json6902: true }];
-    return readDocumentsFromText(entry.patch, file, result.origins, entry.node);
-  }
+  if (entry.patch !== undefined) return patchDocumentsFromText(entry.patch, file, entry, result.origins, entry.node);
   return [];
 }

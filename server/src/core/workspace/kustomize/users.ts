@@ -2,7 +2,7 @@ import { dirName, isInsideFolder, joinPath, normalize } from './paths';
 import { kustomizationFileIn, type KustomizeHost } from './host';
 import { parseKustomization } from './kustomization';
 
-/** A kustomization that lists a file as a strategic-merge patch. */
+/** A kustomization that lists a file as a patch (strategic merge or JSON 6902). */
 export interface PatchUser {
   /** The folder of the kustomization. */
   dir: string;
@@ -10,8 +10,8 @@ export interface PatchUser {
 }
 
 /**
- * The kustomizations that use `file` as a strategic-merge patch: those in its folder and every parent up to
- * `root` (the workspace folder), whose `patches` / `patchesStrategicMerge` paths resolve to it.
+ * The kustomizations that use `file` as a patch: those in its folder and every parent up to
+ * `root` (the workspace folder), whose `patches` / `patchesStrategicMerge` / `patchesJson6902` paths resolve to it.
  */
 export function patchUsers(host: KustomizeHost, file: string, root: string): PatchUser[] {
   const users: PatchUser[] = [];
@@ -22,7 +22,7 @@ export function patchUsers(host: KustomizeHost, file: string, root: string): Pat
     const kustomizationFile = kustomizationFileIn(host, dir);
     const kustomization = kustomizationFile ? parseKustomization(host.readFile(kustomizationFile) ?? '') : undefined;
     if (kustomizationFile && kustomization) {
-      const listed = kustomization.patches.some((entry) => entry.field !== 'patchesJson6902' && entry.path !== undefined && joinPath(dir, entry.path) === target);
+      const listed = kustomization.patches.some((entry) => entry.path !== undefined && joinPath(dir, entry.path) === target);
       if (listed) users.push({ dir, kustomizationFile });
     }
     if (dir === top || !isInsideFolder(dir, top)) break;
