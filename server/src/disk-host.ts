@@ -28,5 +28,15 @@ export function diskHost(buffer: (file: string) => string | undefined = () => un
         return false;
       }
     },
+    subfolders(folder) {
+      try {
+        return fs
+          .readdirSync(folder, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => entry.name);
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

@@ -3,7 +3,9 @@ import { pathToFileURL } from 'url';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './core/language-service';
+import { KustomizeCache } from './core/workspace/kustomize/cache';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { kustomizePath } from './lsp/kustomize';
 import { ManifestCache } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
 import { completionFeature } from './lsp/completion';
@@ -25,7 +27,9 @@ const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 const cache = new ManifestCache();
 const settings = new SettingsStore(connection, () => ({ docsBaseUrl }));
-const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service);
+// Rendered kustomize overlays, dropped when a file they read changes (buffers, saves, watched files).
+const kustomize = new KustomizeCache();
+const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service, kustomize);
 const context: ServerContext = {
   connection,
   documents,
@@ -61,7 +65,16 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  settings.watchConfigFiles(() => diagnostics.scheduleAll());
+  settings.watchConfigFiles(() => diagnostics.scheduleAll(), {
+    globs: ['**/*.{yaml,yml}', '**/Kustomization'],
+    changed: (uris) => {
+      for (const uri of uris) {
+        const file = kustomizePath(uri);
+        if (file) kustomize.invalidate(file);
+      }
+      diagnostics.scheduleAll();
+    },
+  });
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sidecar' }).catch(() => undefined);
   }
@@ -88,8 +101,19 @@ connection.onRequest(
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
 // An edit of a base or a kustomization changes what open patches merge into: every open document is checked
 // again (unchanged ones answer from the per-document cache).
-documents.onDidChangeContent(() => diagnostics.scheduleAll());
+documents.onDidChangeContent((event) => {
+  const file = kustomizePath(event.document.uri);
+  if (file) kustomize.invalidate(file);
+  diagnostics.scheduleAll();
+});
+documents.onDidSave((event) => {
+  const file = kustomizePath(event.document.uri);
+  if (file) kustomize.invalidate(file);
+});
 documents.onDidClose((event) => {
+  // The disk's text takes over from the buffer.
+  const file = kustomizePath(event.document.uri);
+  if (file) kustomize.invalidate(file);
   cache.delete(event.document.uri);
   settings.forget(event.document.uri);
   diagnostics.clear(event.document.uri);

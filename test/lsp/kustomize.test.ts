@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileUri, LspClient } from './client';
@@ -32,5 +33,31 @@ describe('language server: kustomize patches', () => {
     const edited = text.replace(/\n {12}- name: buffer\n {14}mountPath: \/buffer/, '');
     const after = await client.change(uri, 2, edited);
     assert.ok(!after.some((d) => d.code === 'undefined-volume' || d.code === 'missing-required-field'), JSON.stringify(after));
+  });
+});
+
+describe('language server: kustomize inputs changed on disk', () => {
+  let client: LspClient;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-kustomize-'));
+    fs.cpSync(path.join(root, 'log-shipper'), dir, { recursive: true });
+    client = new LspClient({ rootUri: fileUri(dir) });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a base saved outside the editor (workspace/didChangeWatchedFiles) updates the open patch', { timeout: 30_000 }, async () => {
+    const uri = fileUri(dir, 'overlay', 'log-shipper.yaml');
+    const first = await client.open(uri, fs.readFileSync(path.join(dir, 'overlay', 'log-shipper.yaml'), 'utf8'));
+    assert.equal(first.filter((d) => d.code === 'undefined-volume').length, 1, JSON.stringify(first));
+    const base = path.join(dir, 'base', 'deployment.yaml');
+    fs.writeFileSync(base, fs.readFileSync(base, 'utf8').replace('- name: logs\n          emptyDir', '- name: buffer\n          emptyDir: {}\n        - name: logs\n          emptyDir'));
+    const published = client.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'undefined-volume'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(dir, 'base', 'deployment.yaml'), type: 2 }] });
+    assert.deepEqual((await published).diagnostics.filter((d) => d.code === 'missing-required-field'), []);
   });
 });

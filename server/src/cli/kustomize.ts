@@ -5,28 +5,12 @@ import * as path from 'path';
 import type { LanguageService } from '../core/language-service';
 import { parseManifest } from '../core/parse/manifest';
 import type { Settings } from '../core/settings';
+import type { KustomizeCache } from '../core/workspace/kustomize/cache';
 import { kustomizationFileIn, type KustomizeHost } from '../core/workspace/kustomize/host';
 import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
-import { diskHost, posixPath } from '../disk-host';
+import { posixPath } from '../disk-host';
 import { displayPath } from './io';
 import { placeFindings, type FileResult } from './lint';
-
-/** The disk, each answer remembered for the run: a folder of many patches reads each kustomization once. */
-export function runHost(): KustomizeHost {
-  const disk = diskHost();
-  const files = new Map<string, string | undefined>();
-  const folders = new Map<string, boolean>();
-  return {
-    readFile(file) {
-      if (!files.has(file)) files.set(file, disk.readFile(file));
-      return files.get(file);
-    },
-    isDirectory(file) {
-      if (!folders.has(file)) folders.set(file, disk.isDirectory(file));
-      return folders.get(file) ?? false;
-    },
-  };
-}
 
 /** Whether a folder named on the command line holds a kustomization (then it is linted as rendered). */
 export function isOverlayFolder(folder: string, host: KustomizeHost): boolean {
@@ -37,7 +21,7 @@ export function isOverlayFolder(folder: string, host: KustomizeHost): boolean {
  * For a file linted on its own: the kustomizations that may use it as a patch are looked for from its folder up
  * to the repository root (a folder with `.git`), else up to the working folder when the file is below it.
  */
-export function kustomizeContext(file: string, cwd: string, host: KustomizeHost): KustomizeContext {
+export function kustomizeContext(file: string, cwd: string, host: KustomizeHost, cache: KustomizeCache): KustomizeContext {
   let root: string | undefined;
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, '.git'))) {
@@ -48,7 +32,7 @@ export function kustomizeContext(file: string, cwd: string, host: KustomizeHost)
   }
   const relative = path.relative(cwd, file);
   const belowCwd = !relative.startsWith('..') && !path.isAbsolute(relative);
-  return { path: posixPath(file), root: posixPath(root ?? (belowCwd ? cwd : path.dirname(file))), host };
+  return { path: posixPath(file), root: posixPath(root ?? (belowCwd ? cwd : path.dirname(file))), host, cache };
 }
 
 /** `sidecar-lint overlays/prod`: one result per file a finding lands in (patches, bases, kustomizations). */

@@ -15,7 +15,9 @@ import { catalog, versionRange } from './catalog';
 import { ConfigLoader } from './config-loader';
 import { docsBaseUrl, repositoryUrl } from './docs-url';
 import { expandInputs, lintFile } from './files';
-import { isOverlayFolder, kustomizeContext, lintOverlay, runHost } from './kustomize';
+import { isOverlayFolder, kustomizeContext, lintOverlay } from './kustomize';
+import { KustomizeCache } from '../core/workspace/kustomize/cache';
+import { diskHost } from '../disk-host';
 import { jsonReportChunks } from './format-json';
 import { sarifChunks } from './format-sarif';
 import { textChunks } from './format-text';
@@ -69,7 +71,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   const inputs = options.inputs.length ? options.inputs : ['.'];
   // A folder with a kustomization is linted as kustomize renders it (unless --no-kustomize).
-  const host = runHost();
+  // One cache for the run: each kustomization and base is read and rendered once, however many patches use it.
+  const kustomize = new KustomizeCache();
+  const host = kustomize.wrap(diskHost());
   const isOverlay = (input: string) => !options.noKustomize && input !== '-' && isOverlayFolder(path.resolve(io.cwd, input), host);
   const overlays = inputs.filter(isOverlay).map((input) => path.resolve(io.cwd, input));
   const { files, missing } = expandInputs(inputs.filter((i) => i !== '-' && !isOverlay(i)), io.cwd, { followSymlinks: options.followSymlinks });
@@ -119,7 +123,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       progress.done();
       return 2;
     }
-    results.push(lintFile(service, file, io.cwd, settings, options.noKustomize ? undefined : kustomizeContext(file, io.cwd, host)));
+    results.push(lintFile(service, file, io.cwd, settings, options.noKustomize ? undefined : kustomizeContext(file, io.cwd, diskHost(), kustomize)));
   }
   progress.done();
 

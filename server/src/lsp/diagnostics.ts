@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileFindings, isConfigFile } from '../core/config-file';
 import { toDiagnostic } from '../core/findings';
 import type { LanguageService } from '../core/language-service';
+import type { KustomizeCache } from '../core/workspace/kustomize/cache';
 import type { ManifestCache } from './documents';
 import { kustomizeContextFor } from './kustomize';
 import { logged } from './logged';
@@ -22,6 +23,7 @@ export class DiagnosticsPublisher {
     private readonly cache: ManifestCache,
     private readonly settings: SettingsStore,
     private readonly service: LanguageService,
+    private readonly kustomize: KustomizeCache,
   ) {
     // A bug in one rule must not take the server down: the wrapper logs it and the server keeps serving.
     this.publish = logged(
@@ -36,7 +38,7 @@ export class DiagnosticsPublisher {
         if (!current || current.version !== version) return;
         const file = this.cache.get(current);
         // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
-        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings, kustomizeContextFor(uri, this.documents, this.settings), uri);
+        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings, kustomizeContextFor(uri, this.documents, this.settings, this.kustomize), uri);
         const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
         await this.connection.sendDiagnostics({ uri, version, diagnostics });
       },

@@ -43,19 +43,23 @@ export class SettingsStore {
   }
 
   /**
-   * Re-reads config files when the client reports a change to one. Asks the client to watch them when it can
-   * register watchers itself (VS Code can); other clients must send the events on their own.
+   * Re-reads config files when the client reports a change to one; `others` hears about the other watched files
+   * (kustomize inputs). Asks the client to watch them when it can register watchers itself (VS Code can); other
+   * clients must send the events on their own.
    */
-  watchConfigFiles(onChange: () => void): void {
+  watchConfigFiles(onChange: () => void, others?: { globs: readonly string[]; changed: (uris: string[]) => void }): void {
     this.connection.onDidChangeWatchedFiles((event) => {
-      if (!event.changes.some((change) => isConfigFile(change.uri))) return;
-      this.configFilesChanged();
-      onChange();
+      const uris = event.changes.map((change) => change.uri);
+      if (uris.some(isConfigFile)) {
+        this.configFilesChanged();
+        onChange();
+      }
+      const rest = uris.filter((uri) => !isConfigFile(uri));
+      if (others && rest.length > 0) others.changed(rest);
     });
     if (this.canWatchFiles) {
-      void this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })) })
-        .catch(() => undefined);
+      const globs = [...CONFIG_FILE_NAMES.map((name) => `**/${name}`), ...(others?.globs ?? [])];
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     }
   }
 

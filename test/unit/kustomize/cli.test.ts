@@ -14,7 +14,7 @@ const root = path.join(fixturesDir, 'kustomize');
 const cwd = path.resolve(fixturesDir, '..', '..');
 const overlays = fs
   .readdirSync(root)
-  .flatMap((name) => ['overlay', 'overlays/prod'].map((sub) => path.join(root, name, sub)))
+  .flatMap((name) => ['overlay', 'overlays/prod', 'overlays/staging'].map((sub) => path.join(root, name, sub)))
   .filter((dir) => fs.existsSync(path.join(dir, 'kustomization.yaml')));
 
 interface JsonMessage {

@@ -12,9 +12,14 @@ import { kubectlKustomizeText, skipWithoutKubectl } from './kubectl';
 type Json = Record<string, unknown>;
 
 const root = path.join(fixturesDir, 'kustomize');
+function subfolders(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
+}
+
+// Fixture overlays: every <name>/overlay and <name>/overlays/<each> (bad ones, which kustomize refuses, are bad-overlay).
 const overlays = fs
   .readdirSync(root)
-  .map((name) => path.join(root, name, 'overlay'))
+  .flatMap((name) => [path.join(root, name, 'overlay'), ...subfolders(path.join(root, name, 'overlays'))])
   .filter((dir) => fs.existsSync(path.join(dir, 'kustomization.yaml')));
 
 function kubectlKustomize(dir: string): Json[] {

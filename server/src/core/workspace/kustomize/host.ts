@@ -8,6 +8,8 @@ export interface KustomizeHost {
   /** The file's text, or undefined when there is no such file. */
   readFile(path: string): string | undefined;
   isDirectory(path: string): boolean;
+  /** Names of the folders in a folder (to find the overlays that share a patch); hosts that cannot list leave it out. */
+  subfolders?(path: string): string[] | undefined;
 }
 
 /** The names kustomize looks for in a folder, in its order (api/konfig/general.go RecognizedKustomizationFileNames). */

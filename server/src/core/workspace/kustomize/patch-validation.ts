@@ -4,6 +4,7 @@ import { shiftFinding } from '../../findings';
 import type { Validator } from '../../features/validation';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
+import type { KustomizeCache } from './cache';
 import type { KustomizeHost } from './host';
 import { dirName, normalize, relativePath } from './paths';
 import { Origins } from './origins';
@@ -19,6 +20,8 @@ export interface KustomizeContext {
   /** The workspace folder: kustomizations are looked for up to it. */
   root: string;
   host: KustomizeHost;
+  /** Rendered overlays and host reads kept between checks (the editor's; the CLI's for one run). */
+  cache?: KustomizeCache;
 }
 
 export { NOT_RESOLVED_CODE };
@@ -29,8 +32,11 @@ export { NOT_RESOLVED_CODE };
  * workloads are checked in full; a merged finding is shown here when this file wrote the node it is on.
  */
 export function validatePatchFile(validator: Validator, file: ManifestFile, settings: Settings, context: KustomizeContext): Finding[] | undefined {
-  const users = patchUsers(context.host, context.path, context.root);
-  if (users.length === 0) return undefined;
+  const { cache } = context;
+  const host = cache ? cache.wrap(context.host) : context.host;
+  // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
+  const { users, listed } = patchUsers(host, context.path, context.root, cache?.index(context.host, context.root));
+  if (!listed) return undefined;
   const strip = (value: unknown) => withoutDirectives(value, new Origins());
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -43,7 +49,7 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
   for (const slot of file.slots) for (const finding of validator.validateDocument(slot.document, settings, { asPatch: strip })) add(shiftFinding(finding, slot.start));
   const target = normalize(context.path);
   for (const user of users) {
-    const check = validateOverlay(validator, context.host, user.dir, settings);
+    const check = cache ? cache.overlay(validator, context.host, user.dir, settings) : validateOverlay(validator, host, user.dir, settings);
     const render = check.render;
     const notes = new Set(render.notes.map((note) => `${relativePath(dirName(target), note.file) || note.file}: ${note.message}`));
     if (notes.size > 0 && settings.rules[NOT_RESOLVED_CODE] !== 'off') {
@@ -57,7 +63,7 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
         href: docsHref(NOT_RESOLVED_CODE, settings.docsBaseUrl),
       });
     }
-    for (const finding of [...problemFindings(context.host, render.problems, settings), ...check.findings]) {
+    for (const finding of [...problemFindings(host, render.problems, settings), ...check.findings]) {
       // Only what this file wrote (not an inline patch of the kustomization, not the base).
       if (finding.file !== target || ('origin' in finding ? finding.origin.inline : finding.inline)) continue;
       add({ code: finding.code, severity: finding.severity, message: finding.message, href: finding.href, start: finding.start, end: finding.end });

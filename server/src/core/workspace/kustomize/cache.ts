@@ -1,0 +1,89 @@
+import type { Validator } from '../../features/validation';
+import type { Settings } from '../../settings';
+import { isKustomizationFileName, type KustomizeHost } from './host';
+import { validateOverlay, type OverlayCheck } from './overlay-validation';
+import { normalize } from './paths';
+import { indexKustomizations, type KustomizationIndex } from './users';
+
+interface CachedCheck {
+  settings: string;
+  check: OverlayCheck;
+  /** Every path the render read or looked for (files, folders, kustomization names that were not there). */
+  reads: Set<string>;
+}
+
+/**
+ * Rendered and checked overlays, kept until a path they read changes. Each entry records every path its render
+ * read or looked for, so a change to one (an edit of an open buffer, a save, a file created, changed or deleted on
+ * disk) drops exactly the overlays that depend on it. Host answers are remembered too (disk reads are the slow
+ * part) and dropped the same way; so is the index of kustomizations when a kustomization file comes or goes.
+ */
+export class KustomizeCache {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly folders = new Map<string, boolean>();
+  private readonly listings = new Map<string, string[] | undefined>();
+  private readonly checks = new Map<string, CachedCheck>();
+  private readonly indexes = new Map<string, KustomizationIndex>();
+  private readonly recording: Set<string>[] = [];
+  /** Renders done (not answered from the cache), for tests and the benchmark. */
+  renders = 0;
+
+  /** `host` with its answers remembered until `invalidate`. */
+  wrap(host: KustomizeHost): KustomizeHost {
+    const remember = <T>(map: Map<string, T>, path: string, read: () => T): T => {
+      for (const reads of this.recording) reads.add(path);
+      if (!map.has(path)) map.set(path, read());
+      return map.get(path) as T;
+    };
+    const wrapped: KustomizeHost = {
+      readFile: (path) => remember(this.texts, path, () => host.readFile(path)),
+      isDirectory: (path) => remember(this.folders, path, () => host.isDirectory(path)),
+    };
+    if (host.subfolders) wrapped.subfolders = (path) => remember(this.listings, path, () => host.subfolders?.(path));
+    return wrapped;
+  }
+
+  /** The overlay in `dir` rendered and checked, from the cache while nothing it read changed. */
+  overlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings): OverlayCheck {
+    const key = JSON.stringify(settings);
+    const cached = this.checks.get(dir);
+    if (cached && cached.settings === key) return cached.check;
+    const reads = new Set<string>();
+    this.recording.push(reads);
+    try {
+      this.renders++;
+      const check = validateOverlay(validator, this.wrap(host), dir, settings);
+      this.checks.set(dir, { settings: key, check, reads });
+      return check;
+    } finally {
+      this.recording.pop();
+    }
+  }
+
+  /** The kustomizations below a workspace folder (walked once, until a kustomization file is created or deleted). */
+  index(host: KustomizeHost, root: string): KustomizationIndex {
+    let index = this.indexes.get(root);
+    if (!index) this.indexes.set(root, (index = indexKustomizations(this.wrap(host), root)));
+    return index;
+  }
+
+  /** A path changed, appeared or vanished: forget what was read from it and the overlays that read it. */
+  invalidate(path: string): void {
+    const changed = normalize(path);
+    this.texts.delete(changed);
+    this.folders.delete(changed);
+    const parent = changed.slice(0, Math.max(1, changed.lastIndexOf('/')));
+    this.listings.delete(parent);
+    this.listings.delete(changed);
+    for (const [dir, entry] of this.checks) if (entry.reads.has(changed)) this.checks.delete(dir);
+    if (isKustomizationFileName(changed)) this.indexes.clear();
+  }
+
+  clear(): void {
+    this.texts.clear();
+    this.folders.clear();
+    this.listings.clear();
+    this.checks.clear();
+    this.indexes.clear();
+  }
+}
