@@ -36,6 +36,9 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   'kustomize-patch-operation': 'kustomize-patch-operation',
   'kustomize-patch-no-match': 'kustomize-patch-no-match',
   'kustomize-target-no-match': 'kustomize-target-no-match',
+  // test/unit/kustomize/kustomization-checks.test.ts over test/fixtures/kustomize/checks/bad (bad) and checks/good (good).
+  'kustomize-missing-path': 'kustomize-missing-path',
+  'kustomize-deprecated-field': 'kustomize-deprecated-field',
 };
 
 /** The findings of a fixture, at the target its first line names (`# kubernetesVersion: "1.28"`), else the default. */

@@ -50,6 +50,8 @@ export const NON_RULE_CODES = {
   'kustomize-not-resolved': { kind: 'kustomize', defaultSeverity: 'info', configurable: true, summary: 'A patch is checked merged into its base; a remote base or generator of that kustomization is not resolved here.' },
   'kustomize-patch-operation': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: 'A JSON 6902 patch operation that kustomize cannot apply: a bad op, path, from or value, or a path that matches nothing in the target.' },
   'kustomize-patch-no-match': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: 'A strategic-merge patch without a target names a resource the kustomization does not have; kustomize stops the build.' },
+  'kustomize-missing-path': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: 'A path in a kustomization (resources, components, patches) names no file or folder; kustomize stops the build.' },
+  'kustomize-deprecated-field': { kind: 'kustomize', defaultSeverity: 'warning', configurable: true, summary: 'A kustomization field that kustomize v5 deprecates (patchesStrategicMerge, patchesJson6902, commonLabels, bases, imageTags).', data: { field: 'string' } },
   'kustomize-target-no-match': { kind: 'kustomize', defaultSeverity: 'warning', configurable: true, summary: "A patch's target selects no resource of the kustomization: the patch does nothing." },
   'too-many-problems': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'A file has more findings than are reported for one file (1,000); one notice counts the rest.' },
   // Reported by the CLI as an error of the run (exit code 2), never as a finding a level could change.

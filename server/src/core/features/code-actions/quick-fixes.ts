@@ -14,6 +14,7 @@ import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
 import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
 import type { Code } from '../../codes';
+import { kustomizeDeprecatedField } from './kustomize';
 import type { QuickFixProvider } from './types';
 import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
 
@@ -66,6 +67,7 @@ const fixes: QuickFixes = {
   'compose-healthy-without-healthcheck': composeHealthyWithoutHealthcheck,
   'compose-sidecar-restart': composeSidecarRestart,
   'compose-version-obsolete': composeVersionObsolete,
+  'kustomize-deprecated-field': kustomizeDeprecatedField,
 };
 
 /** The fix of a code (checked to be one: the code on a diagnostic from the client is any string). */

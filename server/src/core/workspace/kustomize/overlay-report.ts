@@ -4,7 +4,8 @@ import { shiftFinding } from '../../findings';
 import { spanOfProblem, type Validator } from '../../features/validation';
 import { parseManifest } from '../../parse/manifest';
 import type { Settings } from '../../settings';
-import type { KustomizeHost } from './host';
+import { isKustomizationFileName, type KustomizeHost } from './host';
+import { kustomizationFindings } from './kustomization-checks';
 import { Origins } from './origins';
 import { placeIn, SourceFiles, uniqueFindings, validateOverlay, type OverlayCheck } from './overlay-validation';
 import type { RenderNote, RenderProblem } from './render';
@@ -19,7 +20,7 @@ export interface OverlayReport {
 }
 
 /** `kustomize-not-resolved` for a kustomization's notes, on the field that asks for what is not followed. */
-function notResolvedFindings(host: KustomizeHost, file: string, notes: readonly RenderNote[], settings: Settings): Finding[] {
+export function notResolvedFindings(host: KustomizeHost, file: string, notes: readonly RenderNote[], settings: Settings): Finding[] {
   const level = settings.rules[NOT_RESOLVED_CODE];
   if (level === 'off') return [];
   const parsed = parseManifest(host.readFile(file) ?? '');
@@ -75,7 +76,10 @@ export function overlayReport(validator: Validator, host: KustomizeHost, dir: st
   };
   for (const file of check.render.files) {
     const text = host.readFile(file);
-    if (text !== undefined) add(file, yamlFindings(validator, text, settings));
+    if (text === undefined) continue;
+    add(file, yamlFindings(validator, text, settings));
+    const slot = isKustomizationFileName(file) ? parseManifest(text).slots[0] : undefined;
+    if (slot) add(file, kustomizationFindings(slot.document, file, host, settings).map((finding) => shiftFinding(finding, slot.start)));
   }
   const notes = new Map<string, RenderNote[]>();
   for (const note of check.render.notes) notes.set(note.file, [...(notes.get(note.file) ?? []), note]);

@@ -8,7 +8,10 @@ import type { KustomizeCache } from './cache';
 import type { KustomizeHost } from './host';
 import { dirName, normalize, relativePath } from './paths';
 import { Origins } from './origins';
-import { NOT_RESOLVED_CODE, problemFindings } from './overlay-report';
+import { isKustomizationFileName } from './host';
+import { parseKustomization } from './kustomization';
+import { kustomizationFindings } from './kustomization-checks';
+import { NOT_RESOLVED_CODE, notResolvedFindings, problemFindings } from './overlay-report';
 import { validateOverlay } from './overlay-validation';
 import { withoutDirectives } from './strategic-merge';
 import { patchUsers } from './users';
@@ -70,4 +73,31 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Findings of a kustomization file in the editor or the CLI: its own checks (fields, types, paths, deprecations),
+ * what rendering it finds there (a target that selects nothing, a JSON patch without target) and what it does not
+ * follow; undefined when the file is no kustomization (the caller validates it as usual).
+ */
+export function validateKustomizationFile(validator: Validator, file: ManifestFile, settings: Settings, context: KustomizeContext): Finding[] | undefined {
+  const path = normalize(context.path);
+  const slot = file.slots[0];
+  if (!isKustomizationFileName(path) || !slot) return undefined;
+  const { cache } = context;
+  const host = cache ? cache.wrap(context.host) : context.host;
+  const findings = [...validator.validate(file, settings), ...kustomizationFindings(slot.document, path, host, settings).map((f) => shiftFinding(f, slot.start))];
+  // A Component is rendered only inside the overlays that include it: alone, its patches would match nothing.
+  if (parseKustomization(file.text)?.kind === 'Kustomization') {
+    const dir = dirName(path);
+    const check = cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings);
+    for (const finding of problemFindings(host, check.render.problems, settings)) if (finding.file === path) findings.push(withoutPlace(finding));
+    findings.push(...notResolvedFindings(host, path, check.render.notes.filter((note) => note.file === path), settings));
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+function withoutPlace(finding: Finding & { file: string; inline: boolean }): Finding {
+  const { code, severity, message, start, end, href, data } = finding;
+  return { code, severity, message, start, end, href, data };
 }
