@@ -36,6 +36,7 @@ const context: ServerContext = {
   cache,
   settings,
   service,
+  kustomize,
   async fileFor(uri) {
     const document = documents.get(uri);
     if (!document) return undefined;

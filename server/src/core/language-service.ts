@@ -10,9 +10,10 @@ import { buildTopology, type TopologyOptions, type WorkloadDiagram } from './fea
 import { Validator } from './features/validation';
 import type { ManifestFile } from './parse/manifest';
 import { allRules } from './rules';
-import { validatePatchFile, type KustomizeContext } from './workspace/kustomize/patch-validation';
+import { validateKustomizationFile, validatePatchFile, type KustomizeContext } from './workspace/kustomize/patch-validation';
 import type { KustomizeHost } from './workspace/kustomize/host';
 import { overlayReport, type OverlayReport } from './workspace/kustomize/overlay-report';
+import { mergedContainerHover } from './workspace/kustomize/patch-hover';
 import { createSchemaRegistry } from './schema';
 import type { Settings } from './settings';
 
@@ -31,7 +32,8 @@ export interface LanguageService extends FeatureServices {
   validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean }): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
-  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined;
+  /** With `kustomize`, in a strategic-merge patch: the merged container under the cursor, per overlay, too. */
+  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string, kustomize?: KustomizeContext): Hover | undefined;
   /**
    * Quick fixes for `diagnostics` (matched by code) and refactorings at `range` (file offsets), and the fixes that
    * threw (not offered; the caller logs them).
@@ -51,11 +53,18 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
   return {
     ...services,
     validate: (file, settings, kustomize, fileName, options) =>
-      (kustomize && validatePatchFile(validator, file, settings, kustomize)) || validator.validate(file, settings, fileName, options),
+      (kustomize && (validateKustomizationFile(validator, file, settings, kustomize) ?? validatePatchFile(validator, file, settings, kustomize))) || validator.validate(file, settings, fileName, options),
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
-    hover: (file, offset, settings, findings, fileName) => hover(services, file, offset, settings, findings, fileName),
+    hover: (file, offset, settings, findings, fileName, kustomize) => withMerged(hover(services, file, offset, settings, findings, fileName), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
   };
+}
+
+/** The hover with the merged container's section below it (or alone). */
+function withMerged(result: Hover | undefined, merged: string | undefined): Hover | undefined {
+  if (!merged) return result;
+  const value = result && typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : undefined;
+  return { ...(result ?? {}), contents: { kind: 'markdown', value: value ? `${value}\n\n---\n\n${merged}` : merged } };
 }

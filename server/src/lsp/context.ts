@@ -2,6 +2,7 @@ import type { ServerCapabilities } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core/language-service';
+import type { KustomizeCache } from '../core/workspace/kustomize/cache';
 import type { ManifestFile } from '../core/parse/manifest';
 import type { Settings } from '../core/settings';
 import type { ManifestCache } from './documents';
@@ -14,6 +15,8 @@ export interface ServerContext {
   cache: ManifestCache;
   settings: SettingsStore;
   service: LanguageService;
+  /** Rendered kustomize overlays shared by the handlers (diagnostics, hover). */
+  kustomize: KustomizeCache;
   /** The parsed file and settings for an open document, or undefined for an unknown or closed URI. */
   fileFor(uri: string): Promise<{ document: TextDocument; file: ManifestFile; settings: Settings } | undefined>;
 }

@@ -1,5 +1,6 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import type { ServerFeature } from './context';
+import { kustomizeContextFor } from './kustomize';
 import { logged } from './logged';
 
 /** textDocument/hover over the core's `hover`; plain text for clients that do not render markdown. */
@@ -14,7 +15,7 @@ export const hoverFeature: ServerFeature = {
           const current = await context.fileFor(params.textDocument.uri);
           if (!current) return null;
           const offset = current.file.lineIndex.offsetAt(params.position);
-          const result = context.service.hover(current.file, offset, current.settings, undefined, params.textDocument.uri);
+          const result = context.service.hover(current.file, offset, current.settings, undefined, params.textDocument.uri, kustomizeContextFor(params.textDocument.uri, context.documents, context.settings, context.kustomize));
           if (!result) return null;
           if (!client.markdownHover) {
             const value = (result.contents as MarkupContent).value.replace(/\*\*|`/g, '').replace(/^_|_$/gm, '');
