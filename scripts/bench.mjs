@@ -4,8 +4,10 @@
 // A benchmark, not a test: numbers vary with the machine; read them side by side.
 // Then our server alone on the crafted worst cases of scripts/bench/crafted.mjs at 100 KB and 1 MB (--crafted no
 // leaves them out).
-// Usage: node scripts/bench.mjs [--sizes 1000,10000,50000] [--edits 50] [--requests 30] [--servers ours,peer]
-//                               [--crafted yes|no] [--compose yes|no] [--markdown file]   (also write the table to a file)
+// Then our server alone on a kustomize overlay of 20 resources and 5 patches (scripts/bench/kustomize.mjs; --kustomize
+// no leaves it out).
+// Usage: node scripts/bench.mjs [--sizes 1000,10000,50000|none] [--edits 50] [--requests 30] [--servers ours,peer]
+//                               [--crafted yes|no] [--compose yes|no] [--kustomize yes|no] [--markdown file]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { generateManifest } from './bench/generate.mjs';
 import { measureCrafted, renderCrafted } from './bench/crafted-rows.mjs';
+import { measureKustomize, renderKustomize } from './bench/kustomize.mjs';
 import { measureCompose, renderCompose } from './bench/compose-rows.mjs';
 import { BenchClient } from './bench/lsp-client.mjs';
 import { writePeerSchema } from './bench/peer-schema.mjs';
@@ -22,7 +25,7 @@ import { benchPeerServer } from './tools/pinned-packages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
-const sizes = (args.sizes ?? '1000,10000,50000').split(',').map(Number);
+const sizes = args.sizes === 'none' ? [] : (args.sizes ?? '1000,10000,50000').split(',').map(Number);
 const editCount = Number(args.edits ?? 50);
 const requestCount = Number(args.requests ?? 30);
 const servers = (args.servers ?? 'ours,peer').split(',');
@@ -79,6 +82,7 @@ const SERVERS = {
 const rows = [];
 let craftedRows = [];
 let composeRow;
+let kustomizeRow;
 try {
   for (const lines of sizes) {
     const manifest = generateManifest(lines);
@@ -103,11 +107,15 @@ try {
     console.error('\n[bench] a 2,000-line Compose file, ours');
     composeRow = await measureCompose(SERVERS.ours, workDir, { edits: editCount, requests: requestCount });
   }
+  if (servers.includes('ours') && args.kustomize !== 'no') {
+    console.error('\n[bench] kustomize overlay, ours');
+    kustomizeRow = await measureKustomize(SERVERS.ours, workDir, editCount);
+  }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 
-const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '') + (composeRow ? `\n\n${renderCompose(composeRow, fmt)}` : '');
+const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '') + (composeRow ? `\n\n${renderCompose(composeRow, fmt)}` : '') + (kustomizeRow ? `\n\n${renderKustomize(kustomizeRow, fmt)}` : '');
 console.log(table);
 if (args.markdown) fs.writeFileSync(path.resolve(args.markdown), `${table}\n`);
 
