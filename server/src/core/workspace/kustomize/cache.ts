@@ -1,9 +1,13 @@
 import type { Validator } from '../../features/validation';
+import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import { isKustomizationFileName, type KustomizeHost } from './host';
 import { validateOverlay, type OverlayCheck } from './overlay-validation';
 import { normalize } from './paths';
 import { indexKustomizations, type KustomizationIndex } from './users';
+
+/** Parses kept at most (texts of files read by renders); past it the memo starts over. */
+const MAX_PARSES = 2000;
 
 interface CachedCheck {
   settings: string;
@@ -25,6 +29,17 @@ export class KustomizeCache {
   private readonly checks = new Map<string, CachedCheck>();
   private readonly indexes = new Map<string, KustomizationIndex>();
   private readonly recording: Set<string>[] = [];
+  /** Parses by text (files of the bases do not change when a patch is edited), and a parser per overlay's rendering. */
+  private readonly parses = new Map<string, ManifestFile>();
+  private readonly parsers = new Map<string, ManifestParser>();
+  private readonly parse = (text: string): ManifestFile => {
+    let file = this.parses.get(text);
+    if (!file) {
+      if (this.parses.size >= MAX_PARSES) this.parses.clear();
+      this.parses.set(text, (file = parseManifest(text)));
+    }
+    return file;
+  };
   /** Renders done (not answered from the cache), for tests and the benchmark. */
   renders = 0;
 
@@ -52,7 +67,9 @@ export class KustomizeCache {
     this.recording.push(reads);
     try {
       this.renders++;
-      const check = validateOverlay(validator, this.wrap(host), dir, settings);
+      let parser = this.parsers.get(dir);
+      if (!parser) this.parsers.set(dir, (parser = new ManifestParser()));
+      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser });
       this.checks.set(dir, { settings: key, check, reads });
       return check;
     } finally {
@@ -85,5 +102,7 @@ export class KustomizeCache {
     this.listings.clear();
     this.checks.clear();
     this.indexes.clear();
+    this.parses.clear();
+    this.parsers.clear();
   }
 }

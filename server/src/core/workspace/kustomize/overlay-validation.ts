@@ -2,12 +2,12 @@ import { stringify } from 'yaml';
 import type { Finding } from '../../findings';
 import { spanOfProblem, type Validator } from '../../features/validation';
 import type { ParsedDocument } from '../../parse/document';
-import { parseManifest, type ManifestFile } from '../../parse/manifest';
+import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/manifest';
 import { asMap, asSeq, type YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import type { KustomizeHost } from './host';
 import type { Origin } from './origins';
-import { renderKustomization, type RenderResult } from './render';
+import { renderKustomization, type ParseText, type RenderResult } from './render';
 import { isDirectiveKey } from './strategic-merge';
 
 /** A finding of the rendered overlay, placed in the file that wrote the node it is on (offsets of that file). */
@@ -74,12 +74,15 @@ export function pathAt(document: ParsedDocument, offset: number): { path: YamlPa
 /** Parses each source file once per check. */
 export class SourceFiles {
   private readonly files = new Map<string, ManifestFile | undefined>();
-  constructor(private readonly host: KustomizeHost) {}
+  constructor(
+    private readonly host: KustomizeHost,
+    private readonly parse: ParseText = parseManifest,
+  ) {}
 
   get(path: string): ManifestFile | undefined {
     if (!this.files.has(path)) {
       const text = this.host.readFile(path);
-      this.files.set(path, text === undefined ? undefined : parseManifest(text));
+      this.files.set(path, text === undefined ? undefined : this.parse(text));
     }
     return this.files.get(path);
   }
@@ -108,12 +111,13 @@ export function placeIn(sources: SourceFiles, origin: Origin, target: 'key' | 'v
  * on strategic-merge directives that kustomize passes through (`$retainKeys`, `$setElementOrder/…`) are left
  * out: the patch's own check accepts them.
  */
-export function validateOverlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings): OverlayCheck {
-  const render = renderKustomization(host, dir);
+export function validateOverlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings, reuse: { parse?: ParseText; parser?: ManifestParser } = {}): OverlayCheck {
+  const render = renderKustomization(host, dir, reuse.parse);
   const text = render.resources.map((resource) => stringify(resource.value)).join('---\n');
-  const merged = parseManifest(text);
+  // With a parser kept per overlay, the rendered documents that did not change keep their parse and findings.
+  const merged = (reuse.parser ?? new ManifestParser()).parse(text);
   const rendered = validator.validate(merged, settings);
-  const sources = new SourceFiles(host);
+  const sources = new SourceFiles(host, reuse.parse);
   const findings: SourceFinding[] = [];
   for (const finding of rendered) {
     const slot = merged.slotAt(finding.start);

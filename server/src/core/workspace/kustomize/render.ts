@@ -1,4 +1,4 @@
-import { parseManifest } from '../../parse/manifest';
+import { parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { YamlPath } from '../../parse/nodes';
 import { isRemote, joinPath, kustomizationFileIn, type KustomizeHost } from './host';
 import { parseKustomization, type Kustomization, type PatchEntry, type PatchTarget } from './kustomization';
@@ -53,6 +53,8 @@ export interface RenderResult {
   origins: Origins;
   /** Every file the render read (to know when to render again). */
   files: Set<string>;
+  /** How it parsed the files. */
+  parse: ParseText;
 }
 
 const MAX_DEPTH = 20;
@@ -61,20 +63,24 @@ function isMap(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readDocuments(host: KustomizeHost, file: string, origins: Origins): { value: Json; origin: Origin }[] {
+/** How a render parses text: `parseManifest`, or a cache's memo of it (the parse is never changed: values are copied). */
+export type ParseText = (text: string) => ManifestFile;
+
+function readDocuments(host: KustomizeHost, file: string, result: RenderResult): { value: Json; origin: Origin }[] {
   const text = host.readFile(file);
-  return text === undefined ? [] : readDocumentsFromText(text, file, origins);
+  return text === undefined ? [] : readDocumentsFromText(text, file, result.origins, undefined, result.parse);
 }
 
 /**
  * The map documents of a file, each annotated with its origin. Documents are counted as the editor splits them
  * (`parseManifest`), so an origin's `doc` is the slot of the file in the editor; a document with YAML errors is left out.
  */
-export function readDocumentsFromText(text: string, file: string, origins: Origins, inline?: YamlPath): { value: Json; origin: Origin }[] {
+export function readDocumentsFromText(text: string, file: string, origins: Origins, inline?: YamlPath, parse: ParseText = parseManifest): { value: Json; origin: Origin }[] {
   const result: { value: Json; origin: Origin }[] = [];
-  for (const slot of parseManifest(text).slots) {
+  for (const slot of parse(text).slots) {
     if (slot.document.hasSyntaxErrors) continue;
-    const { value } = slot.document.value();
+    // A copy: merging and transformers change resources in place, and the parse may be a cache's.
+    const value: unknown = structuredClone(slot.document.value().value);
     if (!isMap(value)) continue;
     const origin: Origin = { file, doc: slot.index, path: [], inline };
     origins.annotate(value, origin);
@@ -134,8 +140,8 @@ function matchesSelector(selector: string, labels: unknown): boolean {
  * resources (files and folders, recursively), components, strategic-merge patches, then namespace,
  * namePrefix/nameSuffix, labels, replicas and images. Reads only through `host`.
  */
-export function renderKustomization(host: KustomizeHost, dir: string): RenderResult {
-  const result: RenderResult = { resources: [], notes: [], problems: [], origins: new Origins(), files: new Set() };
+export function renderKustomization(host: KustomizeHost, dir: string, parse: ParseText = parseManifest): RenderResult {
+  const result: RenderResult = { resources: [], notes: [], problems: [], origins: new Origins(), files: new Set(), parse };
   result.resources = renderDir(host, dir, result, 0, new Set());
   return result;
 }
@@ -157,7 +163,7 @@ function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth
     if (host.isDirectory(path)) resources.push(...renderDir(host, path, result, depth + 1, visiting));
     else {
       result.files.add(path);
-      for (const { value, origin } of readDocuments(host, path, result.origins)) resources.push({ value, origin, patchedBy: [] });
+      for (const { value, origin } of readDocuments(host, path, result)) resources.push({ value, origin, patchedBy: [] });
     }
   }
   for (const entry of kustomization.components) {
@@ -244,16 +250,17 @@ type PatchDocument = { value: Json; origin: Origin } | { operations: unknown[]; 
  * The documents of a patch entry: strategic-merge patches, or one JSON 6902 operation list (a `patchesJson6902`
  * entry, or content whose first document is a list, as kustomize decides).
  */
-function patchDocumentsFromText(text: string, file: string, entry: PatchEntry, origins: Origins, inline?: YamlPath): PatchDocument[] {
-  const first = parseManifest(text).slots.find((slot) => slot.document.yaml.contents !== null);
-  const value: unknown = first && !first.document.hasSyntaxErrors ? first.document.value().value : undefined;
+function patchDocumentsFromText(text: string, file: string, entry: PatchEntry, result: RenderResult, inline?: YamlPath): PatchDocument[] {
+  const { origins } = result;
+  const first = result.parse(text).slots.find((slot) => slot.document.yaml.contents !== null);
+  const value: unknown = first && !first.document.hasSyntaxErrors ? structuredClone(first.document.value().value) : undefined;
   if (Array.isArray(value) || entry.field === 'patchesJson6902') {
     const origin: Origin = { file, doc: first?.index ?? 0, path: [], inline };
     const operations = Array.isArray(value) ? value : [];
     origins.annotate(operations, origin);
     return [{ operations, origin }];
   }
-  return readDocumentsFromText(text, file, origins, inline);
+  return readDocumentsFromText(text, file, origins, inline, result.parse);
 }
 
 function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: PatchEntry, result: RenderResult): PatchDocument[] {
@@ -261,8 +268,8 @@ function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: P
     const path = joinPath(dir, entry.path);
     result.files.add(path);
     const text = host.readFile(path);
-    return text === undefined ? [] : patchDocumentsFromText(text, path, entry, result.origins);
+    return text === undefined ? [] : patchDocumentsFromText(text, path, entry, result);
   }
-  if (entry.patch !== undefined) return patchDocumentsFromText(entry.patch, file, entry, result.origins, entry.node);
+  if (entry.patch !== undefined) return patchDocumentsFromText(entry.patch, file, entry, result, entry.node);
   return [];
 }
