@@ -57,7 +57,7 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
     hover: (file, offset, settings, findings, fileName, kustomize) => withMerged(hover(services, file, offset, settings, findings, fileName), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
-    topology: (file, settings, topologyOptions = {}) => buildTopology(file, { ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
+    topology: (file, settings, topologyOptions = {}) => buildTopology(file, { meshes: settings.meshes, ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
   };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_MESHES, type InjectionMode, type MeshesSettings, type MeshId } from './model/injectors';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOverride = Severity | 'off';
 
@@ -10,13 +12,15 @@ export interface Settings {
   rules: Record<string, SeverityOverride>;
   /** Base URL of the rule pages (docs/rules/): diagnostics link `${docsBaseUrl}<id>.md`. */
   docsBaseUrl?: string;
+  /** Which injectors to simulate (Istio, Linkerd, Vault) and the mode each injects in by default. */
+  meshes: MeshesSettings;
 }
 
 export const DEFAULT_KUBERNETES_VERSION = '1.34';
 export const SUPPORTED_KUBERNETES_VERSIONS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
 
 export function defaultSettings(overrides: Partial<Settings> = {}): Settings {
-  return { validate: true, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, rules: {}, ...overrides };
+  return { validate: true, kubernetesVersion: DEFAULT_KUBERNETES_VERSION, rules: {}, meshes: DEFAULT_MESHES, ...overrides };
 }
 
 /** The minor version of "1.34" / "v1.34.2" (34), or of the default when the text cannot be read. */
@@ -43,7 +47,7 @@ function isWebUrl(text: string): boolean {
 }
 
 export function normalizeSettings(input: unknown, base: Settings = defaultSettings()): Settings {
-  const result: Settings = { ...base, rules: { ...base.rules } };
+  const result: Settings = { ...base, rules: { ...base.rules }, meshes: { ...base.meshes } };
   if (!input || typeof input !== 'object') return result;
   const raw = input as Record<string, unknown>;
   const validate = raw.validate;
@@ -63,5 +67,16 @@ export function normalizeSettings(input: unknown, base: Settings = defaultSettin
     }
   }
   if (typeof raw.docsBaseUrl === 'string' && isWebUrl(raw.docsBaseUrl)) result.docsBaseUrl = raw.docsBaseUrl;
+  if (raw.meshes && typeof raw.meshes === 'object') {
+    for (const mesh of Object.keys(DEFAULT_MESHES) as MeshId[]) {
+      const given: unknown = Object.hasOwn(raw.meshes, mesh) ? (raw.meshes as Record<string, unknown>)[mesh] : undefined;
+      if (!given || typeof given !== 'object') continue;
+      const { enabled, defaultMode } = given as { enabled?: unknown; defaultMode?: unknown };
+      result.meshes[mesh] = {
+        enabled: typeof enabled === 'boolean' ? enabled : result.meshes[mesh].enabled,
+        defaultMode: defaultMode === 'native' || defaultMode === 'classic' ? (defaultMode as InjectionMode) : result.meshes[mesh].defaultMode,
+      };
+    }
+  }
   return result;
 }

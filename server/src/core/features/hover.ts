@@ -15,6 +15,7 @@ import { effectivePodResources, type ResourceTexts } from '../model/resources';
 import { podsOf } from '../model/pod';
 import { isCompose } from '../compose/detect';
 import { composeHover } from './compose-hover';
+import { admittedPod, injectionsOf, namespacesOf, type Injection, type PodEntry } from '../model/injection';
 
 /**
  * Hover at `offset`: the rule behind a diagnostic under the cursor (summary and docs link), the schema field
@@ -59,7 +60,10 @@ export function hover(service: FeatureServices, file: ManifestFile, offset: numb
       sections.push(containerMarkdown(pod, container));
       span ??= onContainerName ? nodeSpan(container.nameNode) : nodeSpan(container.node);
     }
-    if (pod && onKey && isPodSummaryKey(last.path, pod)) sections.push(podMarkdown(pod));
+    if (pod && onKey && isPodSummaryKey(last.path, pod)) {
+      const namespaces = namespacesOf(file.slots.map((s) => s.document));
+      sections.push(podMarkdown(pod, injectionsOf(pod, settings.meshes, namespaces)));
+    }
   }
   if (sections.length === 0) return undefined;
   return {
@@ -223,9 +227,10 @@ function resourceLine(label: string, texts: ResourceTexts, decidedBy: ResourceTe
   return `- ${label}: ${parts.join(', ')}`;
 }
 
-/** Effective resources (KEP-753) and the start/stop order of the pod. */
-function podMarkdown(pod: PodSpecModel): string {
-  const resources = effectivePodResources(pod);
+/** Effective resources (KEP-753) and the start/stop order of the pod, with what the injectors add. */
+function podMarkdown(pod: PodSpecModel, injections: readonly Injection[]): string {
+  const admitted = admittedPod(pod, injections);
+  const resources = effectivePodResources(pod, injections.length ? admitted : undefined);
   const lines = [
     '**Effective pod resources** (KEP-753: max(each init container with the sidecars started before it, sidecars + app containers) + overhead):',
     resourceLine('requests', resources.formatted.requests, resources.decidedBy.requests),
@@ -233,11 +238,17 @@ function podMarkdown(pod: PodSpecModel): string {
   ];
   const unreadable = resources.byContainer.filter((c) => c.unreadable.length);
   for (const c of unreadable) lines.push(`- unreadable in ${inlineCode(c.name ?? `${c.list}[${c.index}]`)}: ${c.unreadable.join(', ')}`);
-  const start: string[] = pod.initContainers.map((c) => (c.role === 'native-sidecar' ? `${containerLabel(c)} (sidecar #${c.sidecarOrder})` : `${containerLabel(c)} (init)`));
-  const apps = pod.containers.map(containerLabel);
+  for (const injection of injections) {
+    const added = injection.containers.map((c) => `${inlineCode(c.name)} (${c.role === 'native-sidecar' ? 'native sidecar' : c.role === 'init' ? 'init' : 'classic sidecar'}${c.requests.cpu || c.requests.memory ? `, requests ${[c.requests.cpu, c.requests.memory].filter(Boolean).join(' / ')}` : ''})`);
+    lines.push(`- injected by ${injection.title} (${escapeMarkdown(injection.mode)}${injection.modeFromAnnotation ? ' by annotation' : ' by default'}): ${added.join(', ')}, counted above`);
+  }
+  const label = (e: PodEntry) => (e.container ? containerLabel(e.container) : `${inlineCode(e.name)} (injected)`);
+  let order = 0;
+  const start: string[] = admitted.initContainers.map((e) => (e.role === 'native-sidecar' ? `${label(e)} (sidecar #${++order})` : `${label(e)} (init)`));
+  const apps = admitted.containers.map(label);
   if (apps.length) start.push(apps.length > 1 ? `${apps.join(' + ')} (together)` : apps[0]);
-  const sidecars = pod.initContainers.filter((c) => c.role === 'native-sidecar');
-  const stop = [...(apps.length ? [apps.join(' + ')] : []), ...[...sidecars].reverse().map(containerLabel)];
+  const sidecars = admitted.initContainers.filter((e) => e.role === 'native-sidecar');
+  const stop = [...(apps.length ? [apps.join(' + ')] : []), ...[...sidecars].reverse().map(label)];
   lines.push('', `**Start order**: ${start.join(' → ') || 'no containers'}`);
   if (stop.length) lines.push('', `**Stop order**: ${stop.join(' → ')}${sidecars.length ? ' (sidecars stop after the app containers, in reverse order)' : ''}`);
   if (pod.runsToCompletion) lines.push('', '_Runs to completion: the pod finishes when its app containers exit, whatever its native sidecars do._');

@@ -14,6 +14,7 @@ import { defaultSeverity, docsHref } from '../codes';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
 import { podsOf } from '../model/pod';
+import { namespacesOf, type NamespaceModel } from '../model/injection';
 import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
 
@@ -45,12 +46,14 @@ export class Validator {
       const level = settings.rules[code];
       return level === 'off' ? [] : [withHref({ code, severity: level ?? defaultSeverity(code), message, start: 0, end: 0 }, settings)];
     }
-    const key = `${settingsKey(settings)}|${fileName ?? ''}`;
+    // Namespaces of the same file can turn mesh injection on for the pods in them (model/injection.ts).
+    const namespaces = namespacesOf(file.slots.map((slot) => slot.document));
+    const key = `${settingsKey(settings)}|${fileName ?? ''}${namespaces.length ? JSON.stringify(namespaces) : ''}`;
     const result: Finding[] = [];
     for (const slot of file.slots) {
       let cached = this.perDocument.get(slot.document);
       if (!cached || cached.key !== key) {
-        cached = { key, findings: this.validateDocument(slot.document, settings, { fileName }) };
+        cached = { key, findings: this.validateDocument(slot.document, settings, { fileName, namespaces }) };
         this.perDocument.set(slot.document, cached);
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
@@ -64,7 +67,11 @@ export class Validator {
    * rules run on the merged workload instead (workspace/kustomize), so they are skipped here. `fileName`
    * recognises Compose files by name.
    */
-  validateDocument(document: ParsedDocument, settings: Settings, options: { asPatch?: (value: unknown) => unknown; fileName?: string } = {}): Finding[] {
+  validateDocument(
+    document: ParsedDocument,
+    settings: Settings,
+    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[] } = {},
+  ): Finding[] {
     const fileName = options.fileName;
     const findings: Finding[] = [];
     const add = (finding: Finding) => {
@@ -151,6 +158,7 @@ export class Validator {
       minor,
       document,
       settings,
+      namespaces: options.namespaces ?? [],
       report: (report: RuleReport) => {
         const span = spanOfReport(report) ?? nodeSpan(pod?.specPair?.key) ?? { start: 0, end: 0 };
         // A workload-level part several pods share (Argo's workflow volumes) is judged once, not once per pod.
@@ -170,7 +178,7 @@ export class Validator {
     });
     for (const rule of applicable) rule.checkDocument?.(document, contextFor(rule, undefined));
     // `kind: List`: kubectl creates each item, so each is checked as a document (syntax was checked above).
-    for (const item of listItems(document)) findings.push(...this.validateDocument(item, settings).filter((f) => !YAML_CODES.has(f.code)));
+    for (const item of listItems(document)) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces }).filter((f) => !YAML_CODES.has(f.code)));
     for (const pod of podsOf(document)) {
       for (const rule of applicable) rule.check?.(pod, contextFor(rule, pod));
     }
@@ -257,7 +265,7 @@ function capFindings(findings: Finding[], settings: Settings): Finding[] {
 }
 
 function settingsKey(settings: Settings): string {
-  return JSON.stringify([settings.kubernetesVersion, settings.rules, settings.docsBaseUrl ?? '']);
+  return JSON.stringify([settings.kubernetesVersion, settings.rules, settings.docsBaseUrl ?? '', settings.meshes]);
 }
 
 function spanOfReport(report: RuleReport): Span | undefined {

@@ -15,6 +15,8 @@ export interface PodShape {
    * spec (Argo's `spec.volumes` and `spec.volumeClaimTemplates` are shared by every template).
    */
   volumes: readonly { from: 'local' | 'workload'; path: YamlPath }[];
+  /** The pod's labels and annotations are in the pod-spec map's own `metadata` (Argo), not in a sibling `metadata`. */
+  metadataInside?: boolean;
   /** The controller kills the `containers` after the first one once it exits (Argo's `sidecars`). */
   sidecarsStoppedByController?: boolean;
 }
@@ -56,6 +58,7 @@ const ARGO_TEMPLATE: PodShape = {
     { from: 'local', path: ['volumes'] },
     { from: 'workload', path: ['volumes'] },
   ],
+  metadataInside: true,
   sidecarsStoppedByController: true,
 };
 

@@ -53,6 +53,8 @@ export interface PodSpecModel {
   workload: WorkloadModel;
   /** The pod spec map. */
   spec: MapNode;
+  /** The pod template's metadata (labels, annotations that admission webhooks read); the Pod's own for a Pod. */
+  metadata?: MapNode;
   /** The `spec:` pair that holds the pod spec: what to underline for pod-level findings. */
   specPair?: PairNode;
   path: YamlPath;
@@ -142,6 +144,7 @@ export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
       document,
       workload,
       spec,
+      metadata: shape.metadataInside ? getMap(spec, 'metadata') : mapsAt(root, [...location.path.slice(0, -1), 'metadata'])[0]?.map,
       specPair: pair ?? (mainKey ? getPair(spec, mainKey) : undefined),
       path: specPath,
       containerKeys: [...shape.containers.map(({ key }) => key), ...shape.initContainers, ...shape.ephemeralContainers],

@@ -1,6 +1,7 @@
 import { getMap, getPair, scalarText, type MapNode } from '../parse/nodes';
 import { containerKey } from './containers';
 import { containersOf, type ContainerModel, type PodSpecModel } from './pod';
+import type { InjectedContainer, PodEntry } from './injection';
 import { formatCpu, formatMemory, parseCpu, parseMemory, roundUnits } from './quantity';
 
 export type ResourceName = 'cpu' | 'memory';
@@ -27,6 +28,8 @@ export interface ContainerResources {
   limits: ResourceAmounts;
   /** Quantities that could not be read (`cpu: "lots"`), as "limits.cpu": such a value counts as absent. */
   unreadable: string[];
+  /** Added at admission by a mesh or agent injector (its defaults, or the pod's resource annotations). */
+  injected?: boolean;
 }
 
 export interface EffectivePodResources {
@@ -52,8 +55,13 @@ export interface EffectivePodResources {
  * Order matters: a sidecar started before a big init container runs alongside it. Pod-level resources
  * (spec.resources), when they state a value, replace the container sum for it.
  */
-export function effectivePodResources(pod: PodSpecModel): EffectivePodResources {
-  const byContainer = containersOf(pod, { ephemeral: false }).map(readContainer);
+export function effectivePodResources(pod: PodSpecModel, admitted?: { initContainers: readonly PodEntry[]; containers: readonly PodEntry[] }): EffectivePodResources {
+  // With `admitted` (model/injection.ts admittedPod), the containers the injectors add count too, in their place.
+  const byContainer = admitted
+    ? [...admitted.initContainers, ...admitted.containers].map((entry, index) =>
+        entry.container ? readContainer(entry.container) : readInjected(entry.injected as InjectedContainer, index),
+      )
+    : containersOf(pod, { ephemeral: false }).map(readContainer);
   const overhead = readAmounts(getMap(pod.spec, 'overhead'), []);
   const podLevel = getMap(pod.spec, 'resources');
   const result: EffectivePodResources = {
@@ -116,19 +124,36 @@ function combine(containers: ContainerResources[], group: 'requests' | 'limits',
 
 function readContainer(container: ContainerModel): ContainerResources {
   const resources = getMap(container.node, 'resources');
+  const texts = (group: string): ResourceTexts => {
+    const map = getMap(resources, group);
+    return { cpu: scalarText(getPair(map, 'cpu')?.value), memory: scalarText(getPair(map, 'memory')?.value) };
+  };
+  return { name: container.name, role: container.role, list: container.list, index: container.index, ...readResources(texts('requests'), texts('limits')) };
+}
+
+function readInjected(container: InjectedContainer, index: number): ContainerResources {
+  return { name: container.name, role: container.role, list: container.list, index, ...readResources(container.requests, container.limits), injected: true };
+}
+
+/** Requests and limits from their texts; a request left out defaults to the limit, as the API server does. */
+function readResources(requestTexts: ResourceTexts, limitTexts: ResourceTexts): Pick<ContainerResources, 'requests' | 'limits' | 'unreadable'> {
   const unreadable: string[] = [];
-  const limits = readAmounts(getMap(resources, 'limits'), unreadable, 'limits');
-  const requests = readAmounts(getMap(resources, 'requests'), unreadable, 'requests');
+  const limits = readTexts(limitTexts, unreadable, 'limits');
+  const requests = readTexts(requestTexts, unreadable, 'requests');
   for (const resource of RESOURCE_NAMES) {
     if (requests[resource] === undefined && limits[resource] !== undefined) requests[resource] = limits[resource];
   }
-  return { name: container.name, role: container.role, list: container.list, index: container.index, requests, limits, unreadable };
+  return { requests, limits, unreadable };
 }
 
 function readAmounts(map: MapNode | undefined, unreadable: string[], label = ''): ResourceAmounts {
+  return readTexts({ cpu: scalarText(getPair(map, 'cpu')?.value), memory: scalarText(getPair(map, 'memory')?.value) }, unreadable, label);
+}
+
+function readTexts(texts: ResourceTexts, unreadable: string[], label = ''): ResourceAmounts {
   const amounts: ResourceAmounts = {};
   for (const resource of RESOURCE_NAMES) {
-    const text = scalarText(getPair(map, resource)?.value);
+    const text = texts[resource];
     if (text === undefined) continue;
     const value = resource === 'cpu' ? parseCpu(text) : parseMemory(text);
     if (value === undefined) unreadable.push(label ? `${label}.${resource}` : resource);

@@ -7,6 +7,9 @@ import { rule as ephemeralContainersOnCreate } from './ephemeral-containers-on-c
 import { rule as hostNetworkPort } from './host-network-port';
 import { rule as imageTag } from './image-tag';
 import { rule as initContainerBeforeSidecar } from './init-container-before-sidecar';
+import { rule as injectedPortConflict } from './injected-port-conflict';
+import { rule as injectedSidecarBlocksJob } from './injected-sidecar-blocks-job';
+import { rule as injectorSwitchOnWorkload } from './injector-switch-on-workload';
 import { rule as initRestartPolicyValue } from './init-restart-policy-value';
 import { rule as invalidImageName } from './invalid-image-name';
 import { rule as invalidLabel } from './invalid-label';
@@ -54,6 +57,9 @@ const registry = [
   jobClassicSidecar,
   proxyStartOrder,
   nativeSidecarStartupProbe,
+  injectedSidecarBlocksJob,
+  injectorSwitchOnWorkload,
+  injectedPortConflict,
   // shared-volumes
   undefinedVolume,
   unusedVolume,

@@ -1,6 +1,7 @@
 import type { ParsedDocument } from '../parse/document';
 import type { PairNode, Span } from '../parse/nodes';
 import type { PodSpecModel } from '../model/pod';
+import type { NamespaceModel } from '../model/injection';
 import type { Settings, Severity } from '../settings';
 import type { DataOf, DataShape, EmptyShape } from '../data-shape';
 
@@ -27,6 +28,8 @@ export interface RuleContext<D extends object = Record<string, unknown>> {
   minor: number;
   document: ParsedDocument;
   settings: Settings;
+  /** Namespaces declared in the same inputs (their labels can enable mesh injection). */
+  namespaces: readonly NamespaceModel[];
   report(report: RuleReport<D>): void;
 }
 

@@ -13,6 +13,7 @@ import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar 
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
 import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
+import { injectedSidecarBlocksJob } from './injection';
 import type { Code } from '../../codes';
 import { kustomizeDeprecatedField } from './kustomize';
 import type { QuickFixProvider } from './types';
@@ -27,6 +28,7 @@ type QuickFixes = { [C in Code]?: QuickFixProvider<C> };
  */
 const fixes: QuickFixes = {
   'job-classic-sidecar': convertToNative,
+  'injected-sidecar-blocks-job': injectedSidecarBlocksJob,
   'proxy-start-order': convertToNative,
   'restart-policy-on-app-container': restartPolicyOnAppContainer,
   'native-sidecar-unsupported-version': unsupportedNativeSidecar,

@@ -64,7 +64,7 @@ export class FlowchartBuilder {
     const lines = ['flowchart TB', ...this.body, ...this.edges];
     const used = [...this.classes.keys()];
     // classDef order is CSS order: `problem` comes last so its red stroke wins over the role colour.
-    const order: NodeClass[] = ['app', 'native', 'init', 'classic', 'ephemeral', 'volume', 'missing', 'problem'];
+    const order: NodeClass[] = ['app', 'native', 'init', 'classic', 'ephemeral', 'injected', 'volume', 'missing', 'problem'];
     for (const c of order) if (used.includes(c)) lines.push(`  classDef ${c} ${CLASS_STYLES[c]}`);
     for (const c of order) {
       const members = this.classes.get(c);

@@ -6,6 +6,7 @@ import { FindingsIndex } from './findings-index';
 import { safe, type Label } from './flowchart-builder';
 import { podDiagrams } from './pod-diagrams';
 import type { WorkloadDiagram } from './types';
+import { injectionsOf, namespacesOf, type MeshesSettings } from '../../model/injection';
 import { podsOf } from '../../model/pod';
 
 export interface TopologyOptions {
@@ -15,6 +16,8 @@ export interface TopologyOptions {
   findings?: readonly Finding[];
   /** URI or path: recognizes compose*.y(a)ml files and names a Compose project. */
   fileName?: string;
+  /** Which injectors to simulate: their containers are drawn, marked as injected. Default: none. */
+  meshes?: MeshesSettings;
 }
 
 /**
@@ -25,6 +28,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
   const result: { diagram: WorkloadDiagram; slotIndex: number }[] = [];
   // Sorted once, sliced per document by binary search: a 500-document file must not scan every finding 500 times.
   const sorted = [...(options.findings ?? [])].sort((a, b) => a.start - b.start);
+  const namespaces = options.meshes ? namespacesOf(file.slots.map((slot) => slot.document)) : [];
   for (const slot of file.slots) {
     const document = slot.document;
     const span = { start: slot.start, end: slot.end };
@@ -33,7 +37,8 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
         const findings = new FindingsIndex(sorted.slice(firstAtOrAfter(sorted, span.start), firstAtOrAfter(sorted, span.end)), span);
         const name = pod.workload.name;
         const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)'), ...(pod.template ? [safe(', template '), pod.template] : [])];
-        const diagrams = podDiagrams(pod, title, slot.start, findings);
+        const injections = options.meshes ? injectionsOf(pod, options.meshes, namespaces) : [];
+        const diagrams = podDiagrams(pod, title, slot.start, findings, injections);
         result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });
       }
     } else if (isComposeDocument(document.root, options.fileName) && document.root) {

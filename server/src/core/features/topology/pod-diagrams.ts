@@ -1,3 +1,4 @@
+import { admittedPod, type Injection } from '../../model/injection';
 import { asMap, asSeq, getPair, nodeSpan, scalarText, type Span } from '../../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../../model/pod';
 import { claimTemplateNames, mountsOf, type MountModel } from '../../model/volume-mounts';
@@ -39,7 +40,7 @@ export interface PodDiagrams {
  * The flowchart and the sequence diagram of one pod spec. `offset` turns the document's chunk-relative offsets
  * into file offsets; `findings` are the validator's findings of the file (file offsets).
  */
-export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, findings: FindingsIndex): PodDiagrams {
+export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, findings: FindingsIndex, injections: readonly Injection[] = []): PodDiagrams {
   const flow = new FlowchartBuilder();
   const fileSpan = (node: unknown): Span | undefined => {
     const span = nodeSpan(node);
@@ -65,6 +66,7 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
     if (codes.errors.length || clashing.length) classes.push('problem');
     flow.node(entry.id, 'box', lines, classes, entry.span);
   }
+  drawInjected(flow, pod, injections);
 
   const volumeIds = new Map<string, string>();
   pod.volumes.forEach((volume, index) => {
@@ -110,6 +112,22 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
   }
 
   return { mermaid: flow.toString(), sequence: podSequence(pod, entries, title), nodes: flow.nodes };
+}
+
+/** The containers the injectors add (not in the file): dashed, with who adds them and where they start. */
+function drawInjected(flow: FlowchartBuilder, pod: PodSpecModel, injections: readonly Injection[]): void {
+  if (injections.length === 0) return;
+  const admitted = admittedPod(pod, injections);
+  const order = [...admitted.initContainers, ...admitted.containers];
+  order.forEach((entry, index) => {
+    const injected = entry.injected;
+    if (!injected) return;
+    const injection = injections.find((i) => i.mesh === injected.mesh);
+    const role = injected.role === 'native-sidecar' ? 'native sidecar' : injected.role === 'init' ? 'init container' : 'classic sidecar, runs beside the app';
+    const lines: Label[] = [safe(injected.name), safe(`injected by ${injection?.title ?? injected.mesh} - ${role}`), safe(`starts ${index + 1} of ${order.length}`)];
+    if (injected.ports.length) lines.push(safe(`ports ${injected.ports.join(' ')}`));
+    flow.node(flow.nextId('i'), 'box', lines, ['injected']);
+  });
 }
 
 function findingLines(findings: NodeFindings): Label[] {

@@ -20,7 +20,7 @@ export interface WorkloadDiagram extends Span {
 }
 
 /** Node classes; the flowchart declares a classDef for each. */
-export type NodeClass = 'app' | 'native' | 'init' | 'classic' | 'ephemeral' | 'volume' | 'missing' | 'problem';
+export type NodeClass = 'app' | 'native' | 'init' | 'classic' | 'ephemeral' | 'injected' | 'volume' | 'missing' | 'problem';
 
 /**
  * Colours for the node classes: light fills with dark text and saturated strokes read the same on light and dark
@@ -32,6 +32,7 @@ export const CLASS_STYLES: Record<NodeClass, string> = {
   init: 'fill:#e1bee7,stroke:#6a1b9a,stroke-width:1px,color:#2a0c33',
   classic: 'fill:#ffe0b2,stroke:#e65100,stroke-width:2px,color:#3a1a00',
   ephemeral: 'fill:#eceff1,stroke:#546e7a,stroke-width:1px,stroke-dasharray:4 3,color:#1c262b',
+  injected: 'fill:#fff9c4,stroke:#8d6e00,stroke-width:2px,stroke-dasharray:6 3,color:#2b2400',
   volume: 'fill:#b2ebf2,stroke:#00838f,stroke-width:1px,color:#00262b',
   missing: 'fill:#ffcdd2,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3,color:#3b0000',
   problem: 'stroke:#d32f2f,stroke-width:3px',

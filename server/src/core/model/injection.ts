@@ -1,0 +1,227 @@
+import { getMap, getString, keyText, scalarText, type MapNode, type PairNode } from '../parse/nodes';
+import type { ParsedDocument } from '../parse/document';
+import { containersOf, type ContainerModel, type ContainerRole, type PodSpecModel } from './pod';
+import {
+  INJECTED_CONTAINERS,
+  INJECTORS,
+  ISTIO_PROXY_CONFIG,
+  VAULT_INIT_FIRST,
+  VAULT_PRE_POPULATE,
+  VAULT_PRE_POPULATE_ONLY,
+  type InjectedContainerSpec,
+  type InjectionMode,
+  type InjectorSpec,
+  type MeshId,
+  type MeshesSettings,
+  DEFAULT_MESHES,
+} from './injectors';
+
+export type { InjectionMode, MeshId, MeshSettings, MeshesSettings } from './injectors';
+export { DEFAULT_MESHES } from './injectors';
+
+/** A Namespace of the same inputs: its labels and annotations can turn injection on. */
+export interface NamespaceModel {
+  name: string;
+  labels: Readonly<Record<string, string>>;
+  annotations: Readonly<Record<string, string>>;
+}
+
+export interface InjectedContainer {
+  mesh: MeshId;
+  name: string;
+  list: 'initContainers' | 'containers';
+  role: Exclude<ContainerRole, 'ephemeral'>;
+  longRunning: boolean;
+  ports: readonly number[];
+  requests: { cpu?: string; memory?: string };
+  limits: { cpu?: string; memory?: string };
+}
+
+export interface Injection {
+  mesh: MeshId;
+  title: string;
+  /** What turned injection on, in words: "label `sidecar.istio.io/inject: "true"` on the pod template". */
+  reason: string;
+  mode: InjectionMode;
+  /** Whether the mode came from a pod annotation (else from the mesh setting). */
+  modeFromAnnotation: boolean;
+  containers: InjectedContainer[];
+}
+
+/** One container of the pod as the API server stores it after admission: the user's or an injected one. */
+export interface PodEntry {
+  name: string;
+  role: Exclude<ContainerRole, 'ephemeral'>;
+  container?: ContainerModel;
+  injected?: InjectedContainer;
+}
+
+function stringMap(map: MapNode | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const item of map?.items ?? []) {
+    const key = keyText(item);
+    const value = scalarText(item.value);
+    if (key !== undefined && value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+/** The pod template's labels and annotations (what the webhook sees on the pod). */
+export function podMetadata(pod: PodSpecModel): { labels: Record<string, string>; annotations: Record<string, string> } {
+  return { labels: stringMap(getMap(pod.metadata, 'labels')), annotations: stringMap(getMap(pod.metadata, 'annotations')) };
+}
+
+/** Namespaces declared among `documents` (`kind: Namespace`). */
+export function namespacesOf(documents: readonly ParsedDocument[]): NamespaceModel[] {
+  const result: NamespaceModel[] = [];
+  for (const document of documents) {
+    if (document.kind !== 'Namespace' || document.apiVersion !== 'v1' || !document.root) continue;
+    const metadata = getMap(document.root, 'metadata');
+    const name = getString(metadata, 'name');
+    if (name) result.push({ name, labels: stringMap(getMap(metadata, 'labels')), annotations: stringMap(getMap(metadata, 'annotations')) });
+  }
+  return result;
+}
+
+function quoted(key: string, value: string): string {
+  return `\`${key}: "${value}"\``;
+}
+
+function enabledBy(
+  injector: InjectorSpec,
+  pod: { labels: Record<string, string>; annotations: Record<string, string> },
+  namespace: NamespaceModel | undefined,
+): string | undefined {
+  const own = injector.podSwitch;
+  const podValue = (own.in === 'labels' ? pod.labels : pod.annotations)[own.key];
+  if (podValue !== undefined && own.off.includes(podValue)) return undefined;
+  if (podValue !== undefined && own.on.includes(podValue)) return `${own.in === 'labels' ? 'label' : 'annotation'} ${quoted(own.key, podValue)} on the pod template`;
+  for (const sw of injector.namespaceSwitches) {
+    const value = namespace ? (sw.in === 'labels' ? namespace.labels : namespace.annotations)[sw.key] : undefined;
+    if (value !== undefined && (sw.on === undefined || sw.on.includes(value))) {
+      return `${sw.in === 'labels' ? 'label' : 'annotation'} ${quoted(sw.key, value)} on Namespace ${namespace?.name}`;
+    }
+  }
+  return undefined;
+}
+
+function withOverrides(spec: InjectedContainerSpec, annotations: Record<string, string>): Pick<InjectedContainer, 'requests' | 'limits'> {
+  const o = spec.overrides ?? {};
+  const pick = (key: string | undefined, fallback: string | undefined) => (key && annotations[key] !== undefined ? annotations[key] : fallback);
+  return {
+    requests: { cpu: pick(o.requestsCpu, spec.resources.requests.cpu), memory: pick(o.requestsMemory, spec.resources.requests.memory) },
+    limits: { cpu: pick(o.limitsCpu, spec.resources.limits.cpu), memory: pick(o.limitsMemory, spec.resources.limits.memory) },
+  };
+}
+
+function holdsApplication(annotations: Record<string, string>): boolean {
+  const config = annotations[ISTIO_PROXY_CONFIG];
+  return !!config && /holdApplicationUntilProxyStarts["']?\s*:\s*true/.test(config);
+}
+
+/**
+ * The injections the webhooks would make into this pod, in the order Istio, Linkerd, Vault. Only enabled meshes are
+ * simulated; a pod already carrying an injector's container (manual `istioctl kube-inject`) is not injected again.
+ */
+export function injectionsOf(pod: PodSpecModel, meshes: MeshesSettings = DEFAULT_MESHES, namespaces: readonly NamespaceModel[] = []): Injection[] {
+  const metadata = podMetadata(pod);
+  const namespaceName = getString(getMap(pod.workload.node, 'metadata'), 'namespace');
+  const namespace = namespaceName ? namespaces.find((n) => n.name === namespaceName) : undefined;
+  const present = new Set(containersOf(pod, { ephemeral: false }).map((c) => c.name));
+  const result: Injection[] = [];
+  for (const injector of INJECTORS) {
+    const setting = meshes[injector.mesh];
+    if (!setting.enabled) continue;
+    const reason = enabledBy(injector, metadata, namespace);
+    if (!reason) continue;
+    const specs = INJECTED_CONTAINERS[injector.mesh];
+    if (specs.some((spec) => present.has(spec.name))) continue;
+    const written = injector.nativeAnnotation ? metadata.annotations[injector.nativeAnnotation] : undefined;
+    const mode: InjectionMode = written === 'true' ? 'native' : written === 'false' ? 'classic' : setting.defaultMode;
+    const containers: InjectedContainer[] = [];
+    for (const spec of specs) {
+      if (injector.mesh === 'vault' && spec.list === 'initContainers' && metadata.annotations[VAULT_PRE_POPULATE] === 'false') continue;
+      if (injector.mesh === 'vault' && spec.list === 'containers' && metadata.annotations[VAULT_PRE_POPULATE_ONLY] === 'true') continue;
+      const native = spec.longRunning && mode === 'native' && injector.mesh !== 'vault';
+      containers.push({
+        mesh: injector.mesh,
+        name: spec.name,
+        list: native ? 'initContainers' : spec.list,
+        role: native ? 'native-sidecar' : spec.list === 'initContainers' ? 'init' : 'app',
+        longRunning: spec.longRunning,
+        ports: spec.ports,
+        ...withOverrides(spec, metadata.annotations),
+      });
+    }
+    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written === 'true' || written === 'false', containers });
+  }
+  return result;
+}
+
+/**
+ * Where each injector puts its containers (first or last of the list), from the injectors' code: Istio's reorderPod
+ * (pkg/kube/inject/inject.go: native mode puts istio-init then istio-proxy first; classic puts istio-init last and
+ * istio-proxy last in `containers`, or first with holdApplicationUntilProxyStarts), Linkerd's goldens (the proxy first
+ * in `containers`, or after linkerd-init in `initContainers` when native), vault-k8s Patch (appends vault-agent-init,
+ * or puts it first with agent-init-first, and appends vault-agent).
+ */
+function placement(injection: Injection, container: InjectedContainer, annotations: Record<string, string>): 'first' | 'last' {
+  switch (injection.mesh) {
+    case 'istio':
+      if (injection.mode === 'native') return 'first';
+      if (container.list === 'containers') return holdsApplication(annotations) ? 'first' : 'last';
+      return 'last';
+    case 'linkerd':
+      return 'first';
+    case 'vault':
+      return container.list === 'initContainers' && annotations[VAULT_INIT_FIRST] === 'true' ? 'first' : 'last';
+  }
+}
+
+/** The pod's init containers and containers after admission, in start order, the injected ones marked. */
+export function admittedPod(pod: PodSpecModel, injections: readonly Injection[]): { initContainers: PodEntry[]; containers: PodEntry[] } {
+  const own = (c: ContainerModel): PodEntry => ({ name: c.name ?? `${c.list}[${c.index}]`, role: c.role === 'ephemeral' ? 'app' : c.role, container: c });
+  const lists = { initContainers: pod.initContainers.map(own), containers: pod.containers.map(own) };
+  const { annotations } = podMetadata(pod);
+  for (const injection of injections) {
+    for (const list of ['initContainers', 'containers'] as const) {
+      const mine = injection.containers.filter((c) => c.list === list);
+      const first = mine.filter((c) => placement(injection, c, annotations) === 'first').map((c): PodEntry => ({ name: c.name, role: c.role, injected: c }));
+      const last = mine.filter((c) => placement(injection, c, annotations) === 'last').map((c): PodEntry => ({ name: c.name, role: c.role, injected: c }));
+      lists[list] = [...first, ...lists[list], ...last];
+    }
+  }
+  return lists;
+}
+
+/** The pair in the workload's own metadata (not the pod template's) that holds an injector switch, if any. */
+export function misplacedSwitches(pod: PodSpecModel): { pair: PairNode; key: string; mesh: MeshId; where: 'labels' | 'annotations' }[] {
+  const workloadMetadata = getMap(pod.workload.node, 'metadata');
+  if (!workloadMetadata || workloadMetadata === pod.metadata) return [];
+  const template = podMetadata(pod);
+  const found: { pair: PairNode; key: string; mesh: MeshId; where: 'labels' | 'annotations' }[] = [];
+  for (const injector of INJECTORS) {
+    for (const where of ['labels', 'annotations'] as const) {
+      const map = getMap(workloadMetadata, where);
+      const pair = map?.items.find((item) => keyText(item) === injector.podSwitch.key);
+      const onTemplate = template.labels[injector.podSwitch.key] ?? template.annotations[injector.podSwitch.key];
+      if (pair && onTemplate === undefined) found.push({ pair, key: injector.podSwitch.key, mesh: injector.mesh, where });
+    }
+  }
+  return found;
+}
+
+/** The pod-template label or annotation that switched `injection` on, when it is written there (not a namespace's). */
+export function switchPair(pod: PodSpecModel, mesh: MeshId): PairNode | undefined {
+  const injector = INJECTORS.find((i) => i.mesh === mesh);
+  const map = injector ? getMap(pod.metadata, injector.podSwitch.in) : undefined;
+  return map?.items.find((item) => keyText(item) === injector?.podSwitch.key);
+}
+
+/** What makes an injected classic sidecar stop holding a run-to-completion pod, per mesh: the annotation to add. */
+export const RUN_TO_COMPLETION_FIX: Readonly<Record<MeshId, { annotation: string; value: string; minMinor?: number; words: string }>> = {
+  // Native sidecars need Kubernetes 1.29 (SidecarContainers on by default).
+  istio: { annotation: 'sidecar.istio.io/nativeSidecar', value: 'true', minMinor: 29, words: 'inject istio-proxy as a native sidecar' },
+  linkerd: { annotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar', value: 'true', minMinor: 29, words: 'inject linkerd-proxy as a native sidecar' },
+  vault: { annotation: VAULT_PRE_POPULATE_ONLY, value: 'true', words: 'inject only the vault-agent-init container, which renders the secrets once and exits' },
+};

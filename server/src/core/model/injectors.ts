@@ -1,0 +1,131 @@
+/**
+ * What the admission webhooks of the common meshes and agents add to a pod: the data that model/injection.ts reads.
+ * Every row cites the injector's own source or docs; the golden tests (test/unit/model/injection.test.ts) compare the
+ * simulated containers with real injector output.
+ */
+
+export type MeshId = 'istio' | 'linkerd' | 'vault';
+export type InjectionMode = 'classic' | 'native';
+
+/** Per mesh: whether to simulate its injector, and the mode its control plane injects in when a pod does not say. */
+export interface MeshSettings {
+  enabled: boolean;
+  defaultMode: InjectionMode;
+}
+export type MeshesSettings = Record<MeshId, MeshSettings>;
+
+/**
+ * Istio's istiod registers ENABLE_NATIVE_SIDECARS with default false (pilot/pkg/features), Linkerd injects a native
+ * proxy only with `config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"` (or the control plane's
+ * proxy.nativeSidecar value), and the Vault injector adds a regular container: all classic by default.
+ */
+export const DEFAULT_MESHES: MeshesSettings = {
+  istio: { enabled: true, defaultMode: 'classic' },
+  linkerd: { enabled: true, defaultMode: 'classic' },
+  vault: { enabled: true, defaultMode: 'classic' },
+};
+
+
+/** One container an injector adds. */
+export interface InjectedContainerSpec {
+  name: string;
+  list: 'initContainers' | 'containers';
+  /** Long-running (a proxy or an agent), as opposed to a one-shot init step. */
+  longRunning: boolean;
+  /** Ports the container listens on (the pod's network namespace is shared, so an app must not use them). */
+  ports: readonly number[];
+  /** Default requests and limits, and the pod annotations that override them. */
+  resources: { requests: { cpu?: string; memory?: string }; limits: { cpu?: string; memory?: string } };
+  overrides?: { requestsCpu?: string; requestsMemory?: string; limitsCpu?: string; limitsMemory?: string };
+}
+
+export interface InjectorSpec {
+  mesh: MeshId;
+  title: string;
+  /** Pod-template key that asks for injection: a label or an annotation, and the value(s) meaning yes / no. */
+  podSwitch: { in: 'labels' | 'annotations'; key: string; on: readonly string[]; off: readonly string[] };
+  /** Namespace keys that turn injection on for every pod in it (when the pod does not say otherwise). */
+  namespaceSwitches: readonly { in: 'labels' | 'annotations'; key: string; on?: readonly string[] }[];
+  /** Pod annotation choosing native (restartPolicy: Always init container) or classic mode, when the mesh has one. */
+  nativeAnnotation?: string;
+  source: string;
+}
+
+const ISTIO_PROXY_RESOURCES = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '2', memory: '1Gi' } };
+/** The four pod annotations that override an injected container's requests and limits (cpu, memory). */
+function overrides(prefix: string, [requestsCpu, requestsMemory, limitsCpu, limitsMemory]: readonly [string, string, string, string]) {
+  return { requestsCpu: prefix + requestsCpu, requestsMemory: prefix + requestsMemory, limitsCpu: prefix + limitsCpu, limitsMemory: prefix + limitsMemory };
+}
+const ISTIO_OVERRIDES = overrides('sidecar.istio.io/', ['proxyCPU', 'proxyMemory', 'proxyCPULimit', 'proxyMemoryLimit']);
+const VAULT_RESOURCES = { requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '500m', memory: '128Mi' } };
+const VAULT_OVERRIDES = overrides('vault.hashicorp.com/', ['agent-requests-cpu', 'agent-requests-mem', 'agent-limits-cpu', 'agent-limits-mem']);
+const LINKERD_OVERRIDES = overrides('config.linkerd.io/', ['proxy-cpu-request', 'proxy-memory-request', 'proxy-cpu-limit', 'proxy-memory-limit']);
+
+/**
+ * The containers, per mesh. Istio: `istio-init` runs the iptables setup (`istio-validation` replaces it with the Istio
+ * CNI plugin, not modelled), `istio-proxy` listens on 15000 (admin), 15001 (outbound), 15004 (debug), 15006
+ * (inbound), 15008 (HBONE), 15020 (merged metrics), 15021 (health), 15053 (DNS) and 15090 (Envoy Prometheus)
+ * (istio.io "Application requirements: ports used by Istio"); requests/limits 100m/128Mi and 2/1Gi are the chart's
+ * global.proxy.resources, as in pkg/kube/inject/testdata/inject/*.injected. Linkerd: `linkerd-init` and
+ * `linkerd-proxy` (4140 outbound, 4143 inbound, 4190 control, 4191 admin; no resources unless configured), as in
+ * linkerd2 cli/cmd/testdata/inject_emojivoto_deployment*.golden.yml. Vault: `vault-agent-init` and `vault-agent`,
+ * with the injector's defaults 250m/64Mi requests and 500m/128Mi limits (developer.hashicorp.com Vault "Agent
+ * Sidecar Injector annotations": agent-requests-cpu, agent-requests-mem, agent-limits-cpu, agent-limits-mem).
+ */
+export const INJECTED_CONTAINERS: Readonly<Record<MeshId, readonly InjectedContainerSpec[]>> = {
+  istio: [
+    { name: 'istio-init', list: 'initContainers', longRunning: false, ports: [], resources: ISTIO_PROXY_RESOURCES, overrides: ISTIO_OVERRIDES },
+    {
+      name: 'istio-proxy',
+      list: 'containers',
+      longRunning: true,
+      ports: [15000, 15001, 15004, 15006, 15008, 15020, 15021, 15053, 15090],
+      resources: ISTIO_PROXY_RESOURCES,
+      overrides: ISTIO_OVERRIDES,
+    },
+  ],
+  linkerd: [
+    { name: 'linkerd-init', list: 'initContainers', longRunning: false, ports: [], resources: { requests: {}, limits: {} } },
+    { name: 'linkerd-proxy', list: 'containers', longRunning: true, ports: [4140, 4143, 4190, 4191], resources: { requests: {}, limits: {} }, overrides: LINKERD_OVERRIDES },
+  ],
+  vault: [
+    { name: 'vault-agent-init', list: 'initContainers', longRunning: false, ports: [], resources: VAULT_RESOURCES, overrides: VAULT_OVERRIDES },
+    { name: 'vault-agent', list: 'containers', longRunning: true, ports: [], resources: VAULT_RESOURCES, overrides: VAULT_OVERRIDES },
+  ],
+};
+
+export const INJECTORS: readonly InjectorSpec[] = [
+  {
+    mesh: 'istio',
+    title: 'Istio',
+    podSwitch: { in: 'labels', key: 'sidecar.istio.io/inject', on: ['true'], off: ['false'] },
+    namespaceSwitches: [
+      { in: 'labels', key: 'istio-injection', on: ['enabled'] },
+      { in: 'labels', key: 'istio.io/rev' },
+    ],
+    nativeAnnotation: 'sidecar.istio.io/nativeSidecar',
+    source: 'https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/#controlling-the-injection-policy',
+  },
+  {
+    mesh: 'linkerd',
+    title: 'Linkerd',
+    podSwitch: { in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'], off: ['disabled'] },
+    namespaceSwitches: [{ in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'] }],
+    nativeAnnotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar',
+    source: 'https://linkerd.io/2-edge/features/proxy-injection/',
+  },
+  {
+    mesh: 'vault',
+    title: 'Vault Agent Injector',
+    podSwitch: { in: 'annotations', key: 'vault.hashicorp.com/agent-inject', on: ['true'], off: ['false'] },
+    namespaceSwitches: [],
+    source: 'https://developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations',
+  },
+];
+
+/** Annotations that change what Vault injects (vault-k8s agent-inject/agent/agent.go, Patch). */
+export const VAULT_PRE_POPULATE_ONLY = 'vault.hashicorp.com/agent-pre-populate-only';
+export const VAULT_PRE_POPULATE = 'vault.hashicorp.com/agent-pre-populate';
+export const VAULT_INIT_FIRST = 'vault.hashicorp.com/agent-init-first';
+/** Istio: with holdApplicationUntilProxyStarts the classic proxy goes first in `containers` (inject.go reorderPod). */
+export const ISTIO_PROXY_CONFIG = 'proxy.istio.io/config';

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { admittedPod, injectionsOf, namespacesOf, DEFAULT_MESHES, type MeshesSettings } from '../../../server/src/core/model/injection';
+import { podsOf } from '../../../server/src/core/model/pod';
+import { parseManifest } from '../../../server/src/core/parse/manifest';
+import { readFixture } from '../helpers';
+
+function firstPod(text: string) {
+  const pod = podsOf(parseManifest(text).slots[0].document)[0];
+  assert.ok(pod, 'no pod in fixture');
+  return pod;
+}
+
+/** Names of the real injector output, with `(native)` for restartPolicy: Always init containers. */
+function realOrder(name: string): { initContainers: string[]; containers: string[] } {
+  const pod = firstPod(readFixture('injection', `${name}.injected.yaml`));
+  return {
+    initContainers: pod.initContainers.map((c) => `${c.name}${c.role === 'native-sidecar' ? ' (native)' : ''}`),
+    containers: pod.containers.map((c) => c.name ?? '?'),
+  };
+}
+
+function simulatedOrder(name: string, meshes: MeshesSettings = DEFAULT_MESHES): { initContainers: string[]; containers: string[] } {
+  const pod = firstPod(readFixture('injection', `${name}.input.yaml`));
+  const admitted = admittedPod(pod, injectionsOf(pod, meshes));
+  return {
+    initContainers: admitted.initContainers.map((e) => `${e.name}${e.role === 'native-sidecar' ? ' (native)' : ''}`),
+    containers: admitted.containers.map((e) => e.name),
+  };
+}
+
+describe('simulated injection equals the real injectors’ output', () => {
+  it('Istio, classic (cronjob.yaml.injected): istio-init last of the init containers, istio-proxy last of the containers', () => {
+    assert.deepEqual(simulatedOrder('istio-cronjob'), realOrder('istio-cronjob'));
+  });
+
+  it('Istio, native (native-sidecar.yaml.injected): istio-init, then istio-proxy as a native sidecar, before the pod’s own', () => {
+    const meshes = { ...DEFAULT_MESHES, istio: { enabled: true, defaultMode: 'native' as const } };
+    assert.deepEqual(simulatedOrder('istio-native', meshes), realOrder('istio-native'));
+    assert.notDeepEqual(simulatedOrder('istio-native'), realOrder('istio-native'), 'classic by default');
+  });
+
+  it('Linkerd, classic (inject_emojivoto_deployment.golden.yml): linkerd-proxy first, linkerd-init', () => {
+    assert.deepEqual(simulatedOrder('linkerd-deployment'), realOrder('linkerd-deployment'));
+  });
+
+  it('Linkerd, native by annotation (inject_emojivoto_deployment_native_sidecar.golden.yml)', () => {
+    assert.deepEqual(simulatedOrder('linkerd-native'), realOrder('linkerd-native'));
+  });
+
+  it('counts the injected defaults, with the resource annotations overriding them', () => {
+    const text = readFixture('injection', 'istio-cronjob.input.yaml').replace('sidecar.istio.io/inject: "true"', 'sidecar.istio.io/inject: "true"\n          annotations:\n            sidecar.istio.io/proxyCPU: 50m');
+    const proxy = injectionsOf(firstPod(text))[0].containers.find((c) => c.name === 'istio-proxy');
+    assert.deepEqual(proxy?.requests, { cpu: '50m', memory: '128Mi' });
+    const real = firstPod(readFixture('injection', 'istio-cronjob.injected.yaml')).containers[1];
+    assert.equal(real.name, 'istio-proxy');
+  });
+});
+
+describe('injection switches', () => {
+  const deployment = (podMeta: string, namespace = 'shop') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: ${namespace}
+spec:
+  template:
+    metadata:
+${podMeta}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27.0
+`;
+  it('a Namespace of the same inputs turns Istio injection on, and the pod label turns it off again', () => {
+    const namespaces = namespacesOf(parseManifest('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n').slots.map((s) => s.document));
+    const on = firstPod(deployment('      labels:\n        app: web'));
+    assert.deepEqual(injectionsOf(on, DEFAULT_MESHES, namespaces).map((i) => [i.mesh, i.reason]), [['istio', 'label `istio-injection: "enabled"` on Namespace shop']]);
+    const off = firstPod(deployment('      labels:\n        sidecar.istio.io/inject: "false"'));
+    assert.deepEqual(injectionsOf(off, DEFAULT_MESHES, namespaces), []);
+    assert.deepEqual(injectionsOf(on, DEFAULT_MESHES, []), [], 'no namespace, no injection');
+  });
+
+  it('Vault: vault-agent-init appended (first with agent-init-first), vault-agent appended; init only with pre-populate-only', () => {
+    const pod = firstPod(
+      deployment('      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/agent-init-first: "true"').replace(
+        '    spec:\n',
+        '    spec:\n      initContainers:\n        - name: migrate\n          image: busybox:1.37.0\n',
+      ),
+    );
+    const admitted = admittedPod(pod, injectionsOf(pod));
+    assert.deepEqual(admitted.initContainers.map((e) => e.name), ['vault-agent-init', 'migrate']);
+    assert.deepEqual(admitted.containers.map((e) => e.name), ['web', 'vault-agent']);
+    const only = firstPod(deployment('      annotations:\n        vault.hashicorp.com/agent-inject: "true"\n        vault.hashicorp.com/agent-pre-populate-only: "true"'));
+    assert.deepEqual(injectionsOf(only)[0].containers.map((c) => c.name), ['vault-agent-init']);
+  });
+
+  it('a disabled mesh is not simulated, and a pod that already has the proxy is not injected again', () => {
+    const pod = firstPod(deployment('      labels:\n        sidecar.istio.io/inject: "true"'));
+    assert.deepEqual(injectionsOf(pod, { ...DEFAULT_MESHES, istio: { enabled: false, defaultMode: 'classic' } }), []);
+    const manual = firstPod(readFixture('injection', 'istio-cronjob.injected.yaml').replace('apiVersion: batch/v2alpha1', 'apiVersion: batch/v1').replace('        spec:\n          containers:', '        metadata:\n          labels:\n            sidecar.istio.io/inject: "true"\n        spec:\n          containers:'));
+    assert.deepEqual(injectionsOf(manual), []);
+  });
+});
+
+describe('injected containers in the topology and the hover', () => {
+  it('draws them marked injected in start order, and counts their default requests in the KEP-753 totals', async () => {
+    const { createLanguageService } = await import('../../../server/src/core/language-service');
+    const { defaultSettings } = await import('../../../server/src/core/settings');
+    const service = createLanguageService();
+    const text = readFixture('injection', 'istio-cronjob.input.yaml');
+    const file = parseManifest(text);
+    const [diagram] = service.topology(file, defaultSettings());
+    assert.match(diagram.mermaid, /i\d+\["istio-init<br\/>injected by Istio - init container<br\/>starts 1 of 3"\]/);
+    assert.match(diagram.mermaid, /istio-proxy<br\/>injected by Istio - classic sidecar, runs beside the app<br\/>starts 3 of 3<br\/>ports 15000/);
+    assert.match(diagram.mermaid, /class i\d+,i\d+ injected/);
+    const off = service.topology(file, defaultSettings({ meshes: { ...DEFAULT_MESHES, istio: { enabled: false, defaultMode: 'classic' } } }));
+    assert.doesNotMatch(off[0].mermaid, /istio-proxy/);
+
+    const hover = service.hover(file, text.indexOf('containers:') + 2, defaultSettings());
+    const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
+    // hello states nothing; istio-init (100m/128Mi) runs alone, then istio-proxy (100m/128Mi) runs with hello.
+    assert.match(markdown, /requests: cpu \*\*100m\*\*.*memory \*\*128Mi\*\*/);
+    assert.match(markdown, /injected by Istio \(classic by default\): `istio-init` \(init, requests 100m \/ 128Mi\), `istio-proxy` \(classic sidecar/);
+    assert.match(markdown, /\*\*Start order\*\*: `istio-init` \(injected\) \(init\) → `hello` \+ `istio-proxy` \(injected\) \(together\)/);
+  });
+});
+
+describe('mesh settings', () => {
+  it('reads sidecar.meshes from the client, keeping defaults for what is missing or wrong', async () => {
+    const { normalizeSettings } = await import('../../../server/src/core/settings');
+    const settings = normalizeSettings({ meshes: { istio: { defaultMode: 'native' }, linkerd: { enabled: false, defaultMode: 'sideways' }, constructor: { enabled: false } } });
+    assert.deepEqual(settings.meshes, {
+      istio: { enabled: true, defaultMode: 'native' },
+      linkerd: { enabled: false, defaultMode: 'classic' },
+      vault: { enabled: true, defaultMode: 'classic' },
+    });
+    assert.deepEqual(normalizeSettings({}).meshes, DEFAULT_MESHES);
+  });
+});
