@@ -1,4 +1,5 @@
-import { isScalar, stringify, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, visit, type Scalar } from 'yaml';
+import { flowEntries, flowValue, fragmentValue, type FlowStyle } from './flow-text';
 import { keySpan, nodeSpan, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
 import { reindentBlock, type IndentationStyle } from '../text/indentation';
 import { indentLines, shiftLines, TextLines } from './text-lines';
@@ -19,15 +20,84 @@ export interface LineBlock {
   lastLineEnd: number;
 }
 
-/** The editing context of one document chunk: its text lines and indentation style. */
+/**
+ * The editing context of one document chunk: its text lines and indentation style. With the document's `root`
+ * node, edits inside flow collections (`{…}`, `[…]`, JSON) are written in flow style; without it only block maps
+ * and sequences are edited.
+ */
 export class YamlEditor {
   readonly lines: TextLines;
+  private parents: WeakMap<object, MapNode | SeqNode> | undefined;
 
   constructor(
     readonly text: string,
     readonly style: IndentationStyle,
+    private readonly root?: unknown,
   ) {
     this.lines = new TextLines(text);
+  }
+
+  /** JSON when the document is written as JSON (quoted keys), else YAML flow. */
+  get flowStyle(): FlowStyle {
+    return /^\s*(?:(?:#[^\n]*|---[^\n]*)?\s*)*\{\s*"/.test(this.text) ? 'json' : 'yaml';
+  }
+
+  /** The map or sequence that holds a pair or item, from the root given to the constructor. */
+  parentOf(node: object): MapNode | SeqNode | undefined {
+    if (!this.parents) {
+      const parents = new WeakMap<object, MapNode | SeqNode>();
+      if (isMap(this.root) || isSeq(this.root)) {
+        const collect = (collection: MapNode | SeqNode) => {
+          for (const item of collection.items) if (item && typeof item === 'object') parents.set(item, collection);
+        };
+        collect(this.root as MapNode | SeqNode);
+        visit(this.root, { Map: (_, map) => collect(map as MapNode), Seq: (_, seq) => collect(seq as SeqNode) });
+      }
+      this.parents = parents;
+    }
+    return this.parents.get(node);
+  }
+
+  /** Whether an alias (`*name`) refers to the anchor `name` (known from the root given to the constructor). */
+  aliased(anchor: string): boolean {
+    let found = false;
+    if (this.root && typeof this.root === 'object') {
+      visit(this.root as Parameters<typeof visit>[0], { Alias: (_, alias) => (alias.source === anchor ? ((found = true), visit.BREAK) : undefined) });
+    }
+    return found;
+  }
+
+  /** Whether a pair sits in a flow map (`{a: 1, b: 2}`, JSON), where block lines cannot go. */
+  inFlow(pair: PairNode): boolean {
+    return !!this.parentOf(pair)?.flow;
+  }
+
+  /** Where a flow collection's closing bracket is, when its node ends with it. */
+  private closingBracket(collection: MapNode | SeqNode): number | undefined {
+    const end = this.contentEnd(collection);
+    const bracket = collection.flow && end !== undefined ? end - 1 : -1;
+    return bracket >= 0 && this.text[bracket] === (isSeq(collection) ? ']' : '}') ? bracket : undefined;
+  }
+
+  /**
+   * Adds flow `entries` (`key: value`, or items) to a flow collection: after `after`, or after the last entry, on
+   * their own lines when the entries are on their own lines (pretty JSON), else on the same line.
+   */
+  private insertFlow(collection: MapNode | SeqNode, entries: readonly string[], after?: unknown): TextChange | undefined {
+    const close = this.closingBracket(collection);
+    if (close === undefined || entries.length === 0) return undefined;
+    const anchor = after ?? collection.items[collection.items.length - 1];
+    if (!anchor) {
+      const open = nodeSpan(collection)?.start;
+      if (open === undefined) return undefined;
+      return { start: open + 1, end: close, newText: entries.join(', ') };
+    }
+    const anchorStart = isScalar(anchor) || isMap(anchor) || isSeq(anchor) ? nodeSpan(anchor)?.start : keySpan(anchor as PairNode)?.start;
+    const at = isScalar(anchor) || isMap(anchor) || isSeq(anchor) ? this.contentEnd(anchor) : this.pairContentEnd(anchor as PairNode);
+    if (anchorStart === undefined || at === undefined) return undefined;
+    const ownLines = this.lines.lineStart(anchorStart) !== this.lines.lineStart(nodeSpan(collection)?.start ?? anchorStart);
+    const separator = ownLines ? `,${this.eol}${' '.repeat(this.lines.column(anchorStart))}` : ', ';
+    return { start: at, end: at, newText: entries.map((entry) => separator + entry).join('') };
   }
 
   get eol(): string {
@@ -143,6 +213,10 @@ export class YamlEditor {
    * the last pair. Returns undefined for a flow map.
    */
   insertIntoMap(map: MapNode, fragment: readonly string[], after?: PairNode): TextChange | undefined {
+    if (map.flow) {
+      const entries = this.root ? flowEntries(fragment, this.flowStyle) : undefined;
+      return entries && this.insertFlow(map, entries, after);
+    }
     const column = this.mapColumn(map);
     const anchor = after ?? map.items[map.items.length - 1];
     if (column === undefined || !anchor) return undefined;
@@ -155,6 +229,14 @@ export class YamlEditor {
 
   /** Inserts `key: value` lines before a pair (and above its attached comments), at the pair's column. */
   insertBeforePair(pair: PairNode, fragment: readonly string[]): TextChange | undefined {
+    if (this.inFlow(pair)) {
+      const key = keySpan(pair);
+      const entries = flowEntries(fragment, this.flowStyle);
+      if (!key || !entries) return undefined;
+      const ownLine = this.lines.startsLine(key.start);
+      const separator = ownLine ? `,${this.eol}${' '.repeat(this.lines.column(key.start))}` : ', ';
+      return { start: key.start, end: key.start, newText: entries.join(separator) + separator };
+    }
     const start = this.attachedCommentsStart(pair);
     const key = keySpan(pair);
     if (start === undefined || !key) return undefined;
@@ -171,6 +253,7 @@ export class YamlEditor {
 
   /** Appends an item to a block sequence, matching its dash column. */
   appendToSeq(seq: SeqNode, itemFragment: readonly string[]): TextChange | undefined {
+    if (seq.flow) return this.root ? this.insertFlow(seq, [flowValue(fragmentValue(itemFragment), this.flowStyle)]) : undefined;
     const dashColumn = this.dashColumn(seq);
     const block = dashColumn === undefined ? undefined : this.seqItemBlock(seq, seq.items.length - 1);
     if (dashColumn === undefined || !block) return undefined;
@@ -184,7 +267,8 @@ export class YamlEditor {
    */
   replaceScalar(node: unknown, value: string, raw = false): TextChange | undefined {
     const span = nodeSpan(node);
-    if (!span || !isScalar(node)) return undefined;
+    // An anchored value that aliases repeat is shared: changing it here would change it there too.
+    if (!span || !isScalar(node) || (node.anchor && this.aliased(node.anchor))) return undefined;
     const plain = node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE';
     return { start: span.start, end: this.lines.trimEnd(span.end, span.start), newText: raw && plain ? value : quoteLike(node, value) };
   }
@@ -197,6 +281,14 @@ export class YamlEditor {
     const key = keySpan(pair);
     if (!key) return undefined;
     const colon = this.text.indexOf(':', key.end);
+    if (this.inFlow(pair)) {
+      // In a flow map the value is replaced by the same value in flow style, on its line.
+      const value = flowValue(fragmentValue(lines), this.flowStyle);
+      const span = nodeSpan(pair.value);
+      const end = span ? this.contentEnd(pair.value) : undefined;
+      if (span && end !== undefined) return { start: span.start, end, newText: value };
+      return colon < 0 ? undefined : { start: colon + 1, end: colon + 1, newText: ` ${value}` };
+    }
     if (colon < 0 || this.lines.lineStart(colon) !== this.lines.lineStart(key.end)) return undefined;
     const valueEnd = nodeSpan(pair.value) ? this.contentEnd(pair.value) ?? colon + 1 : colon + 1;
     const column = this.lines.column(key.start) + (isSequence && !this.style.indentedSequences ? 0 : this.style.unit);
@@ -209,6 +301,22 @@ export class YamlEditor {
       end: lineEnd,
       newText: (comment ? ` ${comment}` : '') + indentLines(lines, column).map((line) => this.eol + line).join(''),
     };
+  }
+
+  /**
+   * Replaces a pair (`value: x`) by the pairs of `fragment` (relative indentation 0): block lines at the pair's
+   * column, or flow entries in a flow map.
+   */
+  replacePair(pair: PairNode, fragment: readonly string[]): TextChange | undefined {
+    const key = keySpan(pair);
+    const end = this.pairContentEnd(pair);
+    if (!key || end === undefined) return undefined;
+    if (this.inFlow(pair)) {
+      const entries = flowEntries(fragment, this.flowStyle);
+      return entries && { start: key.start, end, newText: entries.join(', ') };
+    }
+    const column = this.lines.column(key.start);
+    return { start: key.start, end, newText: fragment.map((line, i) => (i === 0 ? line : ' '.repeat(column) + line)).join(this.eol) };
   }
 
   /** Column offset of a new sequence under a key, from a sibling sequence when there is one, else the file's style. */

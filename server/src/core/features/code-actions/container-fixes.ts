@@ -28,10 +28,7 @@ export const missingResources: QuickFixProvider<'missing-resources'> = (context)
   const resourcesPair = getPair(container.node, 'resources');
   if (!resourcesPair) return proposal(title, [editor.insertIntoMap(container.node, editor.fragment({ resources: values }))], { isPreferred: true });
   const resources = asMap(resourcesPair.value);
-  if (!resources || resources.flow || resources.items.length === 0) {
-    if (resources && resources.items.length > 0) return [];
-    return proposal(title, [editor.setBlockValue(resourcesPair, editor.fragment(values))], { isPreferred: true });
-  }
+  if (!resources || resources.items.length === 0) return proposal(title, [editor.setBlockValue(resourcesPair, editor.fragment(values))], { isPreferred: true });
   // Only what is missing, inside the maps that exist: the user's own values stay, and a placeholder never
   // contradicts them (a request above the user's limit, a limit below the user's request).
   const existing = (section: 'requests' | 'limits', name: 'cpu' | 'memory') => scalarText(getPair(asMap(getPair(resources, section)?.value), name)?.value);
@@ -55,9 +52,8 @@ export const missingResources: QuickFixProvider<'missing-resources'> = (context)
     if (missing.length === 0) continue;
     const entries = Object.fromEntries(missing);
     if (!pair) changes.push(editor.insertIntoMap(resources, editor.fragment({ [section]: entries })));
-    else if (map && !map.flow && map.items.length > 0) changes.push(editor.insertIntoMap(map, editor.fragment(entries)));
-    else if (!map || map.items.length === 0) changes.push(editor.setBlockValue(pair, editor.fragment(entries)));
-    else return [];
+    else if (map && map.items.length > 0) changes.push(editor.insertIntoMap(map, editor.fragment(entries)));
+    else changes.push(editor.setBlockValue(pair, editor.fragment(entries)));
   }
   return changes.length ? proposal(title, changes, { isPreferred: true }) : [];
 };
@@ -149,10 +145,8 @@ export const secretInEnv: QuickFixProvider<'secret-in-env'> = (context) => {
   if (!item || !name || !valuePair || !key || valueEnd === undefined || getPair(item, 'valueFrom')) return [];
   const secretName = `${slug(pod.workload.name ?? container?.name ?? 'app')}-secrets`;
   const secretKey = slug(name);
-  const column = editor.lines.column(key.start);
   const lines = editor.fragment({ valueFrom: { secretKeyRef: { name: secretName, key: secretKey } } });
-  const newText = lines.map((line, i) => (i === 0 ? line : ' '.repeat(column) + line)).join(editor.eol);
-  return proposal(`Read ${name} from Secret "${secretName}" (key "${secretKey}")`, [{ start: key.start, end: valueEnd, newText }], { isPreferred: true });
+  return proposal(`Read ${name} from Secret "${secretName}" (key "${secretKey}")`, [editor.replacePair(valuePair, lines)], { isPreferred: true });
 };
 
 function slug(text: string): string {

@@ -1,6 +1,6 @@
 import { isNode, isScalar } from 'yaml';
 import type { YamlEditor } from '../../edit/yaml-edit';
-import { asMap, asSeq, getPair, keySpan, nodeSpan, pathAt, resolvePath, type MapNode, type PairNode, type YamlPath } from '../../parse/nodes';
+import { asMap, asSeq, getPair, keySpan, nodeSpan, pathAt, resolvePath, scalarText, type MapNode, type PairNode, type YamlPath } from '../../parse/nodes';
 import { proposal, type QuickFixProvider } from './types';
 
 /** The pair whose key starts at `offset` (the underlined key), else the pair at the data's path. */
@@ -80,7 +80,7 @@ export const removedApiVersion: QuickFixProvider<'removed-api-version' | 'api-ve
   const template = getPair(spec, 'template');
   const labels = asMap(getPair(asMap(getPair(asMap(template?.value), 'metadata')?.value), 'labels')?.value);
   const matchLabels = Object.fromEntries(
-    (labels?.items ?? []).map((item) => [String((item.key as { value?: unknown }).value), (item.value as { value?: unknown } | null)?.value]).filter(([, v]) => typeof v === 'string'),
+    (labels?.items ?? []).map((item) => [scalarText(item.key), scalarText(item.value)]).filter(([k, v]) => k !== undefined && v !== undefined),
   );
   let title = `Change apiVersion to ${replacement}`;
   if (replacement === 'apps/v1' && NEEDS_SELECTOR.has(context.document.kind ?? '') && spec && template && !getPair(spec, 'selector') && Object.keys(matchLabels).length > 0) {

@@ -1,7 +1,7 @@
 import type { CodeAction, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { orderChanges, YamlEditor } from '../../edit/yaml-edit';
 import type { FeatureServices } from '../services';
-import type { DocumentSlot, ManifestFile } from '../../parse/manifest';
+import { parseManifest, type DocumentSlot, type ManifestFile } from '../../parse/manifest';
 import { detectIndentation, type IndentationStyle } from '../../text/indentation';
 import type { Settings } from '../../settings';
 import { quickFixFor } from './quick-fixes';
@@ -79,7 +79,7 @@ export function codeActions(
     let editor = editors.get(slot);
     if (!editor) {
       style ??= detectIndentation(file.text);
-      editor = new YamlEditor(slot.document.text, style);
+      editor = new YamlEditor(slot.document.text, style, slot.document.yaml.contents);
       editors.set(slot, editor);
     }
     return editor;
@@ -124,7 +124,7 @@ export function codeActions(
     const target = provider && targetAt(start, end, 'containerPath' in data ? data.containerPath : undefined);
     if (provider && target) {
       try {
-        for (const fix of provider({ ...target, data })) actions.push(toAction(fix, target.slot, diagnostic));
+        for (const fix of provider({ ...target, data })) if (keepsAliases(target.slot, fix)) actions.push(toAction(fix, target.slot, diagnostic));
       } catch (error) {
         // A fix that trips over an unexpected shape is not offered (the diagnostic stays), but it is a bug to see.
         failures.push({ code, error });
@@ -157,7 +157,7 @@ export function codeActions(
       }
       for (const fix of refactorings) {
         // A quick fix already offers the same move for this container: one entry is enough.
-        if (!actions.some((a) => a.title === fix.title)) actions.push(toAction(fix, context.slot));
+        if (!actions.some((a) => a.title === fix.title) && keepsAliases(context.slot, fix)) actions.push(toAction(fix, context.slot));
       }
       const pod = context.pod;
       if (options.sharedVolumeCommand && pod.containers.length + pod.initContainers.length >= 2) {
@@ -171,6 +171,19 @@ export function codeActions(
     }
   }
   return { actions, failures };
+}
+
+/**
+ * Whether a fix leaves every alias after its anchor. Moving a container above the anchor it refers to, or removing
+ * a node that carries an anchor, would leave `*name` unresolved: such a fix is not offered. Checked by parsing the
+ * fixed document, only when the document has anchors at all.
+ */
+function keepsAliases(slot: DocumentSlot, fix: FixProposal): boolean {
+  const text = slot.document.text;
+  if (!/&[^\s&*]/.test(text) || !/\*[^\s&*]/.test(text)) return true;
+  let fixed = text;
+  for (const change of [...fix.changes].sort((a, b) => b.start - a.start)) fixed = fixed.slice(0, change.start) + change.newText + fixed.slice(change.end);
+  return !parseManifest(fixed).slots.some((s) => s.document.problems.length > 0);
 }
 
 export { QUICK_FIX, REFACTOR_REWRITE };

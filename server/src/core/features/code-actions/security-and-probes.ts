@@ -22,12 +22,7 @@ export const emptyDirSizeLimit: QuickFixProvider<'emptydir-size-limit'> = (conte
   if (!volume || !pair) return [];
   const emptyDir = asMap(pair.value);
   const limit = getPair(emptyDir, 'medium') && String(getPair(emptyDir, 'medium')?.value) === 'Memory' ? SIZE_LIMITS.memory : SIZE_LIMITS.disk;
-  const change =
-    emptyDir && !emptyDir.flow && emptyDir.items.length > 0
-      ? context.editor.insertIntoMap(emptyDir, [`sizeLimit: ${limit}`])
-      : emptyDir && emptyDir.items.length > 0
-        ? undefined
-        : context.editor.setBlockValue(pair, [`sizeLimit: ${limit}`]);
+  const change = emptyDir && emptyDir.items.length > 0 ? context.editor.insertIntoMap(emptyDir, [`sizeLimit: ${limit}`]) : context.editor.setBlockValue(pair, [`sizeLimit: ${limit}`]);
   return proposal(`Set sizeLimit: ${limit}`, [change], { isPreferred: true });
 };
 

@@ -74,7 +74,7 @@ export function sharedVolumeEdit(file: ManifestFile, offset: number, untrusted: 
   const names = new Set(containersOf(pod, { ephemeral: false }).map((c) => c.name));
   const unknown = request.containers.find((c) => !names.has(c));
   if (unknown) return { problem: `The pod has no container named "${unknown}".` };
-  const editor = new YamlEditor(slot.document.text, detectIndentation(file.text));
+  const editor = new YamlEditor(slot.document.text, detectIndentation(file.text), slot.document.yaml.contents);
   const changes = sharedVolumeChanges(editor, pod, request);
   if (!changes) return { problem: 'This pod is written in a style the edit cannot extend (flow-style lists or maps).' };
   return { changes: orderChanges(changes).map((change) => ({ ...change, start: slot.start + change.start, end: slot.start + change.end })) };
