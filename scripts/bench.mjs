@@ -5,9 +5,10 @@
 // Then our server alone on the crafted worst cases of scripts/bench/crafted.mjs at 100 KB and 1 MB (--crafted no
 // leaves them out).
 // Then our server alone on a kustomize overlay of 20 resources and 5 patches (scripts/bench/kustomize.mjs; --kustomize
-// no leaves it out).
+// no leaves it out), and on a workspace of many files (--workspace-files 0 leaves it out).
 // Usage: node scripts/bench.mjs [--sizes 1000,10000,50000|none] [--edits 50] [--requests 30] [--servers ours,peer]
-//                               [--crafted yes|no] [--compose yes|no] [--kustomize yes|no] [--markdown file]
+//                               [--crafted yes|no] [--compose yes|no] [--kustomize yes|no] [--workspace-files 5000|0]
+//                               [--markdown file]   (also write the table to a file)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { generateManifest } from './bench/generate.mjs';
 import { measureCrafted, renderCrafted } from './bench/crafted-rows.mjs';
 import { measureKustomize, renderKustomize } from './bench/kustomize.mjs';
 import { measureCompose, renderCompose } from './bench/compose-rows.mjs';
+import { measureWorkspace, renderWorkspace } from './bench/workspace-rows.mjs';
 import { BenchClient } from './bench/lsp-client.mjs';
 import { writePeerSchema } from './bench/peer-schema.mjs';
 import { benchPeerServer } from './tools/pinned-packages.mjs';
@@ -83,10 +85,13 @@ const rows = [];
 let craftedRows = [];
 let composeRow;
 let kustomizeRow;
+let workspaceRow;
 try {
   for (const lines of sizes) {
     const manifest = generateManifest(lines);
-    const file = path.join(workDir, `bench-${lines}.yaml`);
+    // One folder per size: the server indexes its workspace folder, and must not parse the other sizes meanwhile.
+    const file = path.join(workDir, `size-${lines}`, `bench-${lines}.yaml`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, manifest.text);
     const parseMs = measureParse(manifest.text);
     const coldParseMs = measureColdParse(file);
@@ -110,12 +115,16 @@ try {
   if (servers.includes('ours') && args.kustomize !== 'no') {
     console.error('\n[bench] kustomize overlay, ours');
     kustomizeRow = await measureKustomize(SERVERS.ours, workDir, editCount);
+  const workspaceFiles = Number(args['workspace-files'] ?? 5000);
+  if (servers.includes('ours') && workspaceFiles > 0) {
+    console.error(`\n[bench] a workspace of ${workspaceFiles} files, ours`);
+    workspaceRow = await measureWorkspace(SERVERS.ours, workDir, { files: workspaceFiles, edits: editCount, cliServer: path.join(root, 'server', 'out', 'cli.js') });
   }
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 
-const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '') + (composeRow ? `\n\n${renderCompose(composeRow, fmt)}` : '') + (kustomizeRow ? `\n\n${renderKustomize(kustomizeRow, fmt)}` : '');
+const table = renderTable(rows) + (craftedRows.length ? `\n${renderCrafted(craftedRows, fmt)}` : '') + (composeRow ? `\n\n${renderCompose(composeRow, fmt)}` : '') + (kustomizeRow ? `\n\n${renderKustomize(kustomizeRow, fmt)}` : '') + (workspaceRow ? `\n\n${renderWorkspace(workspaceRow, fmt)}` : '');
 console.log(table);
 if (args.markdown) fs.writeFileSync(path.resolve(args.markdown), `${table}\n`);
 

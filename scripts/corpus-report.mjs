@@ -1,5 +1,5 @@
 // Runs every check over folders of manifests and prints how often each code fired, per severity, to read findings
-// for false positives. Usage:
+// for false positives. All folders given are one workspace (references are checked across their files). Usage:
 //   node --import tsx scripts/corpus-report.mjs [dir ...] [--show <code>[,<code>]|all|errors] [--version 1.33]
 //   node --import tsx scripts/corpus-report.mjs [dir ...] --versions   (version findings per target 1.27…1.36)
 import * as fs from 'node:fs';
@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { createLanguageService } from '../server/src/core/language-service.ts';
 import { parseManifest } from '../server/src/core/parse/manifest.ts';
 import { defaultSettings, SUPPORTED_KUBERNETES_VERSIONS } from '../server/src/core/settings.ts';
+import { WorkspaceIndex } from '../server/src/core/workspace/index/workspace-index.ts';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -26,6 +27,8 @@ const VERSION_CODES = new Set(['field-not-in-version', 'field-behind-feature-gat
 const service = createLanguageService();
 const inputs = roots.flatMap((root) => [...walk(root)].map((file) => ({ root, file, text: fs.readFileSync(file, 'utf8') })));
 const parsed = inputs.map((input) => ({ ...input, manifest: parseManifest(input.text) }));
+const workspace = new WorkspaceIndex();
+for (const { file, manifest } of parsed) workspace.set(file, manifest);
 
 if (perVersion) {
   console.log(`${inputs.length} files; version findings per target (${[...VERSION_CODES].join(', ')})`);
@@ -47,7 +50,7 @@ if (perVersion) {
   let documents = 0;
   for (const { root, file, text, manifest } of parsed) {
     documents += manifest.slots.length;
-    for (const finding of service.validator.validate(manifest, settings, file, { cap: false })) {
+    for (const finding of service.validator.validate(manifest, settings, file, { cap: false, workspace })) {
       const key = `${finding.severity.padEnd(7)} ${finding.code}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       if (show.has(finding.code) || show.has('all') || (show.has('errors') && finding.severity === 'error')) {

@@ -13,6 +13,8 @@ import { hoverFeature } from './lsp/hover';
 import { codeActionsFeature } from './lsp/code-actions';
 import { commandsFeature } from './lsp/commands';
 import { topologyFeature } from './lsp/topology';
+import { navigationFeature } from './lsp/navigation';
+import { WorkspaceIndexer } from './lsp/workspace-indexer';
 import type { ClientFeatures, ServerContext, ServerFeature } from './lsp/context';
 import packageJson from '../../package.json';
 import { logged } from './lsp/logged';
@@ -29,7 +31,8 @@ const cache = new ManifestCache();
 const settings = new SettingsStore(connection, () => ({ docsBaseUrl }));
 // Rendered kustomize overlays, dropped when a file they read changes (buffers, saves, watched files).
 const kustomize = new KustomizeCache();
-const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service, kustomize);
+const workspace = new WorkspaceIndexer(connection, documents, cache);
+const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service, kustomize, workspace);
 const context: ServerContext = {
   connection,
   documents,
@@ -37,6 +40,7 @@ const context: ServerContext = {
   settings,
   service,
   kustomize,
+  workspace,
   async fileFor(uri) {
     const document = documents.get(uri);
     if (!document) return undefined;
@@ -46,7 +50,7 @@ const context: ServerContext = {
 };
 const clientFeatures: ClientFeatures = { codeActionLiterals: false, snippetCompletions: false, markdownHover: false };
 // Feature modules: each declares its capabilities and registers its handlers in onInitialize.
-const features: ServerFeature[] = [completionFeature, hoverFeature, codeActionsFeature, commandsFeature, topologyFeature];
+const features: ServerFeature[] = [completionFeature, hoverFeature, codeActionsFeature, commandsFeature, topologyFeature, navigationFeature];
 
 connection.onInitialize((params): InitializeResult => {
   settings.supportsConfiguration = !!params.capabilities.workspace?.configuration;
@@ -68,14 +72,17 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   settings.watchConfigFiles(() => diagnostics.scheduleAll(), {
     globs: ['**/*.{yaml,yml}', '**/Kustomization'],
-    changed: (uris) => {
-      for (const uri of uris) {
-        const file = kustomizePath(uri);
+    changed: (event) => {
+      for (const change of event.changes) {
+        const file = kustomizePath(change.uri);
         if (file) kustomize.invalidate(file);
       }
       diagnostics.scheduleAll();
+      void workspace.watched(event).then((changed) => changed && diagnostics.scheduleAll());
     },
   });
+  // In the background: diagnostics of open files go on meanwhile, checking each file alone, and again when it ends.
+  void workspace.start(settings.folders(), () => diagnostics.scheduleAll());
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sidecar' }).catch(() => undefined);
   }
@@ -99,12 +106,16 @@ connection.onRequest(
   }),
 );
 
-documents.onDidOpen((event) => diagnostics.schedule(event.document.uri));
+documents.onDidOpen((event) => {
+  workspace.opened(event.document);
+  diagnostics.schedule(event.document.uri);
+});
 // An edit of a base or a kustomization changes what open patches merge into: every open document is checked
 // again (unchanged ones answer from the per-document cache).
 documents.onDidChangeContent((event) => {
   const file = kustomizePath(event.document.uri);
   if (file) kustomize.invalidate(file);
+  workspace.opened(event.document);
   diagnostics.scheduleAll();
 });
 documents.onDidSave((event) => {
@@ -116,6 +127,7 @@ documents.onDidClose((event) => {
   const file = kustomizePath(event.document.uri);
   if (file) kustomize.invalidate(file);
   cache.delete(event.document.uri);
+  workspace.closed(event.document.uri);
   settings.forget(event.document.uri);
   diagnostics.clear(event.document.uri);
 });

@@ -17,6 +17,8 @@ export interface StartOptions {
   /** Answer workspace/configuration with these `sidecar` settings (undefined: do not advertise the capability). */
   configuration?: Record<string, unknown>;
   rootUri?: string;
+  /** Advertise window.workDoneProgress, so the server reports `$/progress` (recorded in `progress`). */
+  workDoneProgress?: boolean;
 }
 
 /**
@@ -28,6 +30,8 @@ export class LspClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  /** `$/progress` values in the order they arrived (begin, report…, end). */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
   stderr = '';
   initializeResult: InitializeResult | undefined;
 
@@ -48,6 +52,10 @@ export class LspClient {
       params.items.map((item) => (item.section === 'sidecar' ? (this.options.configuration ?? {}) : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params: { value: { kind: string; title?: string; message?: string; percentage?: number } }) => {
+      this.progress.push(params.value);
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
@@ -58,6 +66,7 @@ export class LspClient {
       rootUri: this.options.rootUri ?? null,
       capabilities: {
         workspace: { configuration: this.options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true } },
+        window: { workDoneProgress: this.options.workDoneProgress === true },
         textDocument: {
           synchronization: { didSave: false },
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

@@ -7,19 +7,39 @@ import type { KustomizeContext } from '../core/workspace/kustomize/patch-validat
 import { GlobError, globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
 import { describeError, displayPath } from './io';
 import type { FileResult } from './lint';
-import { StreamLinter } from './stream';
+import { STREAM_THRESHOLD, StreamLinter } from './stream';
+import { parseManifest } from '../core/parse/manifest';
+import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
+import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
+import { withoutByteOrderMark } from './lint';
 
-const YAML_FILE = /\.ya?ml$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const READ_BLOCK = 1024 * 1024;
 
+/**
+ * The workspace of a run: every input file parsed once into one index, so references are checked across them
+ * (the editor's index, built from the command line). Inputs that stream (over STREAM_THRESHOLD) and unreadable
+ * ones are left out; the lint pass reuses each parse.
+ */
+export function indexInputs(files: readonly string[]): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const file of files) {
+    try {
+      if (fs.statSync(file).size > STREAM_THRESHOLD) continue;
+      index.set(file, parseManifest(withoutByteOrderMark(fs.readFileSync(file, 'utf8'))));
+    } catch {
+      // Reported by the lint pass, which reads the file again.
+    }
+  }
+  return index;
+}
+
 /** Reads a file in blocks through a StreamLinter: any size, with memory for one document at a time. */
-export function lintFile(service: LanguageService, file: string, cwd: string, settings: Settings, kustomize?: KustomizeContext): FileResult {
+export function lintFile(service: LanguageService, file: string, cwd: string, settings: Settings, kustomize?: KustomizeContext, workspace?: WorkspaceIndex): FileResult {
   const shown = displayPath(file, cwd);
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const linter = new StreamLinter(service, settings, file, kustomize);
+    const linter = new StreamLinter(service, settings, file, kustomize, workspace);
     const decoder = new TextDecoder('utf-8');
     const block = Buffer.alloc(READ_BLOCK);
     for (let read = fs.readSync(fd, block, 0, READ_BLOCK, null); read > 0; read = fs.readSync(fd, block, 0, READ_BLOCK, null)) {

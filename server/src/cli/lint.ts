@@ -6,6 +6,7 @@ import { parseManifest, type ManifestFile } from '../core/parse/manifest';
 import { redactSecrets } from './redact';
 import type { Settings, Severity } from '../core/settings';
 import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 
 /** A finding placed in its file: the same range the editor shows (LSP positions, 0-based, UTF-16). */
 export interface LintMessage {
@@ -34,6 +35,10 @@ export interface FileResult {
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}
+
 /**
  * Lints one file's text through exactly the editor's path: ManifestParser → Validator → LineIndex ranges,
  * without the editor's cap on findings per file.
@@ -45,11 +50,15 @@ export function lintText(
   settings: Settings,
   fileName?: string,
   kustomize?: KustomizeContext,
+  workspace?: WorkspaceIndex,
 ): { text: string; messages: LintMessage[]; skipped: boolean } {
-  const clean = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
-  const file = parseManifest(clean);
+  const clean = withoutByteOrderMark(text);
+  // The workspace pass parsed this very text already: one parse per file.
+  const indexed = fileName !== undefined ? workspace?.fileOf(fileName) : undefined;
+  const file = indexed && indexed.text === clean ? indexed : parseManifest(clean);
+  if (workspace && fileName !== undefined && file !== indexed) workspace.set(fileName, file);
   // Every finding: the per-file cap is the editor's (a notification size), and the streamed path has none either.
-  return placeFindings(file, service.validate(file, settings, kustomize, fileName, { cap: false }), fileName);
+  return placeFindings(file, service.validate(file, settings, kustomize, fileName, { cap: false, workspace }), fileName);
 }
 
 /** Core findings of a parsed file as CLI messages (LSP ranges), with the text code frames may show. */

@@ -14,7 +14,7 @@ import { closest } from '../core/text/closest';
 import { catalog, versionRange } from './catalog';
 import { ConfigLoader } from './config-loader';
 import { docsBaseUrl, repositoryUrl } from './docs-url';
-import { expandInputs, lintFile } from './files';
+import { expandInputs, indexInputs, lintFile } from './files';
 import { isOverlayFolder, kustomizeContext, lintOverlay } from './kustomize';
 import { KustomizeCache } from '../core/workspace/kustomize/cache';
 import { diskHost } from '../disk-host';
@@ -106,6 +106,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
   }
 
+  // One workspace of all inputs, so references are checked across files (stdin and overlays are checked alone).
+  const workspace = indexInputs(files);
   const progress = new Progress(io, files.length + overlays.length);
   for (const folder of overlays) {
     progress.tick(displayPath(folder, io.cwd));
@@ -123,7 +125,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       progress.done();
       return 2;
     }
-    results.push(lintFile(service, file, io.cwd, settings, options.noKustomize ? undefined : kustomizeContext(file, io.cwd, diskHost(), kustomize)));
+    results.push(lintFile(service, file, io.cwd, settings, options.noKustomize ? undefined : kustomizeContext(file, io.cwd, diskHost(), kustomize), workspace));
   }
   progress.done();
 

@@ -2,6 +2,7 @@
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
 import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import { lintText, sortMessages, type LintMessage } from './lint';
 
 /** Inputs up to this size are linted whole, as the editor does (code frames need the text); larger ones stream. */
@@ -43,6 +44,8 @@ export class StreamLinter {
     private readonly fileName?: string,
     /** A file that kustomizations use as a patch is checked merged into their bases (whole inputs only). */
     private readonly kustomize?: KustomizeContext,
+    /** The index of every input, for the cross-file rules (an input that streams is checked alone). */
+    private readonly workspace?: WorkspaceIndex,
   ) {}
 
   push(text: string): void {
@@ -58,7 +61,7 @@ export class StreamLinter {
 
   /** The messages of the whole input; `text` only when it was linted whole. */
   end(): { text?: string; messages: LintMessage[]; skipped: boolean } {
-    if (!this.streaming) return lintText(this.service, this.pending, this.settings, this.fileName, this.kustomize);
+    if (!this.streaming) return lintText(this.service, this.pending, this.settings, this.fileName, this.kustomize, this.workspace);
     if (this.pending) this.flush(this.pending.length);
     return { messages: sortMessages(this.messages), skipped: !this.checked && this.messages.length === 0 };
   }

@@ -1,10 +1,11 @@
-import type { CompletionList, Hover } from 'vscode-languageserver-types';
+import type { CompletionList, DocumentLink, DocumentSymbol, Hover, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { Finding } from './findings';
 import { composeRules } from './compose/rules';
 import { createComposeSchema } from './compose/schema';
 import { codeActions, type CodeActionOptions, type CodeActionResult, type DiagnosticAt } from './features/code-actions';
 import { complete, type CompletionOptions } from './features/completion';
 import { hover } from './features/hover';
+import * as navigation from './features/navigation';
 import type { FeatureServices } from './features/services';
 import { buildTopology, type TopologyOptions, type WorkloadDiagram } from './features/topology';
 import { Validator } from './features/validation';
@@ -15,6 +16,7 @@ import type { KustomizeHost } from './workspace/kustomize/host';
 import { overlayReport, type OverlayReport } from './workspace/kustomize/overlay-report';
 import { mergedContainerHover } from './workspace/kustomize/patch-hover';
 import { createSchemaRegistry } from './schema';
+import type { WorkspaceIndex } from './workspace/index/workspace-index';
 import type { Settings } from './settings';
 
 /**
@@ -29,7 +31,7 @@ export interface LanguageService extends FeatureServices {
    * path) recognises Compose files by name; without it they are recognised by content. `cap: false` (the CLI)
    * returns every finding instead of the editor's 1,000 per file.
    */
-  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean }): Finding[];
+  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean; workspace?: WorkspaceIndex }): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   /** With `kustomize`, in a strategic-merge patch: the merged container under the cursor, per overlay, too. */
@@ -43,6 +45,14 @@ export interface LanguageService extends FeatureServices {
   topology(file: ManifestFile, settings: Settings, options?: Omit<TopologyOptions, 'findings'>): WorkloadDiagram[];
   /** The kustomization in `dir` rendered and checked, findings by the file that caused them (`sidecar-lint DIR`). */
   overlay(dir: string, host: KustomizeHost, settings: Settings): OverlayReport;
+  /** Navigation over a workspace index that holds the file `uri` (offsets are that file's). */
+  definition(index: WorkspaceIndex, uri: string, offset: number): Location[];
+  references(index: WorkspaceIndex, uri: string, offset: number, includeDeclaration: boolean): Location[];
+  prepareRename(index: WorkspaceIndex, uri: string, offset: number): { range: Range; placeholder: string } | { refused: string };
+  rename(index: WorkspaceIndex, uri: string, offset: number, newName: string): navigation.RenameResult;
+  workspaceSymbols(index: WorkspaceIndex, query: string): SymbolInformation[];
+  documentSymbols(file: ManifestFile): DocumentSymbol[];
+  documentLinks(index: WorkspaceIndex, uri: string): DocumentLink[];
 }
 
 export function createLanguageService(options: { schemaDir?: string } = {}): LanguageService {
@@ -59,6 +69,13 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}) => buildTopology(file, { meshes: settings.meshes, ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
+    definition: navigation.definition,
+    references: navigation.references,
+    prepareRename: navigation.prepareRename,
+    rename: navigation.rename,
+    workspaceSymbols: navigation.workspaceSymbols,
+    documentSymbols: navigation.documentSymbols,
+    documentLinks: navigation.documentLinks,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ManifestFile } from '../core/parse/manifest';
 import type { Settings } from '../core/settings';
 import type { ManifestCache } from './documents';
 import type { SettingsStore } from './settings';
+import type { WorkspaceIndexer } from './workspace-indexer';
 
 /** What every LSP handler module gets: the connection and the shared, parsed-once state. */
 export interface ServerContext {
@@ -17,6 +18,8 @@ export interface ServerContext {
   service: LanguageService;
   /** Rendered kustomize overlays shared by the handlers (diagnostics, hover). */
   kustomize: KustomizeCache;
+  /** The workspace index, fed from the workspace folders and the open buffers. */
+  workspace: WorkspaceIndexer;
   /** The parsed file and settings for an open document, or undefined for an unknown or closed URI. */
   fileFor(uri: string): Promise<{ document: TextDocument; file: ManifestFile; settings: Settings } | undefined>;
 }

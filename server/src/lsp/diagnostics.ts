@@ -8,6 +8,7 @@ import type { ManifestCache } from './documents';
 import { kustomizeContextFor } from './kustomize';
 import { logged } from './logged';
 import type { SettingsStore } from './settings';
+import type { WorkspaceIndexer } from './workspace-indexer';
 
 /**
  * Publishes diagnostics after open and change. Changes that arrive together are coalesced: only the latest
@@ -24,6 +25,7 @@ export class DiagnosticsPublisher {
     private readonly settings: SettingsStore,
     private readonly service: LanguageService,
     private readonly kustomize: KustomizeCache,
+    private readonly workspace?: WorkspaceIndexer,
   ) {
     // A bug in one rule must not take the server down: the wrapper logs it and the server keeps serving.
     this.publish = logged(
@@ -38,7 +40,7 @@ export class DiagnosticsPublisher {
         if (!current || current.version !== version) return;
         const file = this.cache.get(current);
         // A .sidecarlint.yaml is checked as a config file (unknown rule ids, bad levels), not as a manifest.
-        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings, kustomizeContextFor(uri, this.documents, this.settings, this.kustomize), uri);
+        const findings = isConfigFile(uri) ? configFileFindings(file.text, settings.docsBaseUrl) : this.service.validate(file, settings, kustomizeContextFor(uri, this.documents, this.settings, this.kustomize), uri, { workspace: this.workspace?.forValidation(uri, file) });
         const diagnostics = findings.map((f) => toDiagnostic(f, file.lineIndex));
         await this.connection.sendDiagnostics({ uri, version, diagnostics });
       },

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { DidChangeWatchedFilesNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, type Connection, type DidChangeWatchedFilesParams, type InitializeParams } from 'vscode-languageserver/node';
 import { findConfigFile } from '../config-lookup';
 import { CONFIG_FILE_NAMES, isConfigFile, mergeConfig, parseConfigFile, type ConfigFile } from '../core/config-file';
 import { DEFAULT_KUBERNETES_VERSION, defaultSettings, normalizeSettings, type Settings } from '../core/settings';
@@ -47,20 +47,23 @@ export class SettingsStore {
    * (kustomize inputs). Asks the client to watch them when it can register watchers itself (VS Code can); other
    * clients must send the events on their own.
    */
-  watchConfigFiles(onChange: () => void, others?: { globs: readonly string[]; changed: (uris: string[]) => void }): void {
+  watchConfigFiles(onChange: () => void, others?: { globs: readonly string[]; changed(event: DidChangeWatchedFilesParams): void }): void {
+    // One handler per connection: the other watchers (the workspace index) get every event through `others`.
     this.connection.onDidChangeWatchedFiles((event) => {
-      const uris = event.changes.map((change) => change.uri);
-      if (uris.some(isConfigFile)) {
-        this.configFilesChanged();
-        onChange();
-      }
-      const rest = uris.filter((uri) => !isConfigFile(uri));
-      if (others && rest.length > 0) others.changed(rest);
+      others?.changed(event);
+      if (!event.changes.some((change) => isConfigFile(change.uri))) return;
+      this.configFilesChanged();
+      onChange();
     });
     if (this.canWatchFiles) {
       const globs = [...CONFIG_FILE_NAMES.map((name) => `**/${name}`), ...(others?.globs ?? [])];
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     }
+  }
+
+  /** The workspace folders, as file system paths. */
+  folders(): readonly string[] {
+    return this.workspaceFolders;
   }
 
   /** From initialize (`workspaceFolders`, else `rootUri`) and workspace folder changes. */

@@ -17,6 +17,8 @@ import { podsOf } from '../model/pod';
 import { namespacesOf, type NamespaceModel } from '../model/injection';
 import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
+import { workspaceFindings } from './workspace-checks';
+import type { WorkspaceIndex } from '../workspace/index/workspace-index';
 
 /** Problems of the text itself: a List's items share its text, so these are reported once, for the List. */
 const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key', 'alias-limit', 'nesting-limit', 'templated-yaml']);
@@ -37,9 +39,10 @@ export class Validator {
   /**
    * `fileName` (a URI or path) recognises Compose files by name; without it, by content only. `cap: false` (the
    * CLI) returns every finding; the editor's default keeps MAX_FINDINGS_PER_FILE and one too-many-problems notice,
-   * so one broken file cannot flood the client with a multi-megabyte notification.
+   * so one broken file cannot flood the client with a multi-megabyte notification. `workspace`: the index that
+   * holds this file under `fileName`, for the cross-file rules; without it the file is checked alone.
    */
-  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean } = {}): Finding[] {
+  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean; workspace?: WorkspaceIndex } = {}): Finding[] {
     if (!settings.validate) return [];
     if (file.declined) {
       const { code, message } = file.declined;
@@ -58,6 +61,8 @@ export class Validator {
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
     }
+    const workspace = options.workspace && fileName !== undefined ? { index: options.workspace, uri: fileName } : undefined;
+    result.push(...workspaceFindings(file, settings, this.rules, workspace, (finding) => withHref(finding, settings)));
     return options.cap === false ? result : capFindings(result, settings);
   }
 

@@ -39,6 +39,10 @@ import { rule as shipperMountReadOnly } from './shipper-mount-read-only';
 import { rule as subpathNoUpdates } from './subpath-no-updates';
 import { rule as undefinedVolume } from './undefined-volume';
 import { rule as unusedVolume } from './unused-volume';
+import { rule as danglingReference } from './dangling-reference';
+import { rule as selectorSelectsNothing } from './selector-selects-nothing';
+import { rule as serviceTargetsSidecar } from './service-targets-sidecar';
+import { rule as targetPortNotDeclared } from './target-port-not-declared';
 import type { Rule, RuleGroup } from './types';
 import type { DataShape } from '../data-shape';
 
@@ -95,6 +99,11 @@ const registry = [
   ephemeralContainersOnCreate,
   hostNetworkPort,
   initContainerBeforeSidecar,
+  // workspace (cross-file: checkWorkspace)
+  danglingReference,
+  selectorSelectsNothing,
+  targetPortNotDeclared,
+  serviceTargetsSidecar,
 ] as const satisfies readonly Rule[];
 
 /** The id of every rule: a union of literals derived from the registry, never a hand list. */

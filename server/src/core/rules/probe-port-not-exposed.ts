@@ -1,7 +1,8 @@
-import { asMap, asScalar, asSeq, getMap, getPair, scalarText, type MapNode, type YamlPath } from '../parse/nodes';
+import { asScalar, getMap, getPair, type MapNode, type YamlPath } from '../parse/nodes';
 import { containersOf, type ContainerModel } from '../model/pod';
 import { closest } from '../text/closest';
 import { CONTAINER_DATA, containerData, containerLabel } from '../model/containers';
+import { containerPorts } from '../model/ports';
 import { defineRule } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -42,9 +43,7 @@ export const rule = defineRule({
 });
 
 function portNames(container: ContainerModel): string[] {
-  const ports = asSeq(getPair(container.node, 'ports')?.value);
-  if (!ports) return [];
-  return ports.items.map((item) => scalarText(getPair(asMap(item), 'name')?.value)).filter((n): n is string => !!n);
+  return containerPorts(container).flatMap((port) => (port.name ? [port.name] : []));
 }
 
 function handlers(container: ContainerModel): { handler: MapNode; path: YamlPath }[] {

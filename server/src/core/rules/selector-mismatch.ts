@@ -1,27 +1,7 @@
-import { asMap, asSeq, getMap, getPair, getSeq, keyText, scalarText, type MapNode, type PairNode } from '../parse/nodes';
+import { asMap, getMap, getPair, getSeq, keyText, scalarText, type PairNode } from '../parse/nodes';
+import { labelMap, labelSelectorMatches } from '../model/labels';
 import { kindValidation } from '../kubernetes/object-validation';
 import { defineRule } from './types';
-
-/** labels.Selector.Matches for a LabelSelector (matchLabels and matchExpressions). */
-function selects(selector: MapNode, labels: ReadonlyMap<string, string>): boolean {
-  for (const pair of getMap(selector, 'matchLabels')?.items ?? []) {
-    const key = keyText(pair);
-    if (key !== undefined && labels.get(key) !== scalarText(pair.value)) return false;
-  }
-  for (const item of getSeq(selector, 'matchExpressions')?.items ?? []) {
-    const expression = asMap(item);
-    const key = scalarText(getPair(expression, 'key')?.value);
-    const operator = scalarText(getPair(expression, 'operator')?.value);
-    const values = (asSeq(getPair(expression, 'values')?.value)?.items ?? []).map(scalarText);
-    if (key === undefined) continue;
-    const value = labels.get(key);
-    if (operator === 'In' && (value === undefined || !values.includes(value))) return false;
-    if (operator === 'NotIn' && value !== undefined && values.includes(value)) return false;
-    if (operator === 'Exists' && value === undefined) return false;
-    if (operator === 'DoesNotExist' && value !== undefined) return false;
-  }
-  return true;
-}
 
 /** Go's %v of a map[string]string, as the API server prints the template's labels. */
 function goMap(labels: ReadonlyMap<string, string>): string {
@@ -48,16 +28,11 @@ export const rule = defineRule({
     }
     const templateMetadata = getMap(getMap(spec, 'template'), 'metadata');
     const labelsPair: PairNode | undefined = getPair(templateMetadata, 'labels');
-    const labels = new Map<string, string>();
-    for (const pair of asMap(labelsPair?.value)?.items ?? []) {
-      const key = keyText(pair);
-      const value = scalarText(pair.value);
-      if (key !== undefined) labels.set(key, value ?? '');
-    }
+    const labels = labelMap(labelsPair?.value);
     if (/\{\{/.test(document.text) && [...labels.values()].some((v) => v.includes('{{'))) return;
-    if (selects(selector, labels)) return;
+    if (labelSelectorMatches(selector, labels)) return;
     const missing = (getMap(selector, 'matchLabels')?.items ?? [])
-      .map((pair) => [keyText(pair), scalarText(pair.value)] as const)
+      .map((pair) => [keyText(pair), scalarText(pair.value) ?? ''] as const)
       .filter(([key, value]) => key !== undefined && labels.get(key) !== value);
     context.report({
       ...(labelsPair ? { pair: labelsPair } : { pair: selectorPair }),

@@ -4,6 +4,7 @@ import type { PodSpecModel } from '../model/pod';
 import type { NamespaceModel } from '../model/injection';
 import type { Settings, Severity } from '../settings';
 import type { DataOf, DataShape, EmptyShape } from '../data-shape';
+import type { IndexedResource, WorkspaceIndex } from '../workspace/index/workspace-index';
 
 /** What a rule underlines: a key, a value, a whole pair, or an explicit span. */
 export interface RuleReport<D extends object = Record<string, unknown>> {
@@ -34,7 +35,7 @@ export interface RuleContext<D extends object = Record<string, unknown>> {
 }
 
 /** The sections of the rule docs, in their order: each rule names its own (`group`), there is no second list. */
-export const RULE_GROUPS = ['native-sidecars', 'shared-volumes', 'network', 'identity', 'hygiene', 'api-server'] as const;
+export const RULE_GROUPS = ['native-sidecars', 'shared-volumes', 'network', 'identity', 'hygiene', 'api-server', 'workspace'] as const;
 export type RuleGroup = (typeof RULE_GROUPS)[number];
 
 export interface Rule<Id extends string = string, S extends DataShape = DataShape> {
@@ -56,6 +57,19 @@ export interface Rule<Id extends string = string, S extends DataShape = DataShap
   check?(pod: PodSpecModel, context: RuleContext<DataOf<S>>): void;
   /** Called once per Kubernetes object, pod or not: for what the API server checks on any object (names, labels). */
   checkDocument?(document: ParsedDocument, context: RuleContext<DataOf<S>>): void;
+  /** Called once per resource of a file, with the workspace: for references between resources (workspace/index). */
+  checkWorkspace?(context: WorkspaceRuleContext<DataOf<S>>): void;
+}
+
+/**
+ * What a cross-file rule sees: one resource of the file being checked and the workspace it belongs to (the
+ * workspace index, or the file alone). Spans are the resource's facts' spans, relative to its document.
+ */
+export interface WorkspaceRuleContext<D extends object = Record<string, unknown>> {
+  index: WorkspaceIndex;
+  resource: IndexedResource;
+  settings: Settings;
+  report(report: { span: Span; message: string; severity?: Severity; data?: D }): void;
 }
 
 /**

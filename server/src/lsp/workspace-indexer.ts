@@ -1,0 +1,172 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { FileChangeType, type Connection, type DidChangeWatchedFilesParams, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ParsedDocument } from '../core/parse/document';
+import { declineReason, ManifestFile, type DocumentSlot } from '../core/parse/manifest';
+import { splitDocuments } from '../core/parse/split';
+import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
+import type { ManifestCache } from './documents';
+import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
+
+/** Files above this are not indexed from the disk (rendered charts of several MB still are); open buffers always are. */
+export const MAX_INDEXED_FILE_BYTES = 8 * 1024 * 1024;
+/** The most files one workspace indexes; past it the rest is left out and the log says so. */
+export const MAX_INDEXED_FILES = 20_000;
+/** Files read between two yields to the event loop, so requests and diagnostics of open files go first. */
+const BATCH = 16;
+
+/**
+ * Feeds the core's workspace index from the editor: every YAML file of the workspace folders, read in the
+ * background with `$/progress`, then kept current from open buffers (they win over the disk) and from
+ * workspace/didChangeWatchedFiles. Until the first pass ends, `forValidation` answers undefined, so diagnostics
+ * of an open file never wait for the index (they check the file alone meanwhile) and no reference is reported
+ * dangling only because its target is not read yet.
+ */
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private indexed = false;
+  private readonly ready: Promise<void>;
+  private markReady: () => void = () => undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: ManifestCache,
+  ) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  get isReady(): boolean {
+    return this.indexed;
+  }
+
+  /** Resolves when the first pass over the workspace folders is done. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /** The first pass: every YAML file under the folders, with progress; `done` runs when it ends. */
+  async start(folders: readonly string[], done: () => void): Promise<void> {
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Indexing Kubernetes manifests', 0, 'listing files', false);
+    try {
+      const files: string[] = [];
+      for (const folder of folders) await listYamlFiles(folder, files);
+      if (files.length > MAX_INDEXED_FILES) {
+        this.connection.console.warn(`Workspace index: ${files.length} YAML files, indexing the first ${MAX_INDEXED_FILES}.`);
+        files.length = MAX_INDEXED_FILES;
+      }
+      let read = 0;
+      for (let i = 0; i < files.length; i += BATCH) {
+        await Promise.all(files.slice(i, i + BATCH).map((file) => this.readFromDisk(file)));
+        read = Math.min(files.length, i + BATCH);
+        progress?.report(Math.floor((read / files.length) * 100), `${read}/${files.length} files`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.connection.console.log(`Workspace index: ${read} YAML files, ${[...this.index.resources()].length} resources.`);
+    } finally {
+      progress?.done();
+      this.indexed = true;
+      this.markReady();
+      done();
+    }
+  }
+
+  /** The index holding this version of an open file, once the first pass is over; else undefined. */
+  forValidation(uri: string, file: ManifestFile): WorkspaceIndex | undefined {
+    this.index.set(uri, file);
+    return this.indexed ? this.index : undefined;
+  }
+
+  /** An open buffer changed: it replaces the disk's version. */
+  opened(document: TextDocument): void {
+    this.index.set(document.uri, this.cache.get(document));
+  }
+
+  /** A buffer was closed: the disk's version comes back (or nothing, for an untitled or deleted file). */
+  closed(uri: string): void {
+    const file = filePathOf(uri);
+    if (file && fs.existsSync(file)) void this.readFromDisk(file);
+    else this.index.delete(uri);
+  }
+
+  /** Created, changed and deleted files on the disk; open buffers stay as they are. */
+  async watched(event: DidChangeWatchedFilesParams): Promise<boolean> {
+    let changed = false;
+    for (const change of event.changes) {
+      if (!YAML_FILE.test(change.uri) || this.documents.get(change.uri)) continue;
+      const file = filePathOf(change.uri);
+      if (!file || isSkipped(file)) continue;
+      if (change.type === FileChangeType.Deleted) this.index.delete(change.uri);
+      else await this.readFromDisk(file);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private async readFromDisk(file: string): Promise<void> {
+    const uri = pathToFileURL(file).href;
+    if (this.documents.get(uri)) return;
+    try {
+      const stat = await fs.promises.stat(file);
+      if (!stat.isFile() || stat.size > MAX_INDEXED_FILE_BYTES) {
+        this.index.delete(uri);
+        return;
+      }
+      const text = await fs.promises.readFile(file, 'utf8');
+      const parsed = await parseInSteps(text);
+      // Opened while it was being read: the buffer wins.
+      if (!this.documents.get(uri)) this.index.set(uri, parsed);
+    } catch {
+      this.index.delete(uri);
+    }
+  }
+}
+
+/** Documents parsed between two yields: a file of many documents does not hold the event loop while it parses. */
+const DOCUMENTS_PER_STEP = 20;
+
+/** parseManifest, yielding to the event loop every few documents (the same documents and offsets). */
+async function parseInSteps(text: string): Promise<ManifestFile> {
+  const declined = declineReason(text);
+  if (declined) return new ManifestFile(text, [], declined);
+  const slots: DocumentSlot[] = [];
+  const chunks = splitDocuments(text);
+  for (let index = 0; index < chunks.length; index++) {
+    if (index > 0 && index % DOCUMENTS_PER_STEP === 0) await new Promise((resolve) => setImmediate(resolve));
+    const chunk = chunks[index];
+    slots.push({ index, start: chunk.start, end: chunk.end, document: new ParsedDocument(chunk.text) });
+  }
+  return new ManifestFile(text, slots);
+}
+
+async function listYamlFiles(folder: string, into: string[]): Promise<void> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (into.length > MAX_INDEXED_FILES) return;
+    const full = path.join(folder, entry.name);
+    // Symbolic links are not followed: a link out of the workspace (or a loop) is not the workspace's.
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await listYamlFiles(full, into);
+    else if (entry.isFile() && YAML_FILE.test(entry.name)) into.push(full);
+  }
+}
+
+function isSkipped(file: string): boolean {
+  return file.split(path.sep).some((part) => SKIPPED_FOLDERS.has(part));
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
