@@ -115,6 +115,7 @@ try {
   if (servers.includes('ours') && args.kustomize !== 'no') {
     console.error('\n[bench] kustomize overlay, ours');
     kustomizeRow = await measureKustomize(SERVERS.ours, workDir, editCount);
+  }
   const workspaceFiles = Number(args['workspace-files'] ?? 5000);
   if (servers.includes('ours') && workspaceFiles > 0) {
     console.error(`\n[bench] a workspace of ${workspaceFiles} files, ours`);
