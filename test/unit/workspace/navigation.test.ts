@@ -124,6 +124,18 @@ describe('workspace navigation over test/fixtures/workspace/shop', () => {
       outline.map((s) => [s.name, s.children?.map((p) => [p.name, p.children?.map((c) => `${c.name} (${c.detail})`)])]),
       [['Deployment web', [['pod template', ['envoy (native sidecar · proxy)', 'log-shipper (native sidecar · log-shipper)', 'web (app)']]]]],
     );
+    // VS Code rejects a whole outline if one symbol's selectionRange is outside its range (seen in the real VS Code).
+    const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    const walk = (symbols: typeof outline): void => {
+      for (const symbol of symbols) {
+        assert.ok(before(symbol.range.start, symbol.selectionRange.start) && before(symbol.selectionRange.end, symbol.range.end), `${symbol.name}: selection inside range`);
+        walk(symbol.children ?? []);
+      }
+    };
+    walk(outline);
+    for (const fixture of ['logging-pod.yaml', 'native-sidecar-deployment.yaml', 'job-classic-sidecar.yaml', 'compose.yaml']) {
+      walk(service.documentSymbols(parseManifest(fs.readFileSync(path.join(fixturesDir, 'topology', fixture), 'utf8'))));
+    }
     const links = service.documentLinks(index, uriOf('app/web.yaml'));
     assert.deepEqual(
       links.map((l) => l.tooltip),

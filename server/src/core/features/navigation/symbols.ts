@@ -37,12 +37,16 @@ export function documentSymbols(file: ManifestFile): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   for (const slot of file.slots) {
     for (const resource of documentFacts(slot.document).resources) {
-      const range = file.lineIndex.rangeOf(resource.span.start + slot.start, resource.span.end + slot.start);
       const nameSpan = resource.nameSpan ? shift(resource.nameSpan, slot.start) : undefined;
+      const start = Math.min(resource.span.start + slot.start, nameSpan?.start ?? Infinity);
+      const end = Math.max(resource.span.end + slot.start, nameSpan?.end ?? -Infinity);
+      const range = file.lineIndex.rangeOf(start, end);
       const children: DocumentSymbol[] = resource.pods.map((pod) => {
         const podSpan = nodeSpan(pod.pod.spec) ?? resource.span;
-        const podRange = file.lineIndex.rangeOf(podSpan.start + slot.start, podSpan.end + slot.start);
         const keySpan = nodeSpan(pod.pod.specPair?.key) ?? podSpan;
+        // From the `spec:` key to the end of its value: a symbol's range must contain its selection (VS Code
+        // rejects the whole outline otherwise).
+        const podRange = file.lineIndex.rangeOf(Math.min(keySpan.start, podSpan.start) + slot.start, Math.max(keySpan.end, podSpan.end) + slot.start);
         return {
           name: resource.kind === 'Pod' ? 'pod' : 'pod template',
           detail: pod.pod.path.join('.'),
@@ -50,8 +54,9 @@ export function documentSymbols(file: ManifestFile): DocumentSymbol[] {
           range: podRange,
           selectionRange: file.lineIndex.rangeOf(keySpan.start + slot.start, keySpan.end + slot.start),
           children: containersOf(pod.pod, { ephemeral: true }).map((container): DocumentSymbol => {
-            const span = nodeSpan(container.node) ?? podSpan;
-            const selection = nodeSpan(container.nameNode) ?? span;
+            const node = nodeSpan(container.node) ?? podSpan;
+            const selection = nodeSpan(container.nameNode) ?? node;
+            const span = { start: Math.min(node.start, selection.start), end: Math.max(node.end, selection.end) };
             return {
               name: container.name ?? `${container.list}[${container.index}]`,
               detail: [container.role.replace('-', ' '), classifySidecar(container)?.kind].filter(Boolean).join(' · '),
