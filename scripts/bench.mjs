@@ -24,6 +24,7 @@ import { measureWorkspace, renderWorkspace } from './bench/workspace-rows.mjs';
 import { BenchClient } from './bench/lsp-client.mjs';
 import { writePeerSchema } from './bench/peer-schema.mjs';
 import { benchPeerServer } from './tools/pinned-packages.mjs';
+import { percentile } from './bench/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2));
@@ -283,12 +284,6 @@ function renderTable(rows) {
   return out.join('\n');
 }
 
-function percentile(values, p) {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
-}
 
 function fmt(value) {
   if (!Number.isFinite(value)) return 'n/a';

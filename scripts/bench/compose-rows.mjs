@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { BenchClient } from './lsp-client.mjs';
+import { percentile } from './stats.mjs';
 
 /** A Compose file of about `lines` lines: groups of an app, its log shipper and its proxy (21 lines each group). */
 export function generateCompose(lines) {
@@ -55,11 +56,6 @@ export function generateCompose(lines) {
   };
 }
 
-function percentile(values, p) {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /**
  * @param {{ label: string, command: string[], configuration: (section: string) => unknown }} server

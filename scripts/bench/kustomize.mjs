@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BenchClient } from './lsp-client.mjs';
+import { percentile } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const KUSTOMIZE_DEPLOYMENTS = 10;
@@ -117,11 +118,6 @@ export function writeOverlay(dir) {
   return { overlay, edited, text, edit: { line, character: lines[line].length } };
 }
 
-function percentile(values, p) {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 /**
  * @param {{ label: string, command: string[], configuration: (section: string) => unknown }} server

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { BenchClient } from './lsp-client.mjs';
+import { percentile } from './stats.mjs';
 
 /** Four files per app: deployment, service, config, account; the config padded so files average ~3 KB. */
 export function generateWorkspace(dir, files) {
@@ -98,10 +99,6 @@ function parseFloor(files) {
   return runs[1];
 }
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 function rssMiB(pid) {
   try {
