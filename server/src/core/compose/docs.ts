@@ -44,7 +44,7 @@ export const RESTART_POLICIES: readonly { value: string; text: string }[] = [
   { value: 'unless-stopped', text: 'The policy restarts a container irrespective of the exit code but will stop restarting when the service is stopped or removed.' },
 ];
 
-/** `network_mode:` values besides `service:<name>` (spec.md, "network_mode"; `bridge` is Docker's default driver). */
+/** `network_mode:` values besides `service:<name>` (spec.md, "network_mode"; `bridge`: docs.docker.com/engine/network/drivers/bridge, Docker's default network). */
 export const NETWORK_MODES: readonly { value: string; text: string }[] = [
   { value: 'none', text: 'Disables all container networking.' },
   { value: 'host', text: "Gives the container raw access to the host's network interface." },
