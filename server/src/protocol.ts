@@ -55,8 +55,8 @@ export interface TopologyWorkload {
   mermaid: string;
   /** Mermaid sequence diagram of start and stop order. */
   sequence: string;
-  /** Diagram node id (c0, v0…) -> the manifest text it stands for. */
-  nodes: { id: string; range: Range }[];
+  /** Diagram node id (c0, v0…) -> the manifest text it stands for; `uri` when that is another file (a kustomize base). */
+  nodes: { id: string; range: Range; uri?: string }[];
 }
 export interface TopologyResult {
   workloads: TopologyWorkload[];

@@ -253,8 +253,9 @@ class TopologyPanel {
   }
 
   private async reveal(workloadIndex: number, nodeId: string): Promise<void> {
-    const uri = this.documentUri;
     const node = this.workloads[workloadIndex]?.nodes.find((n) => n.id === nodeId);
+    // A merged kustomize pod's node may stand for text in the base or another patch.
+    const uri = node?.uri ? vscode.Uri.parse(node.uri) : this.documentUri;
     if (!uri || !node) return;
     const range = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
     const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn;

@@ -121,16 +121,17 @@ async function render(): Promise<void> {
 /** The text labels of the SVG: the extension host cannot see inside the webview, so tests read them from here. */
 function report(workload: WebviewWorkload, error: string | undefined): void {
   const svg = diagram.querySelector('svg');
-  const labels = new Set<string>();
+  // In drawing order, repeats kept: a line's neighbours tell which node it belongs to.
+  const labels: string[] = [];
   svg?.querySelectorAll('text').forEach((node) => {
     // Multi-line labels are one <text> with a <tspan> per line: report lines, not the words glued together.
     const lines = node.querySelectorAll('tspan.text-outer-tspan');
     for (const line of lines.length ? Array.from(lines) : [node]) {
       const text = line.textContent?.replace(/\s+/g, ' ').trim();
-      if (text) labels.add(text);
+      if (text) labels.push(text);
     }
   });
-  vscode.postMessage({ type: 'rendered', documentUri: documentUri ?? '', workload: `${workload.kind} ${workload.name}`, tab, labels: [...labels], error });
+  vscode.postMessage({ type: 'rendered', documentUri: documentUri ?? '', workload: `${workload.kind} ${workload.name}`, tab, labels, error });
 }
 
 /** The generated id (c0, v1, m0…) of the node under a click, if it stands for manifest text. */

@@ -15,6 +15,7 @@ import { validateKustomizationFile, validatePatchFile, type KustomizeContext } f
 import type { KustomizeHost } from './workspace/kustomize/host';
 import { overlayReport, type OverlayReport } from './workspace/kustomize/overlay-report';
 import { mergedContainerHover } from './workspace/kustomize/patch-hover';
+import { kustomizeTopology } from './workspace/kustomize/patch-topology';
 import { createSchemaRegistry } from './schema';
 import type { WorkspaceIndex } from './workspace/index/workspace-index';
 import type { Settings } from './settings';
@@ -41,8 +42,11 @@ export interface LanguageService extends FeatureServices {
    * threw (not offered; the caller logs them).
    */
   codeActions(file: ManifestFile, range: { start: number; end: number }, diagnostics: readonly DiagnosticAt[], settings: Settings, options: CodeActionOptions): CodeActionResult;
-  /** Pod (and Compose) diagrams of a file, the workload at `options.offset` first; findings mark nodes red. */
-  topology(file: ManifestFile, settings: Settings, options?: Omit<TopologyOptions, 'findings'>): WorkloadDiagram[];
+  /**
+   * Pod (and Compose) diagrams of a file, the workload at `options.offset` first; findings mark nodes red. With
+   * `kustomize`, a patch or a kustomization draws the merged pods of its overlays, parts marked with their files.
+   */
+  topology(file: ManifestFile, settings: Settings, options?: Pick<TopologyOptions, 'offset' | 'fileName'>, kustomize?: KustomizeContext): WorkloadDiagram[];
   /** The kustomization in `dir` rendered and checked, findings by the file that caused them (`sidecar-lint DIR`). */
   overlay(dir: string, host: KustomizeHost, settings: Settings): OverlayReport;
   /** Navigation over a workspace index that holds the file `uri` (offsets are that file's). */
@@ -67,7 +71,9 @@ export function createLanguageService(options: { schemaDir?: string } = {}): Lan
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
     hover: (file, offset, settings, findings, fileName, kustomize) => withMerged(hover(services, file, offset, settings, findings, fileName), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
-    topology: (file, settings, topologyOptions = {}) => buildTopology(file, { meshes: settings.meshes, ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
+    topology: (file, settings, topologyOptions = {}, kustomize) =>
+      (kustomize && kustomizeTopology(validator, file, settings, kustomize, { offset: topologyOptions.offset, meshes: settings.meshes })) ||
+      buildTopology(file, { meshes: settings.meshes, ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
     definition: navigation.definition,
     references: navigation.references,

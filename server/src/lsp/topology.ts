@@ -1,5 +1,7 @@
+import { pathToFileURL } from 'url';
 import { TopologyRequest, type TopologyParams, type TopologyResult } from '../protocol';
 import type { ServerFeature } from './context';
+import { kustomizeContextFor } from './kustomize';
 import { logged } from './logged';
 
 /**
@@ -19,7 +21,8 @@ export const topologyFeature: ServerFeature = {
         if (file.declined) return { workloads: [], notice: file.declined.message };
         const lines = file.lineIndex;
         const offset = params?.position ? lines.offsetAt(params.position) : undefined;
-        const workloads = context.service.topology(file, settings, { offset, fileName: current.document.uri });
+        const uri = current.document.uri;
+        const workloads = context.service.topology(file, settings, { offset, fileName: uri }, kustomizeContextFor(uri, context.documents, context.settings, context.kustomize));
         return {
           workloads: workloads.map((w) => ({
             name: w.name,
@@ -27,7 +30,7 @@ export const topologyFeature: ServerFeature = {
             range: lines.rangeOf(w.start, w.end),
             mermaid: w.mermaid,
             sequence: w.sequence,
-            nodes: w.nodes.map((n) => ({ id: n.id, range: lines.rangeOf(n.start, n.end) })),
+            nodes: w.nodes.map((n) => (n.source ? { id: n.id, range: n.source.range, uri: pathToFileURL(n.source.file).href } : { id: n.id, range: lines.rangeOf(n.start, n.end) })),
           })),
         };
       }),

@@ -1,5 +1,6 @@
 import type { Finding } from '../../findings';
 import type { ManifestFile } from '../../parse/manifest';
+import type { YamlPath } from '../../parse/nodes';
 import { isComposeDocument } from '../../compose/detect';
 import { composeDiagrams } from './compose-diagrams';
 import { FindingsIndex } from './findings-index';
@@ -18,6 +19,12 @@ export interface TopologyOptions {
   fileName?: string;
   /** Which injectors to simulate: their containers are drawn, marked as injected. Default: none. */
   meshes?: MeshesSettings;
+  /** Draw only these documents (slot indexes): the rendered resources a kustomize patch changed. */
+  slots?: ReadonlySet<number>;
+  /** A line for container and volume nodes naming the file that wrote them (path from the document root). */
+  source?: (slotIndex: number, path: YamlPath) => Label | undefined;
+  /** Words after each workload's title (", rendered by overlay/kustomization.yaml"). */
+  titleSuffix?: (slotIndex: number) => Label | undefined;
 }
 
 /**
@@ -30,15 +37,18 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
   const sorted = [...(options.findings ?? [])].sort((a, b) => a.start - b.start);
   const namespaces = options.meshes ? namespacesOf(file.slots.map((slot) => slot.document)) : [];
   for (const slot of file.slots) {
+    if (options.slots && !options.slots.has(slot.index)) continue;
     const document = slot.document;
     const span = { start: slot.start, end: slot.end };
     if (document.isKubernetes) {
       for (const pod of podsOf(document)) {
         const findings = new FindingsIndex(sorted.slice(firstAtOrAfter(sorted, span.start), firstAtOrAfter(sorted, span.end)), span);
         const name = pod.workload.name;
-        const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)'), ...(pod.template ? [safe(', template '), pod.template] : [])];
+        const suffix = options.titleSuffix?.(slot.index);
+        const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)'), ...(pod.template ? [safe(', template '), pod.template] : []), ...(suffix ? [suffix] : [])];
         const injections = options.meshes ? injectionsOf(pod, options.meshes, namespaces) : [];
-        const diagrams = podDiagrams(pod, title, slot.start, findings, injections);
+        const source = options.source;
+        const diagrams = podDiagrams(pod, title, slot.start, findings, injections, source && ((path) => source(slot.index, path)));
         result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });
       }
     } else if (isComposeDocument(document.root, options.fileName) && document.root) {

@@ -1,5 +1,5 @@
 import { admittedPod, type Injection } from '../../model/injection';
-import { asMap, asSeq, getPair, nodeSpan, scalarText, type Span } from '../../parse/nodes';
+import { asMap, asSeq, getPair, nodeSpan, scalarText, type Span, type YamlPath } from '../../parse/nodes';
 import type { ContainerModel, PodSpecModel } from '../../model/pod';
 import { claimTemplateNames, mountsOf, type MountModel } from '../../model/volume-mounts';
 import { classifySidecar, type SidecarClassification } from '../../model/known-sidecars';
@@ -40,7 +40,7 @@ export interface PodDiagrams {
  * The flowchart and the sequence diagram of one pod spec. `offset` turns the document's chunk-relative offsets
  * into file offsets; `findings` are the validator's findings of the file (file offsets).
  */
-export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, findings: FindingsIndex, injections: readonly Injection[] = []): PodDiagrams {
+export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, findings: FindingsIndex, injections: readonly Injection[] = [], source?: (path: YamlPath) => Label | undefined): PodDiagrams {
   const flow = new FlowchartBuilder();
   const fileSpan = (node: unknown): Span | undefined => {
     const span = nodeSpan(node);
@@ -58,6 +58,8 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
     if (entry.classic) lines.push([safe('runs beside the app - '), entry.classic.reason]);
     if (entry.container.image) lines.push(entry.container.image);
     if (entry.ports.length) lines.push([safe('ports '), entry.ports.map(portText).join(' ')]);
+    const from = source?.(entry.container.path);
+    if (from) lines.push(from);
     const codes = findings.codesIn(entry.span);
     const clashing = [...(conflicts.clashing.get(entry) ?? [])];
     if (clashing.length) lines.push([safe('port clash '), clashing.join(' ')]);
@@ -75,6 +77,8 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
     const span = fileSpan(volume.node);
     const codes = findings.codesIn(span);
     const lines: Label[] = [volume.name ?? safe(`volume ${index + 1}`), volume.source ?? safe('no source')];
+    const from = source?.(volume.path);
+    if (from) lines.push(from);
     lines.push(...findingLines(codes));
     flow.node(id, 'cylinder', lines, codes.errors.length ? ['volume', 'problem'] : ['volume'], span);
   });

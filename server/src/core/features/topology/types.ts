@@ -1,9 +1,15 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { Span } from '../../parse/nodes';
 
 /** A diagram node and the manifest text it stands for (file offsets), so a click can reveal it in the editor. */
 export interface DiagramNode extends Span {
   /** Generated id (c0, v0, m0…), never taken from the manifest. */
   id: string;
+  /**
+   * The file and range that wrote it, when that is not the drawn document (a kustomize overlay's merged pod is
+   * drawn from the rendering; its parts were written in the base and the patches).
+   */
+  source?: { file: string; range: Range };
 }
 
 /** The two diagrams of one pod-carrying document (or of a Compose file). */

@@ -32,7 +32,7 @@ export class KustomizeCache {
   /** Parses by text (files of the bases do not change when a patch is edited), and a parser per overlay's rendering. */
   private readonly parses = new Map<string, ManifestFile>();
   private readonly parsers = new Map<string, ManifestParser>();
-  private readonly parse = (text: string): ManifestFile => {
+  readonly parse = (text: string): ManifestFile => {
     let file = this.parses.get(text);
     if (!file) {
       if (this.parses.size >= MAX_PARSES) this.parses.clear();

@@ -24,6 +24,8 @@ export interface OverlayCheck {
   render: RenderResult;
   /** The rendered resources as one multi-document text: what `kubectl kustomize DIR` prints, for our merge. */
   text: string;
+  /** `text` parsed: slot i is `render.resources[i]`. */
+  merged: ManifestFile;
   /** The findings on `text`, as `kubectl kustomize DIR | sidecar-lint -` would report them. */
   rendered: Finding[];
   /** The same findings mapped back to the patch or base lines that caused them. */
@@ -130,7 +132,7 @@ export function validateOverlay(validator: Validator, host: KustomizeHost, dir: 
     if (!span) continue;
     findings.push({ ...finding, ...span, file: origin.file, resource: slot.index, origin });
   }
-  return { render, text, rendered, findings };
+  return { render, text, merged, rendered, findings };
 }
 
 /** One of each finding per place (a patch applied to several resources reports once). */

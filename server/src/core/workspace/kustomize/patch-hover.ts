@@ -3,10 +3,9 @@ import { inlineCode } from '../../features/hover';
 import type { Validator } from '../../features/validation';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
-import { pathAt, validateOverlay } from './overlay-validation';
+import { pathAt } from './overlay-validation';
 import { dirName, normalize, relativePath } from './paths';
-import type { KustomizeContext } from './patch-validation';
-import { patchUsers } from './users';
+import { kustomizeSession, type KustomizeContext } from './session';
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
 
@@ -31,12 +30,11 @@ export function mergedContainerHover(validator: Validator, file: ManifestFile, o
   if (list < 0) return undefined;
   const name = (at(slot.document.value().value, path.slice(0, list + 2)) as { name?: unknown } | undefined)?.name;
   if (typeof name !== 'string') return undefined;
-  const { cache } = context;
-  const host = cache ? cache.wrap(context.host) : context.host;
+  const session = kustomizeSession(validator, context, settings);
   const target = normalize(context.path);
   const sections: string[] = [];
-  for (const user of patchUsers(host, target, context.root, cache?.index(context.host, context.root)).users) {
-    const check = cache ? cache.overlay(validator, context.host, user.dir, settings) : validateOverlay(validator, host, user.dir, settings);
+  for (const user of session.users().users) {
+    const check = session.check(user.dir);
     for (const resource of check.render.resources) {
       if (!resource.patchedBy.some((origin) => origin.file === target && origin.doc === slot.index && !origin.inline)) continue;
       const containers = at(resource.value, path.slice(0, list + 1));

@@ -4,29 +4,16 @@ import { shiftFinding } from '../../findings';
 import type { Validator } from '../../features/validation';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
-import type { KustomizeCache } from './cache';
-import type { KustomizeHost } from './host';
 import { dirName, normalize, relativePath } from './paths';
 import { Origins } from './origins';
 import { isKustomizationFileName } from './host';
 import { parseKustomization } from './kustomization';
 import { kustomizationFindings } from './kustomization-checks';
 import { NOT_RESOLVED_CODE, notResolvedFindings, problemFindings } from './overlay-report';
-import { validateOverlay } from './overlay-validation';
+import { kustomizeSession, type KustomizeContext } from './session';
 import { withoutDirectives } from './strategic-merge';
-import { patchUsers } from './users';
 
-/** Where the file being checked sits, and how to read the others. */
-export interface KustomizeContext {
-  /** Absolute POSIX path of the file. */
-  path: string;
-  /** The workspace folder: kustomizations are looked for up to it. */
-  root: string;
-  host: KustomizeHost;
-  /** Rendered overlays and host reads kept between checks (the editor's; the CLI's for one run). */
-  cache?: KustomizeCache;
-}
-
+export type { KustomizeContext };
 export { NOT_RESOLVED_CODE };
 
 /**
@@ -35,10 +22,9 @@ export { NOT_RESOLVED_CODE };
  * workloads are checked in full; a merged finding is shown here when this file wrote the node it is on.
  */
 export function validatePatchFile(validator: Validator, file: ManifestFile, settings: Settings, context: KustomizeContext): Finding[] | undefined {
-  const { cache } = context;
-  const host = cache ? cache.wrap(context.host) : context.host;
-  // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
-  const { users, listed } = patchUsers(host, context.path, context.root, cache?.index(context.host, context.root));
+  const session = kustomizeSession(validator, context, settings);
+  const { host } = session;
+  const { users, listed } = session.users();
   if (!listed) return undefined;
   const strip = (value: unknown) => withoutDirectives(value, new Origins());
   const findings: Finding[] = [];
@@ -52,7 +38,7 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
   for (const slot of file.slots) for (const finding of validator.validateDocument(slot.document, settings, { asPatch: strip })) add(shiftFinding(finding, slot.start));
   const target = normalize(context.path);
   for (const user of users) {
-    const check = cache ? cache.overlay(validator, context.host, user.dir, settings) : validateOverlay(validator, host, user.dir, settings);
+    const check = session.check(user.dir);
     const render = check.render;
     const notes = new Set(render.notes.map((note) => `${relativePath(dirName(target), note.file) || note.file}: ${note.message}`));
     if (notes.size > 0 && settings.rules[NOT_RESOLVED_CODE] !== 'off') {
@@ -84,13 +70,13 @@ export function validateKustomizationFile(validator: Validator, file: ManifestFi
   const path = normalize(context.path);
   const slot = file.slots[0];
   if (!isKustomizationFileName(path) || !slot) return undefined;
-  const { cache } = context;
-  const host = cache ? cache.wrap(context.host) : context.host;
+  const session = kustomizeSession(validator, context, settings);
+  const { host } = session;
   const findings = [...validator.validate(file, settings), ...kustomizationFindings(slot.document, path, host, settings).map((f) => shiftFinding(f, slot.start))];
   // A Component is rendered only inside the overlays that include it: alone, its patches would match nothing.
   if (parseKustomization(file.text)?.kind === 'Kustomization') {
     const dir = dirName(path);
-    const check = cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings);
+    const check = session.check(dir);
     for (const finding of problemFindings(host, check.render.problems, settings)) if (finding.file === path) findings.push(withoutPlace(finding));
     findings.push(...notResolvedFindings(host, path, check.render.notes.filter((note) => note.file === path), settings));
   }

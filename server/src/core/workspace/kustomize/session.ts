@@ -1,0 +1,42 @@
+import type { Validator } from '../../features/validation';
+import { parseManifest } from '../../parse/manifest';
+import type { Settings } from '../../settings';
+import type { KustomizeCache } from './cache';
+import type { KustomizeHost } from './host';
+import { validateOverlay, type OverlayCheck } from './overlay-validation';
+import type { ParseText } from './render';
+import { patchUsers, type PatchUser } from './users';
+
+/** Where the file being checked sits, and how to read the others. */
+export interface KustomizeContext {
+  /** Absolute POSIX path of the file. */
+  path: string;
+  /** The workspace folder: kustomizations are looked for up to it. */
+  root: string;
+  host: KustomizeHost;
+  /** Rendered overlays and host reads kept between checks (the editor's; the CLI's for one run). */
+  cache?: KustomizeCache;
+}
+
+/** One request's view of the kustomizations: reads, renders and the overlays that use the file, through the cache when there is one. */
+export interface KustomizeSession {
+  host: KustomizeHost;
+  parse: ParseText;
+  /** The overlay in `dir` rendered and checked. */
+  check(dir: string): OverlayCheck;
+  /** The overlays that use the context's file as a patch; `listed` when some kustomization names it. */
+  users(): { users: PatchUser[]; listed: boolean };
+}
+
+export function kustomizeSession(validator: Validator, context: KustomizeContext, settings: Settings): KustomizeSession {
+  const { cache } = context;
+  const host = cache ? cache.wrap(context.host) : context.host;
+  let users: { users: PatchUser[]; listed: boolean } | undefined;
+  return {
+    host,
+    parse: cache ? cache.parse : parseManifest,
+    check: (dir) => (cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings)),
+    // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
+    users: () => (users ??= patchUsers(host, context.path, context.root, cache?.index(context.host, context.root))),
+  };
+}
