@@ -7,6 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { renderTopologyHtml } from '../../client/src/topology/html';
 import type { FromWebviewMessage, ToWebviewMessage } from '../../client/src/topology/messages';
@@ -14,6 +15,7 @@ import { buildTopology, type WorkloadDiagram } from '../../server/src/core/featu
 import { createLanguageService } from '../../server/src/core/language-service';
 import { parseManifest } from '../../server/src/core/parse/manifest';
 import { defaultSettings } from '../../server/src/core/settings';
+import { WorkspaceIndex } from '../../server/src/core/workspace/index/workspace-index';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const bundleDir = path.join(repoRoot, 'client', 'out', 'webview');
@@ -220,6 +222,29 @@ describe('topology webview in chromium', () => {
     assert.equal(clicks, 0, 'no Mermaid click bindings');
     assert.equal(await page.evaluate('window.__pwned'), undefined);
     assert.deepEqual(await page.evaluate('window.__violations'), []);
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('draws the Services that route to a pod and what it reads from other files beside it', async () => {
+    const root = path.join(repoRoot, 'test', 'fixtures', 'workspace', 'shop');
+    const index = new WorkspaceIndex();
+    for (const file of ['app/web.yaml', 'app/services.yaml', 'config/config.yaml', 'config/secrets.yaml', 'rbac/web.yaml']) {
+      index.set(pathToFileURL(path.join(root, file)).href, parseManifest(fs.readFileSync(path.join(root, file), 'utf8')));
+    }
+    const uri = pathToFileURL(path.join(root, 'app/web.yaml')).href;
+    const file = index.fileOf(uri);
+    assert.ok(file);
+    const workloads = buildTopology(file, { fileName: uri, workspace: { index, uri, complete: true } });
+    const labels = await renderBoth({
+      type: 'update', documentName: 'web.yaml', documentUri: uri, keepSelection: false,
+      workloads: workloads.map((w) => ({ name: w.name, kind: w.kind, mermaid: w.mermaid, sequence: w.sequence, nodeIds: w.nodes.map((n) => n.id) })),
+    });
+    const all = labels.flowchart.join('\n');
+    for (const text of ['Service web', 'Service web-direct', 'ports 80→proxy', 'port 80 to 15001 proxy', '(sidecar)', 'port 8080 to 8080 http',
+      'ConfigMap fluent-bit-config', 'in ../config/config.yaml', 'Secret web-env', 'ServiceAccount web', 'in ../rbac/web.yaml',
+      'ConfigMap web-confg', 'missing in namespace "shop"', 'envFrom.secretRef', 'serviceAccountName']) {
+      assert.ok(all.includes(text), `"${text}" drawn; labels: ${JSON.stringify(labels.flowchart)}`);
+    }
     assert.deepEqual(consoleErrors, []);
   });
 

@@ -46,7 +46,7 @@ export interface LanguageService extends FeatureServices {
    * Pod (and Compose) diagrams of a file, the workload at `options.offset` first; findings mark nodes red. With
    * `kustomize`, a patch or a kustomization draws the merged pods of its overlays, parts marked with their files.
    */
-  topology(file: ManifestFile, settings: Settings, options?: Pick<TopologyOptions, 'offset' | 'fileName'>, kustomize?: KustomizeContext): WorkloadDiagram[];
+  topology(file: ManifestFile, settings: Settings, options?: Pick<TopologyOptions, 'offset' | 'fileName' | 'workspace'>, kustomize?: KustomizeContext): WorkloadDiagram[];
   /** The kustomization in `dir` rendered and checked, findings by the file that caused them (`sidecar-lint DIR`). */
   overlay(dir: string, host: KustomizeHost, settings: Settings): OverlayReport;
   /** Navigation over a workspace index that holds the file `uri` (offsets are that file's). */

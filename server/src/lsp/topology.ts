@@ -6,7 +6,8 @@ import { logged } from './logged';
 
 /**
  * `sidecar/topology`: the Mermaid diagrams of an open document for the topology panel. Findings come from the
- * validator's per-document cache, so asking after every keystroke costs one diagram build. A failure is logged
+ * validator's per-document cache, so asking after every keystroke costs one diagram build; the Services and the
+ * resources each pod reads come from the workspace index. A failure is logged
  * and sent back as the response error, which the panel shows.
  */
 export const topologyFeature: ServerFeature = {
@@ -22,7 +23,10 @@ export const topologyFeature: ServerFeature = {
         const lines = file.lineIndex;
         const offset = params?.position ? lines.offsetAt(params.position) : undefined;
         const uri = current.document.uri;
-        const workloads = context.service.topology(file, settings, { offset, fileName: uri }, kustomizeContextFor(uri, context.documents, context.settings, context.kustomize));
+        // The index holds this buffer's version (as navigation does), so the diagram's pods are found in it.
+        context.workspace.opened(current.document);
+        const workspace = { index: context.workspace.index, uri, complete: context.workspace.isReady };
+        const workloads = context.service.topology(file, settings, { offset, fileName: uri, workspace }, kustomizeContextFor(uri, context.documents, context.settings, context.kustomize));
         return {
           workloads: workloads.map((w) => ({
             name: w.name,

@@ -62,6 +62,17 @@ suite('pod topology panel', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('draws the Service that routes to the pod and the ConfigMaps it reads from other files beside it', async () => {
+    await sidecarApi();
+    const editor = await openYaml('navigation/shipper.yaml');
+    await vscode.commands.executeCommand('sidecar.showTopology');
+    const render = await nextRender({
+      documentUri: editor.document.uri.toString(),
+      labels: ['Deployment shipper', 'Service shipper', 'in service.yaml', 'port 80 to 8080 http', 'ConfigMap shipper-config', 'ConfigMap shipper-settings', 'in config.yaml', 'volumes.configMap', 'envFrom.configMapRef'],
+    });
+    assert.equal(render.error, undefined);
+  });
+
   test('a second call reuses the single panel', async () => {
     await sidecarApi();
     await openYaml('topology-pod.yaml');

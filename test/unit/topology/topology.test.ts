@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildTopology, decodeMermaidLabel, mermaidLabel, type WorkloadDiagram } from '../../../server/src/core/features/topology';
 import { createLanguageService } from '../../../server/src/core/language-service';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { defaultSettings, type SeverityOverride } from '../../../server/src/core/settings';
+import { WorkspaceIndex } from '../../../server/src/core/workspace/index/workspace-index';
 import { fixturesDir, readFixture, slice } from '../helpers';
 
 const goldenDir = path.join(fixturesDir, 'topology');
@@ -40,11 +42,11 @@ const FLOWCHART_LINE = new RegExp(
     '|  subgraph [pn]\\d+\\["[^"]*"\\]' +
     '|    direction TB' +
     '|  end' +
-    '|    [cvmfe]\\d+\\["[^"]*"\\]' +
-    '|    [cvmfe]\\d+\\[\\("[^"]*"\\)\\]' +
-    '|  [cvm]\\d+ (?:-->|-\\.->|-\\.-)\\|"[^"]*"\\| [cvm]\\d+' +
-    '|  classDef (?:app|native|init|classic|ephemeral|volume|missing|problem) [a-z0-9:#,. -]+' +
-    '|  class [cvmfe]\\d+(?:,[cvmfe]\\d+)* (?:app|native|init|classic|ephemeral|volume|missing|problem)' +
+    '|    [cvmfesr]\\d+\\["[^"]*"\\]' +
+    '|    [cvmfesr]\\d+\\[\\("[^"]*"\\)\\]' +
+    '|  [cvmsr]\\d+ (?:-->|-\\.->|-\\.-|==>)\\|"[^"]*"\\| [cvmp]\\d+' +
+    '|  classDef (?:app|native|init|classic|ephemeral|volume|service|reference|missing|problem) [a-z0-9:#,. -]+' +
+    '|  class [cvmfesr]\\d+(?:,[cvmfesr]\\d+)* (?:app|native|init|classic|ephemeral|volume|service|reference|missing|problem)' +
     '|  linkStyle \\d+(?:,\\d+)* [a-z0-9:#,. -]+)$',
 );
 const SEQUENCE_LINE = new RegExp(
@@ -167,6 +169,79 @@ describe('topology content', () => {
   });
 });
 
+describe('topology beside the workspace', () => {
+  const root = path.join(fixturesDir, 'workspace', 'shop');
+  const uriOf = (relative: string) => pathToFileURL(path.join(root, relative)).href;
+  const shop = (): WorkspaceIndex => {
+    const index = new WorkspaceIndex();
+    for (const file of ['app/web.yaml', 'app/services.yaml', 'app/backend.yaml', 'config/config.yaml', 'config/secrets.yaml', 'rbac/web.yaml']) {
+      index.set(uriOf(file), parseManifest(fs.readFileSync(path.join(root, file), 'utf8')));
+    }
+    return index;
+  };
+  const draw = (index: WorkspaceIndex, uri: string, complete = true): WorkloadDiagram[] => {
+    const file = index.fileOf(uri);
+    assert.ok(file, uri);
+    return buildTopology(file, { fileName: uri, workspace: { index, uri, complete } });
+  };
+
+  it('draws the Services that route to the pod, with the port each targets, and what it reads from other files', () => {
+    const [web] = draw(shop(), uriOf('app/web.yaml'));
+    assertWellFormed(web);
+    assertGolden('workspace-web.flowchart.mmd', web.mermaid);
+    // Service web targets the envoy sidecar's port, web-direct the app's: one edge per Service port.
+    assert.match(web.mermaid, /s0\["Service web<br\/>in services\.yaml<br\/>ports 80#8594;proxy"\]/);
+    assert.match(web.mermaid, /s0 ==>\|"port 80 to 15001 proxy \(sidecar\)"\| c0/);
+    assert.match(web.mermaid, /s1 ==>\|"port 8080 to 8080 http"\| c2/);
+    assert.match(web.mermaid, /r0\[\("ConfigMap fluent-bit-config<br\/>in \.\.\/config\/config\.yaml"\)\]/);
+    assert.match(web.mermaid, /r0 -\.->\|"volumes\.configMap"\| v0/);
+    assert.match(web.mermaid, /r1 -\.->\|"envFrom\.secretRef"\| c2/);
+    assert.match(web.mermaid, /r3 -\.->\|"serviceAccountName"\| p0/);
+    // A ConfigMap the namespace lacks (it defines others) is missing, its edge red.
+    assert.match(web.mermaid, /r2\[\("ConfigMap web-confg<br\/>missing in namespace #34;shop#34;"\)\]/);
+    const edges = web.mermaid.split('\n').filter((l) => /^ {2}[cvmsr]\d+ /.test(l));
+    const red = /linkStyle ([\d,]+) /.exec(web.mermaid)?.[1].split(',').map(Number) ?? [];
+    assert.deepEqual(red.map((i) => edges[i].trim()), ['r2 -.->|"env.valueFrom.configMapKeyRef"| c2']);
+    // Nodes of other files have no span in this one (a click could not reveal them here); a missing one points at
+    // the reference.
+    const text = fs.readFileSync(path.join(root, 'app/web.yaml'), 'utf8');
+    assert.deepEqual(web.nodes.filter((n) => /^[sr]/.test(n.id)).map((n) => `${n.id} ${slice(text, n)}`), ['r2 web-confg']);
+  });
+
+  it('in one file: nodes point at the names; kinds the workspace lacks are managed elsewhere; a Service that reaches no port', () => {
+    const text = [
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\n  labels:\n    app: a\nspec:\n  serviceAccountName: default\n  priorityClassName: high',
+      '  containers:\n    - name: app\n      image: nginx:1.27.3\n      envFrom:\n        - configMapRef:\n            name: settings\n        - secretRef:\n            name: vault-made',
+      '      ports:\n        - containerPort: 8080\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n---',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: front\nspec:\n  selector:\n    app: a\n  ports:\n    - port: 80\n      targetPort: 9090\n',
+    ].join('\n');
+    const uri = 'file:///w/app.yaml';
+    const index = WorkspaceIndex.of(uri, parseManifest(text));
+    const [pod] = draw(index, uri);
+    assertWellFormed(pod);
+    assert.match(pod.mermaid, /s0\["Service front<br\/>ports 80#8594;9090"\]/);
+    assert.match(pod.mermaid, /s0 ==>\|"selects the pod, targets no declared port"\| p0/);
+    assert.match(pod.mermaid, /r0\[\("ConfigMap settings"\)\]/);
+    assert.match(pod.mermaid, /r1\[\("Secret vault-made<br\/>not in the workspace \(managed elsewhere\)"\)\]/);
+    assert.match(pod.mermaid, /r2\[\("ServiceAccount default<br\/>built into the cluster"\)\]/);
+    assert.match(pod.mermaid, /r3\[\("PriorityClass high<br\/>not in the workspace \(managed elsewhere\)"\)\]/);
+    assert.match(pod.mermaid, /r0 -\.->\|"envFrom\.configMapRef"\| c0\n {2}r1 -\.->\|"envFrom\.secretRef"\| c0\n {2}r2 -\.->\|"serviceAccountName"\| p0/);
+    const byId = new Map(pod.nodes.map((n) => [n.id, slice(text, n)]));
+    assert.equal(byId.get('s0'), 'front');
+    // The ConfigMap's own name, not the reference to it.
+    assert.equal(pod.nodes.find((n) => n.id === 'r0')?.start, text.indexOf('settings', text.indexOf('kind: ConfigMap')));
+    assert.equal(byId.get('r1'), 'vault-made');
+    // While the first pass runs, a name not found yet is not called missing or managed elsewhere.
+    const [early] = draw(index, uri, false);
+    assert.match(early.mermaid, /r1\[\("Secret vault-made<br\/>workspace still indexing"\)\]/);
+  });
+
+  it('draws nothing beside the pod without a workspace', () => {
+    const [web] = buildTopology(shop().fileOf(uriOf('app/web.yaml'))!, { fileName: uriOf('app/web.yaml') });
+    assert.doesNotMatch(web.mermaid, /\b[sr]\d+\[/);
+  });
+});
+
 describe('mermaidLabel', () => {
   const nasty = [
     'a"]; click a "javascript:alert(1)"',
@@ -204,7 +279,8 @@ describe('topology on broken input', () => {
     for (const text of texts) {
       for (let end = 0; end <= text.length; end += 5) {
         const file = parseManifest(text.slice(0, end));
-        const workloads = buildTopology(file, { offset: end, fileName: 'compose.yaml' });
+        const workspace = { index: WorkspaceIndex.of('file:///w/compose.yaml', file), uri: 'file:///w/compose.yaml', complete: true };
+        const workloads = buildTopology(file, { offset: end, fileName: 'compose.yaml', workspace });
         for (const w of workloads) assertWellFormed(w);
       }
     }

@@ -4,13 +4,14 @@ import { mermaidLabel } from './escape';
 /** Node shapes we draw: a box for a container or service, a cylinder for a volume. */
 export type NodeShape = 'box' | 'cylinder';
 
-export type EdgeKind = 'writes' | 'reads' | 'conflict' | 'depends';
+export type EdgeKind = 'writes' | 'reads' | 'conflict' | 'depends' | 'routes';
 
 const EDGE_ARROWS: Record<EdgeKind, string> = {
   writes: '-->',
   reads: '-.->',
   conflict: '-.-',
   depends: '-.->',
+  routes: '==>',
 };
 
 /**
@@ -64,7 +65,7 @@ export class FlowchartBuilder {
     const lines = ['flowchart TB', ...this.body, ...this.edges];
     const used = [...this.classes.keys()];
     // classDef order is CSS order: `problem` comes last so its red stroke wins over the role colour.
-    const order: NodeClass[] = ['app', 'native', 'init', 'classic', 'ephemeral', 'injected', 'volume', 'missing', 'problem'];
+    const order: NodeClass[] = ['app', 'native', 'init', 'classic', 'ephemeral', 'injected', 'volume', 'service', 'reference', 'missing', 'problem'];
     for (const c of order) if (used.includes(c)) lines.push(`  classDef ${c} ${CLASS_STYLES[c]}`);
     for (const c of order) {
       const members = this.classes.get(c);

@@ -9,6 +9,7 @@ import { podDiagrams } from './pod-diagrams';
 import type { WorkloadDiagram } from './types';
 import { injectionsOf, namespacesOf, type MeshesSettings } from '../../model/injection';
 import { podsOf } from '../../model/pod';
+import type { TopologyWorkspace } from './workspace-links';
 
 export interface TopologyOptions {
   /** File offset of the cursor: the workload around it comes first. */
@@ -25,6 +26,8 @@ export interface TopologyOptions {
   source?: (slotIndex: number, path: YamlPath) => Label | undefined;
   /** Words after each workload's title (", rendered by overlay/kustomization.yaml"). */
   titleSuffix?: (slotIndex: number) => Label | undefined;
+  /** The workspace index holding this version of the file: Services and the resources each pod reads, drawn beside it. */
+  workspace?: TopologyWorkspace;
 }
 
 /**
@@ -48,7 +51,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
         const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)'), ...(pod.template ? [safe(', template '), pod.template] : []), ...(suffix ? [suffix] : [])];
         const injections = options.meshes ? injectionsOf(pod, options.meshes, namespaces) : [];
         const source = options.source;
-        const diagrams = podDiagrams(pod, title, slot.start, findings, injections, source && ((path) => source(slot.index, path)));
+        const diagrams = podDiagrams(pod, title, slot.start, findings, injections, { source: source && ((path) => source(slot.index, path)), workspace: options.workspace });
         result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });
       }
     } else if (isComposeDocument(document.root, options.fileName) && document.root) {
@@ -74,4 +77,5 @@ function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
 }
 
 export type { DiagramNode, WorkloadDiagram } from './types';
+export type { TopologyWorkspace } from './workspace-links';
 export { mermaidLabel, decodeMermaidLabel } from './escape';

@@ -7,6 +7,7 @@ import { summarizeCodes, type FindingsIndex, type NodeFindings } from './finding
 import { FlowchartBuilder, safe, type Label } from './flowchart-builder';
 import { SequenceBuilder } from './sequence-builder';
 import type { DiagramNode, NodeClass } from './types';
+import { drawWorkspaceLinks, type TopologyWorkspace } from './workspace-links';
 
 /** How a container shows up in the diagrams: its generated id, role words and start position. */
 interface ContainerEntry {
@@ -36,11 +37,20 @@ export interface PodDiagrams {
   nodes: DiagramNode[];
 }
 
+/** What else a pod's diagram shows: the file that wrote each node (kustomize), the workspace around the pod. */
+export interface PodDiagramExtras {
+  /** A line for container and volume nodes naming the file that wrote them (path from the document root). */
+  source?: (path: YamlPath) => Label | undefined;
+  workspace?: TopologyWorkspace;
+}
+
 /**
  * The flowchart and the sequence diagram of one pod spec. `offset` turns the document's chunk-relative offsets
- * into file offsets; `findings` are the validator's findings of the file (file offsets).
+ * into file offsets; `findings` are the validator's findings of the file (file offsets). With a `workspace`, the
+ * Services that route to the pod and the resources it reads are drawn beside it.
  */
-export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, findings: FindingsIndex, injections: readonly Injection[] = [], source?: (path: YamlPath) => Label | undefined): PodDiagrams {
+export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, findings: FindingsIndex, injections: readonly Injection[] = [], extras: PodDiagramExtras = {}): PodDiagrams {
+  const { source, workspace } = extras;
   const flow = new FlowchartBuilder();
   const fileSpan = (node: unknown): Span | undefined => {
     const span = nodeSpan(node);
@@ -50,7 +60,8 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
   const longRunning = entries.filter((e) => e.container.role !== 'init' && e.container.role !== 'ephemeral');
   const conflicts = portConflicts(longRunning);
 
-  flow.openGroup(flow.nextId('p'), title);
+  const group = flow.nextId('p');
+  flow.openGroup(group, title);
   if (entries.length === 0) flow.node(flow.nextId('e'), 'box', [safe('no containers yet')], ['problem'], fileSpan(pod.specPair?.key));
   for (const entry of entries) {
     const lines: Label[] = [entry.name, safe(entry.roleWords)];
@@ -71,8 +82,10 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
   drawInjected(flow, pod, injections);
 
   const volumeIds = new Map<string, string>();
+  const volumeIdsByIndex: string[] = [];
   pod.volumes.forEach((volume, index) => {
     const id = flow.nextId('v');
+    volumeIdsByIndex[volume.index] = id;
     if (volume.name && !volumeIds.has(volume.name)) volumeIds.set(volume.name, id);
     const span = fileSpan(volume.node);
     const codes = findings.codesIn(span);
@@ -113,6 +126,13 @@ export function podDiagrams(pod: PodSpecModel, title: Label, offset: number, fin
   }
   for (const conflict of conflicts.pairs) {
     flow.edge(conflict.a.id, conflict.b.id, 'conflict', [safe('same port '), conflict.port], true);
+  }
+  if (workspace) {
+    drawWorkspaceLinks(flow, workspace, pod, {
+      group,
+      container: (list, index) => entries.find((e) => e.container.list === list && e.container.index === index)?.id,
+      volume: (index) => volumeIdsByIndex[index],
+    });
   }
 
   return { mermaid: flow.toString(), sequence: podSequence(pod, entries, title), nodes: flow.nodes };

@@ -26,7 +26,7 @@ export interface WorkloadDiagram extends Span {
 }
 
 /** Node classes; the flowchart declares a classDef for each. */
-export type NodeClass = 'app' | 'native' | 'init' | 'classic' | 'ephemeral' | 'injected' | 'volume' | 'missing' | 'problem';
+export type NodeClass = 'app' | 'native' | 'init' | 'classic' | 'ephemeral' | 'injected' | 'volume' | 'service' | 'reference' | 'missing' | 'problem';
 
 /**
  * Colours for the node classes: light fills with dark text and saturated strokes read the same on light and dark
@@ -40,6 +40,8 @@ export const CLASS_STYLES: Record<NodeClass, string> = {
   ephemeral: 'fill:#eceff1,stroke:#546e7a,stroke-width:1px,stroke-dasharray:4 3,color:#1c262b',
   injected: 'fill:#fff9c4,stroke:#8d6e00,stroke-width:2px,stroke-dasharray:6 3,color:#2b2400',
   volume: 'fill:#b2ebf2,stroke:#00838f,stroke-width:1px,color:#00262b',
+  service: 'fill:#d1c4e9,stroke:#4527a0,stroke-width:2px,color:#1a0f3d',
+  reference: 'fill:#f0f4c3,stroke:#827717,stroke-width:1px,color:#262300',
   missing: 'fill:#ffcdd2,stroke:#c62828,stroke-width:2px,stroke-dasharray:5 3,color:#3b0000',
   problem: 'stroke:#d32f2f,stroke-width:3px',
 };
