@@ -17,6 +17,7 @@ import { overlayReport, type OverlayReport } from './workspace/kustomize/overlay
 import { mergedContainerHover } from './workspace/kustomize/patch-hover';
 import { kustomizeTopology } from './workspace/kustomize/patch-topology';
 import { createSchemaRegistry } from './schema';
+import type { CustomKindSource } from './schema/custom-kinds';
 import type { WorkspaceIndex } from './workspace/index/workspace-index';
 import type { Settings } from './settings';
 
@@ -32,7 +33,7 @@ export interface LanguageService extends FeatureServices {
    * path) recognises Compose files by name; without it they are recognised by content. `cap: false` (the CLI)
    * returns every finding instead of the editor's 1,000 per file.
    */
-  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean; workspace?: WorkspaceIndex }): Finding[];
+  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource }): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   /** With `kustomize`, in a strategic-merge patch: the merged container under the cursor, per overlay, too. */
@@ -59,10 +60,14 @@ export interface LanguageService extends FeatureServices {
   documentLinks(index: WorkspaceIndex, uri: string): DocumentLink[];
 }
 
-export function createLanguageService(options: { schemaDir?: string } = {}): LanguageService {
+/**
+ * `bundledKinds`: schemas of custom kinds that ship with the server (bundled CRD schemas), the last link of the
+ * custom-kind chain (schema/custom-kinds.ts): the CRDs of the user's files are asked first.
+ */
+export function createLanguageService(options: { schemaDir?: string; bundledKinds?: CustomKindSource } = {}): LanguageService {
   const schemas = createSchemaRegistry({ schemaDir: options.schemaDir });
   const compose = { schema: createComposeSchema(), rules: composeRules };
-  const validator = new Validator(schemas, allRules, compose);
+  const validator = new Validator(schemas, allRules, compose, options.bundledKinds);
   const services: FeatureServices = { schemas, rules: allRules, validator, compose };
   return {
     ...services,

@@ -3,7 +3,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { docsHref } from '../codes';
 import { fieldVersionInfo } from '../kubernetes/describe';
 import type { Finding } from '../findings';
-import type { FeatureServices } from './services';
+import { withCustomKindSchemas, type FeatureServices } from './services';
 import type { ManifestFile } from '../parse/manifest';
 import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
 import { containersOf, type ContainerModel, type PodSpecModel } from '../model/pod';
@@ -23,7 +23,8 @@ import { admittedPod, injectionsOf, namespacesOf, type Injection, type PodEntry 
  * `spec`/`containers`/`initContainers` key, the pod's effective resources (KEP-753) and start/stop order.
  * `findings` are the file's findings when the caller has them; otherwise they are computed (cached per document).
  */
-export function hover(service: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined {
+export function hover(services: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined {
+  const service = withCustomKindSchemas(services);
   const slot = file.slotAt(offset);
   if (!slot) return undefined;
   const document = slot.document;

@@ -2,6 +2,7 @@ import type { ComposeRule } from '../compose/rules';
 import type { ComposeSchema } from '../compose/schema';
 import type { Rule } from '../rules/types';
 import type { SchemaRegistry } from '../schema';
+import { withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
 import type { Validator } from './validation';
 
 /**
@@ -15,4 +16,13 @@ export interface FeatureServices {
   readonly validator: Validator;
   /** The Compose Specification schema and the Compose rules (compose.yaml files). */
   readonly compose: { readonly schema: ComposeSchema; readonly rules: readonly ComposeRule[] };
+}
+
+/**
+ * The services with `schemas` seen through the custom-kind chain (schema/custom-kinds.ts): `sources` (the CRDs of
+ * the file and workspace) first, then the bundled schemas, so completion and hover describe custom resources too.
+ */
+export function withCustomKindSchemas(service: FeatureServices, sources: readonly (CustomKindSource | undefined)[] = []): FeatureServices {
+  const custom = service.validator.customKinds(sources);
+  return custom ? { ...service, schemas: withCustomKinds(service.schemas, custom) } : service;
 }

@@ -4,6 +4,7 @@ import { asMap, getPair, keySpan, nodeSpan, resolvePath, valueSpan, type PairNod
 import type { PodSpecModel } from '../model/pod';
 import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
+import { chainSources, customSchemaOf, withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
 import { isCompose } from '../compose/detect';
 import { applyMergeKeys } from '../compose/merge-keys';
 import { buildComposeModel } from '../compose/model';
@@ -34,15 +35,23 @@ export class Validator {
     private readonly schemas: SchemaRegistry,
     private readonly rules: readonly Rule[],
     private readonly compose?: { schema: ComposeSchema; rules: readonly ComposeRule[] },
+    /** The last link of the custom-kind chain (bundled CRD schemas, schema/custom-kinds.ts). */
+    private readonly bundledKinds?: CustomKindSource,
   ) {}
+
+  /** The chain for a file: the caller's sources (the CRDs of the file and workspace) first, then the bundled schemas. */
+  customKinds(sources: readonly (CustomKindSource | undefined)[] = []): CustomKindSource | undefined {
+    return chainSources([...sources, this.bundledKinds]);
+  }
 
   /**
    * `fileName` (a URI or path) recognises Compose files by name; without it, by content only. `cap: false` (the
    * CLI) returns every finding; the editor's default keeps MAX_FINDINGS_PER_FILE and one too-many-problems notice,
    * so one broken file cannot flood the client with a multi-megabyte notification. `workspace`: the index that
-   * holds this file under `fileName`, for the cross-file rules; without it the file is checked alone.
+   * holds this file under `fileName`, for the cross-file rules; without it the file is checked alone. `customKinds`:
+   * schemas for kinds that are not built in, asked before the bundled ones (schema/custom-kinds.ts).
    */
-  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean; workspace?: WorkspaceIndex } = {}): Finding[] {
+  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource } = {}): Finding[] {
     if (!settings.validate) return [];
     if (file.declined) {
       const { code, message } = file.declined;
@@ -51,12 +60,18 @@ export class Validator {
     }
     // Namespaces of the same file can turn mesh injection on for the pods in them (model/injection.ts).
     const namespaces = namespacesOf(file.slots.map((slot) => slot.document));
-    const key = `${settingsKey(settings)}|${fileName ?? ''}${namespaces.length ? JSON.stringify(namespaces) : ''}`;
+    const fileKey = `${settingsKey(settings)}|${fileName ?? ''}${namespaces.length ? JSON.stringify(namespaces) : ''}`;
+    const custom = this.customKinds([options.customKinds]);
+    const schemas = withCustomKinds(this.schemas, custom);
     const result: Finding[] = [];
     for (const slot of file.slots) {
+      // A custom resource is checked again when its schema changes (an edit of its CRD), not otherwise.
+      const { apiVersion, kind } = slot.document;
+      const customKey = custom && apiVersion && kind ? customSchemaOf(this.schemas, custom, apiVersion, kind)?.key : undefined;
+      const key = customKey ? `${fileKey}|${customKey}` : fileKey;
       let cached = this.perDocument.get(slot.document);
       if (!cached || cached.key !== key) {
-        cached = { key, findings: this.validateDocument(slot.document, settings, { fileName, namespaces }) };
+        cached = { key, findings: this.validateDocument(slot.document, settings, { fileName, namespaces, schemas }) };
         this.perDocument.set(slot.document, cached);
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
@@ -75,9 +90,11 @@ export class Validator {
   validateDocument(
     document: ParsedDocument,
     settings: Settings,
-    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[] } = {},
+    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[]; schemas?: SchemaRegistry } = {},
   ): Finding[] {
     const fileName = options.fileName;
+    // The built-in registry, or the one seen through the custom-kind chain (validate()).
+    const schemas = options.schemas ?? this.schemas;
     const findings: Finding[] = [];
     const add = (finding: Finding) => {
       const level = settings.rules[finding.code];
@@ -118,13 +135,13 @@ export class Validator {
     // The target decides whether the apiVersion is served; the 1.36 schemas know only what 1.36 serves, so an
     // apiVersion that 1.36 no longer serves (served at an older target) is not schema-checked at all.
     const versionProblems = [apiVersionProblem(apiVersion, kind, minor) ?? []].flat();
-    if (!this.schemas.removal(apiVersion, kind)) {
-      for (const schemaProblem of this.schemas.validate(apiVersion, kind, value)) {
+    if (!schemas.removal(apiVersion, kind)) {
+      for (const schemaProblem of schemas.validate(apiVersion, kind, value)) {
         if (options.asPatch && schemaProblem.code === 'missing-required-field') continue;
         // A field an older target still has is not unknown there (the schemas are 1.36's).
         const message =
           schemaProblem.code === 'unknown-field'
-            ? unknownFieldAtTarget(this.schemas.describe(apiVersion, kind, schemaProblem.path.slice(0, -1))?.definition, String(schemaProblem.path[schemaProblem.path.length - 1]), minor, schemaProblem.message)
+            ? unknownFieldAtTarget(schemas.describe(apiVersion, kind, schemaProblem.path.slice(0, -1))?.definition, String(schemaProblem.path[schemaProblem.path.length - 1]), minor, schemaProblem.message)
             : schemaProblem.message;
         if (message === undefined) continue;
         const span = spanOfProblem(document, schemaProblem);
@@ -137,7 +154,7 @@ export class Validator {
           data: schemaProblem.data ? { ...schemaProblem.data, path: schemaProblem.path } : { path: schemaProblem.path },
         });
       }
-      versionProblems.push(...fieldProblems(this.schemas, apiVersion, kind, value, minor));
+      versionProblems.push(...fieldProblems(schemas, apiVersion, kind, value, minor));
     }
     for (const problem of versionProblems) {
       const span = spanOfProblem(document, problem);
@@ -183,7 +200,7 @@ export class Validator {
     });
     for (const rule of applicable) rule.checkDocument?.(document, contextFor(rule, undefined));
     // `kind: List`: kubectl creates each item, so each is checked as a document (syntax was checked above).
-    for (const item of listItems(document)) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces }).filter((f) => !YAML_CODES.has(f.code)));
+    for (const item of listItems(document)) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces, schemas }).filter((f) => !YAML_CODES.has(f.code)));
     for (const pod of podsOf(document)) {
       for (const rule of applicable) rule.check?.(pod, contextFor(rule, pod));
     }

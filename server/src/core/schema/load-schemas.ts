@@ -33,6 +33,11 @@ export interface IndexFile {
   removedApiVersions: RemovedApiVersion[];
 }
 
+/** A content hash (custom-kind schemas are compiled once per content: kind-schema.ts). */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 const MARKER = path.join('schemas', `v${KUBERNETES_VERSION}`, '_definitions.json');
 
 /**

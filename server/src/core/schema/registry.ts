@@ -137,17 +137,7 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     },
     describe(apiVersion: string, kind: string, path: SchemaPath): FieldInfo | undefined {
       const info = kinds.get(kindKey(apiVersion, kind));
-      if (!info) return undefined;
-      if (path.length === 0) {
-        const root = walker.definitionNode(info.definition);
-        return root ? walker.fieldInfo(root, undefined, true) : undefined;
-      }
-      const parent = walker.walk(info.definition, path.slice(0, -1));
-      const node = walker.walk(info.definition, path);
-      if (!parent || !node) return undefined;
-      const name = path[path.length - 1];
-      const required = typeof name === 'string' && (parent.schema.required?.includes(name) ?? false);
-      return walker.fieldInfo(node, name, required);
+      return info ? walker.describe(info.definition, path) : undefined;
     },
     knownKinds(): { apiVersion: string; kind: string }[] {
       return index.kinds.map(({ apiVersion, kind }) => ({ apiVersion, kind }));

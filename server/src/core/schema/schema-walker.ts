@@ -23,7 +23,14 @@ export class SchemaWalker {
   private readonly flattened = new WeakMap<JsonSchema, JsonSchema>();
   private readonly patterns = new Map<string, RegExp | null>();
 
-  constructor(private readonly definitions: Record<string, JsonSchema>) {}
+  /**
+   * `pathNames`: schemas whose objects are inline (a CRD's openAPIV3Schema) name the object by its path below the
+   * nearest named type (`Widget.spec.ports[0]`) instead of that type alone, so a message says which object it means.
+   */
+  constructor(
+    private readonly definitions: Record<string, JsonSchema>,
+    private readonly options: { pathNames?: boolean } = {},
+  ) {}
 
   resolve(schema: JsonSchema): ResolvedNode {
     let current = schema;
@@ -125,16 +132,37 @@ export class SchemaWalker {
     return node;
   }
 
+  /** The field at `path` below a definition ([] is the definition itself), with whether its parent requires it. */
+  describe(definition: string, path: SchemaPath): FieldInfo | undefined {
+    if (path.length === 0) {
+      const root = this.definitionNode(definition);
+      return root ? this.fieldInfo(root, undefined, true) : undefined;
+    }
+    const parent = this.walk(definition, path.slice(0, -1));
+    const node = parent && this.child(parent, path[path.length - 1]);
+    if (!parent || !node) return undefined;
+    const name = path[path.length - 1];
+    const required = typeof name === 'string' && (parent.schema.required?.includes(name) ?? false);
+    return this.fieldInfo(node, name, required);
+  }
+
   /** Name of the nearest named type at or above `path` (for "in Container" in messages). */
   typeNameAt(definition: string, path: SchemaPath): string | undefined {
     let node = this.definitionNode(definition);
     let name = node?.definition;
+    let below = '';
     for (const segment of path) {
       if (!node) break;
       node = this.child(node, segment);
-      if (node?.definition) name = node.definition;
+      if (node?.definition) {
+        name = node.definition;
+        below = '';
+      } else {
+        below += typeof segment === 'number' ? `[${segment}]` : `.${segment}`;
+      }
     }
-    return name ? shortName(name) : undefined;
+    if (!name) return undefined;
+    return this.options.pathNames ? `${shortName(name)}${below}` : shortName(name);
   }
 
   fieldInfo(node: ResolvedNode, name: string | number | undefined, required: boolean): FieldInfo {

@@ -1,5 +1,5 @@
 import type { CompletionList } from 'vscode-languageserver-types';
-import type { FeatureServices } from '../services';
+import { withCustomKindSchemas, type FeatureServices } from '../services';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import { detectIndentation } from '../../text/indentation';
@@ -33,7 +33,7 @@ export function complete(service: FeatureServices, file: ManifestFile, offset: n
   const context = cursorContext(document.text, local);
   if (!context) return EMPTY;
   const request: Request = {
-    service,
+    service: withCustomKindSchemas(service),
     file,
     slot,
     document,
