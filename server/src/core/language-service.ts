@@ -37,7 +37,7 @@ export interface LanguageService extends FeatureServices {
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   /** With `kustomize`, in a strategic-merge patch: the merged container under the cursor, per overlay, too. */
-  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string, kustomize?: KustomizeContext): Hover | undefined;
+  hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string, kustomize?: KustomizeContext, workspace?: WorkspaceIndex): Hover | undefined;
   /**
    * Quick fixes for `diagnostics` (matched by code) and refactorings at `range` (file offsets), and the fixes that
    * threw (not offered; the caller logs them).
@@ -74,7 +74,8 @@ export function createLanguageService(options: { schemaDir?: string; bundledKind
     validate: (file, settings, kustomize, fileName, options) =>
       (kustomize && (validateKustomizationFile(validator, file, settings, kustomize) ?? validatePatchFile(validator, file, settings, kustomize))) || validator.validate(file, settings, fileName, options),
     complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
-    hover: (file, offset, settings, findings, fileName, kustomize) => withMerged(hover(services, file, offset, settings, findings, fileName), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
+    hover: (file, offset, settings, findings, fileName, kustomize, workspace) =>
+      withMerged(hover(services, file, offset, settings, findings, fileName, workspace), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}, kustomize) =>
       (kustomize && kustomizeTopology(validator, file, settings, kustomize, { offset: topologyOptions.offset, meshes: settings.meshes })) ||

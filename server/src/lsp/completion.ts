@@ -24,7 +24,7 @@ export const completionFeature: ServerFeature = {
             if (!/(?:(?:^|\s)-|[^\s#]:) $/.test(before)) return EMPTY;
           }
           const offset = current.file.lineIndex.offsetAt(params.position);
-          return context.service.complete(current.file, offset, current.settings, { snippets: client.snippetCompletions, fileName: params.textDocument.uri });
+          return context.service.complete(current.file, offset, current.settings, { snippets: client.snippetCompletions, fileName: params.textDocument.uri, workspace: context.workspace.index });
         },
         // A completion bug must cost one empty list, never the server.
         () => EMPTY,

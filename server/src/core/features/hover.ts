@@ -4,6 +4,9 @@ import { docsHref } from '../codes';
 import { fieldVersionInfo } from '../kubernetes/describe';
 import type { Finding } from '../findings';
 import { withCustomKindSchemas, type FeatureServices } from './services';
+import { customResourceSource } from './custom-resources';
+import { customSchemaOf } from '../schema/custom-kinds';
+import type { WorkspaceIndex } from '../workspace/index/workspace-index';
 import type { ManifestFile } from '../parse/manifest';
 import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
 import { containersOf, type ContainerModel, type PodSpecModel } from '../model/pod';
@@ -23,8 +26,8 @@ import { admittedPod, injectionsOf, namespacesOf, type Injection, type PodEntry 
  * `spec`/`containers`/`initContainers` key, the pod's effective resources (KEP-753) and start/stop order.
  * `findings` are the file's findings when the caller has them; otherwise they are computed (cached per document).
  */
-export function hover(services: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string): Hover | undefined {
-  const service = withCustomKindSchemas(services);
+export function hover(services: FeatureServices, file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string, workspace?: WorkspaceIndex): Hover | undefined {
+  const service = withCustomKindSchemas(services, [customResourceSource(services.schemas, file, workspace)]);
   const slot = file.slotAt(offset);
   if (!slot) return undefined;
   const document = slot.document;
@@ -32,7 +35,7 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
   const sections: string[] = [];
   let span: Span | undefined;
 
-  const ruleSections = ruleHover(service, file, offset, settings, findings, fileName);
+  const ruleSections = ruleHover(service, file, offset, settings, findings ?? service.validator.validate(file, settings, fileName, { workspace }));
   if (ruleSections) {
     sections.push(...ruleSections.sections);
     span = ruleSections.span;
@@ -54,7 +57,8 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
     if (onKey && document.apiVersion && document.kind) {
       const field = service.schemas.describe(document.apiVersion, document.kind, last.path);
-      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings, versionNote(last.path, scalarValue(last.pair?.value), service, document.apiVersion, document.kind, settings)));
+      const origin = customSchemaOf(service.schemas, service.customKinds, document.apiVersion, document.kind)?.origin;
+      if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings, versionNote(last.path, scalarValue(last.pair?.value), service, document.apiVersion, document.kind, settings), origin));
       span ??= last.pair ? keySpan(last.pair) : undefined;
     }
     if (pod && container && (onContainerName || (last.path.length <= container.path.length && !onKey))) {
@@ -86,10 +90,8 @@ function ruleHover(
   file: ManifestFile,
   offset: number,
   settings: Settings,
-  findings: readonly Finding[] | undefined,
-  fileName: string | undefined,
+  all: readonly Finding[],
 ): { sections: string[]; span: Span } | undefined {
-  const all = findings ?? service.validator.validate(file, settings, fileName);
   const sections: string[] = [];
   let span: Span | undefined;
   const seen = new Set<string>();
@@ -121,12 +123,14 @@ function versionNote(path: YamlPath, value: unknown, service: FeatureServices, a
   return info.lines.length ? info.lines.join(' ') : undefined;
 }
 
-function fieldMarkdown(name: string, field: FieldInfo, service: FeatureServices, settings: Settings, note?: string): string {
+function fieldMarkdown(name: string, field: FieldInfo, service: FeatureServices, settings: Settings, note?: string, origin?: string): string {
   const lines = [`**${name}**: \`${typeLabel(field, { enumValues: false })}\` — ${field.required ? 'required' : 'optional'}`];
   if (field.enum?.length) lines.push(`Allowed: ${field.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (field.description) lines.push(field.description);
   if (note) lines.push(`**Version:** ${note}`);
-  lines.push(
+  // A custom resource's fields come from its CRD (or a bundled schema), not from the Kubernetes schema.
+  if (origin) lines.push(`_Field from the schema of ${origin}._`);
+  else lines.push(
     `_Checked against Kubernetes ${settings.kubernetesVersion} (the target): fields, feature gates, rules and apiVersions follow it; ` +
       `field docs from the ${service.schemas.kubernetesVersion} schema._`,
   );

@@ -16,6 +16,8 @@ export interface FeatureServices {
   readonly validator: Validator;
   /** The Compose Specification schema and the Compose rules (compose.yaml files). */
   readonly compose: { readonly schema: ComposeSchema; readonly rules: readonly ComposeRule[] };
+  /** The custom-kind chain `schemas` is seen through (withCustomKindSchemas), for saying where a field's schema is from. */
+  readonly customKinds?: CustomKindSource;
 }
 
 /**
@@ -24,5 +26,5 @@ export interface FeatureServices {
  */
 export function withCustomKindSchemas(service: FeatureServices, sources: readonly (CustomKindSource | undefined)[] = []): FeatureServices {
   const custom = service.validator.customKinds(sources);
-  return custom ? { ...service, schemas: withCustomKinds(service.schemas, custom) } : service;
+  return custom ? { ...service, schemas: withCustomKinds(service.schemas, custom), customKinds: custom } : service;
 }

@@ -19,6 +19,7 @@ import { namespacesOf, type NamespaceModel } from '../model/injection';
 import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
 import { workspaceFindings } from './workspace-checks';
+import { customResourceSource } from './custom-resources';
 import type { WorkspaceIndex } from '../workspace/index/workspace-index';
 
 /** Problems of the text itself: a List's items share its text, so these are reported once, for the List. */
@@ -61,7 +62,7 @@ export class Validator {
     // Namespaces of the same file can turn mesh injection on for the pods in them (model/injection.ts).
     const namespaces = namespacesOf(file.slots.map((slot) => slot.document));
     const fileKey = `${settingsKey(settings)}|${fileName ?? ''}${namespaces.length ? JSON.stringify(namespaces) : ''}`;
-    const custom = this.customKinds([options.customKinds]);
+    const custom = this.customKinds([options.customKinds, customResourceSource(this.schemas, file, options.workspace)]);
     const schemas = withCustomKinds(this.schemas, custom);
     const result: Finding[] = [];
     for (const slot of file.slots) {

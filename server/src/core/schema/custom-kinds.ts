@@ -80,6 +80,7 @@ export function withCustomKinds(registry: SchemaRegistry, custom: CustomKindSour
     lookup: (apiVersion, kind) => registry.lookup(apiVersion, kind),
     removal: (apiVersion, kind) => registry.removal(apiVersion, kind),
     visitFields: (apiVersion, kind, value, targets, visit) => registry.visitFields(apiVersion, kind, value, targets, visit),
+    definitionClosure: (definition) => registry.definitionClosure(definition),
     validate(apiVersion, kind, value) {
       const schema = customSchemaOf(registry, custom, apiVersion, kind);
       return schema ? schema.validate(value) : registry.validate(apiVersion, kind, value);

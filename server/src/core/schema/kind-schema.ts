@@ -1,9 +1,9 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { CustomKindSchema } from './custom-kinds';
-import { contentHash, type JsonSchema } from './load-schemas';
+import { contentHash } from './load-schemas';
 import { toProblems } from './problems';
 import { SchemaWalker } from './schema-walker';
-import type { FieldInfo, SchemaPath, SchemaProblem } from './types';
+import type { FieldInfo, JsonSchema, SchemaPath, SchemaProblem } from './types';
 
 /** A strict JSON schema of one kind: named definitions (`$ref: '#/definitions/<name>'` between them) and the root's name. */
 export interface KindJsonSchema {

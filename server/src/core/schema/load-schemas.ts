@@ -1,26 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RemovedApiVersion } from './types';
+import type { JsonSchema, RemovedApiVersion } from './types';
 
 export const KUBERNETES_VERSION = '1.36';
 
-/** A JSON Schema node as the generator writes it. */
-export interface JsonSchema {
-  $ref?: string;
-  description?: string;
-  type?: string | string[];
-  enum?: unknown[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  /** Compose: keys by pattern (service names, `^x-` extensions). */
-  patternProperties?: Record<string, JsonSchema>;
-  deprecated?: boolean;
-}
+export type { JsonSchema } from './types';
 
 export interface DefinitionsFile {
   $id: string;

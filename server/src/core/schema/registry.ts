@@ -99,7 +99,20 @@ export function createSchemaRegistry(options: SchemaRegistryOptions = {}): Schem
     }
   }
 
+  function definitionClosure(definition: string): Record<string, JsonSchema> {
+    const found: Record<string, JsonSchema> = {};
+    const pending = [definition];
+    for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+      const schema = definitions.definitions[name];
+      if (!schema || found[name]) continue;
+      found[name] = schema;
+      for (const match of JSON.stringify(schema).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)) pending.push(match[1]);
+    }
+    return found;
+  }
+
   return {
+    definitionClosure,
     visitFields(apiVersion: string, kind: string, value: unknown, targets: ReadonlySet<string>, visit: FieldVisitor): void {
       const info = kinds.get(kindKey(apiVersion, kind));
       const root = info ? walker.definitionNode(info.definition) : undefined;

@@ -1,4 +1,4 @@
-import type { JsonSchema } from './load-schemas';
+import type { JsonSchema } from './types';
 import type { FieldInfo, SchemaPath } from './types';
 import { own } from '../text/own';
 

@@ -87,6 +87,11 @@ export interface SchemaRegistry {
    * the parts of the document from which such a type can be reached (so a ConfigMap's data is never walked).
    */
   visitFields(apiVersion: string, kind: string, value: unknown, targets: ReadonlySet<string>, visit: FieldVisitor): void;
+  /**
+   * A definition and every definition it references, by name (`$ref: '#/definitions/<name>'` between them): the
+   * built-in types a custom kind's schema builds on (a custom resource's metadata is ObjectMeta).
+   */
+  definitionClosure(definition: string): Record<string, JsonSchema>;
   readonly kubernetesVersion: string;
   readonly schemaDir: string;
 }
@@ -96,4 +101,21 @@ export type FieldVisitor = (definition: string, field: string, path: SchemaPath,
 export interface SchemaRegistryOptions {
   /** Folder holding `_definitions.json` and `index.json` (e.g. `<repo>/schemas/v1.36`). */
   schemaDir?: string;
+}
+
+/** A JSON Schema node as the generator writes it. */
+export interface JsonSchema {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  /** Compose: keys by pattern (service names, `^x-` extensions). */
+  patternProperties?: Record<string, JsonSchema>;
+  deprecated?: boolean;
 }

@@ -1,5 +1,7 @@
 import type { CompletionList } from 'vscode-languageserver-types';
 import { withCustomKindSchemas, type FeatureServices } from '../services';
+import { customResourceSource } from '../custom-resources';
+import type { WorkspaceIndex } from '../../workspace/index/workspace-index';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import { detectIndentation } from '../../text/indentation';
@@ -15,6 +17,8 @@ export interface CompletionOptions {
   snippets?: boolean;
   /** The file's name or URI: Compose files are recognised by it (compose.yaml, docker-compose.*.yml). */
   fileName?: string;
+  /** The workspace the file is in: its CustomResourceDefinitions describe custom resources (features/custom-resources.ts). */
+  workspace?: WorkspaceIndex;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -33,7 +37,7 @@ export function complete(service: FeatureServices, file: ManifestFile, offset: n
   const context = cursorContext(document.text, local);
   if (!context) return EMPTY;
   const request: Request = {
-    service: withCustomKindSchemas(service),
+    service: withCustomKindSchemas(service, [customResourceSource(service.schemas, file, options.workspace)]),
     file,
     slot,
     document,

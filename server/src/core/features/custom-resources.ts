@@ -1,0 +1,66 @@
+import type { ParsedDocument } from '../parse/document';
+import type { ManifestFile } from '../parse/manifest';
+import type { SchemaRegistry } from '../schema';
+import { CRD_API_VERSION, CRD_KIND, crdModelOf, crdSource, type CrdModel } from '../schema/crd-catalog';
+import { OBJECT_META } from '../schema/crd-schema';
+import type { CustomKindSource } from '../schema/custom-kinds';
+import type { WorkspaceIndex } from '../workspace/index/workspace-index';
+
+/**
+ * The CustomResourceDefinitions a file is checked with: its own, then those of the workspace index it is checked in
+ * (the editor's workspace folders and open buffers, or the CLI's inputs). Read from data the validator is given,
+ * never from the disk; each CRD document is read once per parse.
+ */
+
+const models = new WeakMap<ParsedDocument, CrdModel | null>();
+
+function crdOf(document: ParsedDocument | undefined): CrdModel | undefined {
+  if (!document || document.kind !== CRD_KIND || document.apiVersion !== CRD_API_VERSION || document.hasSyntaxErrors) return undefined;
+  let model = models.get(document);
+  if (model === undefined) {
+    model = crdModelOf(document.value().value) ?? null;
+    models.set(document, model);
+  }
+  return model ?? undefined;
+}
+
+/** The CRDs of a workspace, in URI order (the first of a group and kind wins); kept while the index does not change. */
+const perIndex = new WeakMap<WorkspaceIndex, { version: number; crds: CrdModel[] }>();
+
+function workspaceCrds(index: WorkspaceIndex): CrdModel[] {
+  const known = perIndex.get(index);
+  if (known && known.version === index.version) return known.crds;
+  const crds: CrdModel[] = [];
+  // CustomResourceDefinition is cluster-scoped: its namespace in the index is ''.
+  const resources = [...index.ofKind(CRD_KIND, '')].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.offset - b.offset));
+  for (const resource of resources) {
+    const crd = crdOf(index.fileOf(resource.uri)?.slotAt(resource.offset)?.document);
+    if (crd) crds.push(crd);
+  }
+  perIndex.set(index, { version: index.version, crds });
+  return crds;
+}
+
+const builtInParts = new WeakMap<SchemaRegistry, () => ReturnType<SchemaRegistry['definitionClosure']>>();
+
+/** ObjectMeta and what it references, computed once per registry. */
+function objectMetaOf(registry: SchemaRegistry): () => ReturnType<SchemaRegistry['definitionClosure']> {
+  let get = builtInParts.get(registry);
+  if (!get) {
+    let closure: ReturnType<SchemaRegistry['definitionClosure']> | undefined;
+    get = () => (closure ??= registry.definitionClosure(OBJECT_META));
+    builtInParts.set(registry, get);
+  }
+  return get;
+}
+
+/** The custom kinds of the CRDs in the file and in the workspace; undefined when there are none. */
+export function customResourceSource(registry: SchemaRegistry, file: ManifestFile, workspace?: WorkspaceIndex): CustomKindSource | undefined {
+  const own: CrdModel[] = [];
+  for (const slot of file.slots) {
+    const crd = crdOf(slot.document);
+    if (crd) own.push(crd);
+  }
+  const crds = workspace ? [...own, ...workspaceCrds(workspace)] : own;
+  return crdSource(crds, objectMetaOf(registry));
+}

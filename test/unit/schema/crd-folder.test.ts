@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createLanguageService } from '../../../server/src/core/language-service';
+import { parseManifest } from '../../../server/src/core/parse/manifest';
+import { compileKindSchema, type CustomKindSource } from '../../../server/src/core/schema/index';
+import { defaultSettings } from '../../../server/src/core/settings';
+import { WorkspaceIndex } from '../../../server/src/core/workspace/index/workspace-index';
+import { readFixture, slice } from '../helpers';
+
+const folder = (name: string) => readFixture('custom-resources', 'crd-folder', name);
+const settings = defaultSettings();
+
+/** code, underlined text and message of a file's findings. */
+function brief(service: ReturnType<typeof createLanguageService>, text: string, index?: WorkspaceIndex, uri?: string): [string, string, string][] {
+  const file = index && uri ? index.fileOf(uri) : parseManifest(text);
+  assert.ok(file);
+  return service.validate(file, settings, undefined, uri, { workspace: index }).map((f) => [f.code, slice(file.text, f), f.message]);
+}
+
+function workspace(files: Record<string, string>): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  for (const [uri, text] of Object.entries(files)) index.set(uri, parseManifest(text));
+  return index;
+}
+
+describe('a custom resource of a CRD defined in the same folder is validated by it', () => {
+  const service = createLanguageService();
+
+  it('the bad resource: unknown fields with suggestions, types, enums, required fields, a version not served', () => {
+    const index = workspace({ 'crd.yaml': folder('crd.yaml'), 'bad.yaml': folder('backup-bad.yaml') });
+    assert.deepEqual(brief(service, '', index, 'bad.yaml'), [
+      ['unknown-field', 'lables', 'Unknown field "lables" in ObjectMeta. Did you mean "labels"?'],
+      ['unknown-field', 'schedul', 'Unknown field "schedul" in Backup.spec. Did you mean "schedule"?'],
+      ['invalid-type', '"4"', 'keepLast must be an integer, got the string "4"'],
+      ['missing-required-field', 'target', 'Missing required field "name" in Backup.spec.target.'],
+      ['invalid-enum', 'Volume', 'Invalid value "Volume" for kind. Allowed values: PersistentVolumeClaim, Database.'],
+      ['missing-required-field', 'command', 'Missing required field "name" in Backup.spec.hooks[0].'],
+      ['missing-required-field', 'jobTemplate', 'Missing required field "apiVersion" in Backup.spec.jobTemplate.'],
+      ['missing-required-field', 'jobTemplate', 'Missing required field "kind" in Backup.spec.jobTemplate.'],
+      [
+        'unknown-kind',
+        'storage.example.com/v1alpha1',
+        'no matches for kind "Backup" in version "storage.example.com/v1alpha1": the CustomResourceDefinition backups.storage.example.com serves storage.example.com/v1.',
+      ],
+    ]);
+  });
+
+  it('the good resource is clean: null in a nullable field, int-or-string, preserved and embedded objects, maps', () => {
+    const index = workspace({ 'crd.yaml': folder('crd.yaml'), 'good.yaml': folder('backup-good.yaml') });
+    assert.deepEqual(brief(service, '', index, 'good.yaml'), []);
+  });
+
+  it('a CRD in the same file checks the resources after it and before it', () => {
+    const text = `${folder('backup-bad.yaml').split('---')[0]}---\n${folder('crd.yaml')}`;
+    assert.deepEqual(brief(service, text).map((f) => f[0]).slice(0, 2), ['unknown-field', 'unknown-field']);
+  });
+
+  it('without the CRD the resources stay silent, as before', () => {
+    assert.deepEqual(brief(service, folder('backup-bad.yaml')), []);
+  });
+
+  it('an edit of the CRD checks the resource again (same parsed resource, new CRD)', () => {
+    const index = workspace({ 'crd.yaml': folder('crd.yaml'), 'bad.yaml': folder('backup-bad.yaml') });
+    assert.ok(brief(service, '', index, 'bad.yaml').some((f) => f[0] === 'invalid-type'));
+    index.set('crd.yaml', parseManifest(folder('crd.yaml').replace(/keepLast:\n(\s+)type: integer/, 'keepLast:\n$1type: string')));
+    assert.ok(!brief(service, '', index, 'bad.yaml').some((f) => f[0] === 'invalid-type'));
+    index.delete('crd.yaml');
+    assert.deepEqual(brief(service, '', index, 'bad.yaml'), []);
+  });
+
+  it('a CRD of the workspace wins over a bundled schema of the same group and kind, also for a version it does not serve', () => {
+    const acceptAll = compileKindSchema({ root: 'Backup', definitions: { Backup: { type: 'object' } } }, { origin: 'bundled' });
+    const bundled: CustomKindSource = { lookup: (_apiVersion, kind) => (kind === 'Backup' ? acceptAll : undefined), kinds: () => [] };
+    const withBundled = createLanguageService({ bundledKinds: bundled });
+    assert.deepEqual(brief(withBundled, folder('backup-bad.yaml')), []);
+    const index = workspace({ 'crd.yaml': folder('crd.yaml'), 'bad.yaml': folder('backup-bad.yaml') });
+    const codes = brief(withBundled, '', index, 'bad.yaml').map((f) => f[0]);
+    assert.equal(codes.length, 9);
+    assert.equal(codes[8], 'unknown-kind');
+  });
+});
