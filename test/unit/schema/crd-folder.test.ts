@@ -6,6 +6,7 @@ import { compileKindSchema, type CustomKindSource } from '../../../server/src/co
 import { defaultSettings } from '../../../server/src/core/settings';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index/workspace-index';
 import { readFixture, slice } from '../helpers';
+import { actionsFor, applyAction, pick } from '../code-actions/harness';
 
 const folder = (name: string) => readFixture('custom-resources', 'crd-folder', name);
 const settings = defaultSettings();
@@ -77,5 +78,13 @@ describe('a custom resource of a CRD defined in the same folder is validated by 
     const codes = brief(withBundled, '', index, 'bad.yaml').map((f) => f[0]);
     assert.equal(codes.length, 9);
     assert.equal(codes[8], 'unknown-kind');
+  });
+
+  it('a version not served has a quick fix to the CRD\'s stored version, and the result is checked by its schema', () => {
+    const text = `${folder('crd.yaml')}---\napiVersion: storage.example.com/v1alpha1\nkind: Backup\nmetadata:\n  name: old\nspec:\n  schedule: "@daily"\n  target: {kind: Database, name: db}\n`;
+    const run = actionsFor(text, 'unknown-kind');
+    const fixed = applyAction(text, pick(run.actions, /Change to storage\.example\.com\/v1 Backup/));
+    assert.match(fixed, /apiVersion: storage\.example\.com\/v1\nkind: Backup/);
+    assert.deepEqual(brief(service, fixed), []);
   });
 });

@@ -131,7 +131,7 @@ describe('CRD models and served versions (schema/crd-catalog.ts)', () => {
     for (const version of ['v1beta1', 'v2']) {
       const problems = source?.lookup(`example.com/${version}`, 'Widget')?.validate({}) ?? [];
       assert.deepEqual(problems.map((p) => [p.code, p.path, p.message, p.data]), [
-        ['unknown-kind', ['apiVersion'], `no matches for kind "Widget" in version "example.com/${version}": the CustomResourceDefinition widgets.example.com serves example.com/v1.`, { replacement: 'example.com/v1' }],
+        ['unknown-kind', ['apiVersion'], `no matches for kind "Widget" in version "example.com/${version}": the CustomResourceDefinition widgets.example.com serves example.com/v1.`, { suggestion: 'Widget', replacement: 'example.com/v1' }],
       ]);
     }
     assert.equal(source?.lookup('example.com/v1', 'Gadget'), undefined);

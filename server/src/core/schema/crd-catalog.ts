@@ -7,6 +7,8 @@ import type { JsonSchema, SchemaProblem } from './types';
 export interface CrdVersion {
   name: string;
   served: boolean;
+  /** The version objects are stored in: the one to offer first. */
+  storage: boolean;
   /** `schema.openAPIV3Schema` as written. */
   schema: unknown;
 }
@@ -43,7 +45,7 @@ export function crdModelOf(value: unknown): CrdModel | undefined {
   for (const entry of Array.isArray(spec?.versions) ? spec.versions : []) {
     const version = record(entry);
     if (typeof version?.name !== 'string') continue;
-    versions.push({ name: version.name, served: version.served === true, schema: record(version.schema)?.openAPIV3Schema });
+    versions.push({ name: version.name, served: version.served === true, storage: version.storage === true, schema: record(version.schema)?.openAPIV3Schema });
   }
   const name = record(object.metadata)?.name;
   return { name: typeof name === 'string' ? name : `${kind}.${group}`, group, kind, versions };
@@ -60,12 +62,16 @@ function groupVersion(apiVersion: string): { group: string; version: string } | 
  * it: `no matches for kind "Widget" in version "example.com/v2"` (discovery lists served versions only).
  */
 function notServed(crd: CrdModel, apiVersion: string): CustomKindSchema {
-  const served = crd.versions.filter((v) => v.served).map((v) => `${crd.group}/${v.name}`);
+  const versions = crd.versions.filter((v) => v.served);
+  const served = versions.map((v) => `${crd.group}/${v.name}`);
   const head = `no matches for kind "${crd.kind}" in version "${apiVersion}"`;
   const message = served.length
     ? `${head}: the CustomResourceDefinition ${crd.name} serves ${served.join(', ')}.`
     : `${head}: the CustomResourceDefinition ${crd.name} serves no version.`;
-  const problem: SchemaProblem = { path: ['apiVersion'], target: 'value', code: 'unknown-kind', message, ...(served.length ? { data: { replacement: served[0] } } : {}) };
+  // The quick fix (by code) moves to the stored version, else the first served one; the kind stays.
+  const offered = versions.find((v) => v.storage) ?? versions[0];
+  const data = offered ? { data: { suggestion: crd.kind, replacement: `${crd.group}/${offered.name}` } } : {};
+  const problem: SchemaProblem = { path: ['apiVersion'], target: 'value', code: 'unknown-kind', message, ...data };
   return { key: `not-served|${message}`, origin: `CustomResourceDefinition ${crd.name}`, validate: () => [problem], describe: () => undefined };
 }
 
