@@ -1,11 +1,14 @@
 // The benchmark's Compose row (issue: validation of a 2,000-line compose file after an edit, p95 ≤ 10 ms): a
 // generated compose.yaml of app services each with a log shipper on a shared volume and a proxy in its network
 // namespace, opened in our server over stdio like an editor; one-character edits in an image tag, then completion
-// and hover at a service key. The parse floor (parseAllDocuments + toJS of the same text) is measured beside it.
+// and hover at a service key. The parse floor (parseAllDocuments + toJS of the same text) is measured beside it,
+// and the same edits in-process (scripts/bench/compose-inprocess.ts: the core's incremental parse and validation
+// against a full parse and validation of each version).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { BenchClient } from './lsp-client.mjs';
 import { percentile } from './stats.mjs';
@@ -111,6 +114,10 @@ export async function measureCompose(server, workDir, options = {}) {
   } finally {
     await client.stop();
   }
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const inProcess = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'compose-inprocess.ts'), String(options.lines ?? 2000), String(edits)], { encoding: 'utf8' });
+  if (inProcess.status === 0) result.inProcess = JSON.parse(inProcess.stdout);
+  else result.inProcessError = `compose-inprocess failed: ${inProcess.stderr.slice(-500)}`;
   console.error(`[bench]   compose ${result.lines} lines: open ${result.openMs.toFixed(1)} ms, edit p95 ${percentile(result.edits, 95).toFixed(1)} ms, ${result.findings} findings`);
   return result;
 }
@@ -126,5 +133,17 @@ export function renderCompose(result, fmt) {
     ['completion p50 (service keys)', `${fmt(percentile(result.completions, 50))} ms, ${result.completionItems} items`],
     ['hover p50 (network_mode)', `${fmt(percentile(result.hovers, 50))} ms`],
   ];
+  const own = result.inProcess;
+  if (own) {
+    rows.push(
+      ['in-process: edit → findings p50 / p95 (incremental parse + validation)', `${fmt(own.edit.p50)} / ${fmt(own.edit.p95)} ms`],
+      ['in-process: of which the incremental parse p50 / p95', `${fmt(own.parse.p50)} / ${fmt(own.parse.p95)} ms`],
+      ['in-process: full parse of the same text p50 / p95', `${fmt(own.fullParse.p50)} / ${fmt(own.fullParse.p95)} ms`],
+      ['in-process: full parse + validation p50 / p95', `${fmt(own.fullValidation.p50)} / ${fmt(own.fullValidation.p95)} ms`],
+      ['in-process: edits parsed incrementally', `${own.incremental} of ${own.edits}`],
+    );
+  } else if (result.inProcessError) {
+    rows.push(['in-process', result.inProcessError]);
+  }
   return [`| Compose file, ${result.lines.toLocaleString('en-US')} lines | ours |`, '|---|---:|', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
 }

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { createLanguageService } from '../../../server/src/core/language-service';
 import { ManifestParser } from '../../../server/src/core/parse/manifest';
 import { defaultSettings, SUPPORTED_KUBERNETES_VERSIONS } from '../../../server/src/core/settings';
-import { fixturesDir, repoRoot } from '../helpers';
+import { fixturesDir, prng, repoRoot } from '../helpers';
 import { runWholeCore } from './run-core';
 
 // Replay a failure with FUZZ_SEED=<seed> (and FUZZ_CASES=<n>); the seed is printed on every run.
@@ -15,17 +15,6 @@ const seed = Number(process.env.FUZZ_SEED ?? DEFAULT_SEED) >>> 0;
 const caseCount = Number(process.env.FUZZ_CASES ?? 1500);
 /** The whole test stays well under a minute even on a slow, busy machine; it stops early and says so. */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 40_000);
-
-/** mulberry32: a tiny seeded PRNG, so every case is reproducible from (seed, case index). */
-function prng(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof prng>;
 const int = (random: Random, n: number) => Math.floor(random() * n);

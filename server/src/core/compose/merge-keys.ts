@@ -1,9 +1,16 @@
 /**
+ * What applyMergeKeys made of each object it read. Parsed data is never changed (ParsedDocument.value), and after
+ * an edit of one Compose service the other services' data are the same objects (parse/incremental.ts), so their
+ * expansion is kept rather than copied again.
+ */
+const expanded = new WeakMap<object, unknown>();
+
+/**
  * Applies YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`) to a document's plain data, as Compose does
  * (YAML 1.1 semantics: own keys win, then earlier merged maps over later ones). The parser reads YAML 1.2,
  * where `<<` is an ordinary key, so without this every merge would be an "unknown field".
  */
-export function applyMergeKeys(value: unknown, seen = new Map<object, unknown>()): unknown {
+export function applyMergeKeys(value: unknown, seen: Pick<WeakMap<object, unknown>, 'get' | 'set'> = expanded): unknown {
   if (value === null || typeof value !== 'object') return value;
   const known = seen.get(value);
   if (known !== undefined) return known;

@@ -114,6 +114,14 @@ function items(value: unknown, document: Document.Parsed): unknown[] {
   return seq ? seq.items.map((item) => resolveAlias(item, document)) : [];
 }
 
+/**
+ * Services built, by their `name:` pair. A pair's service depends only on the pair's own nodes (and on anchors
+ * elsewhere through aliases: a tree with aliases is never edited in place), so it is reused while the same tree
+ * holds the same pair at the same index: after an edit of another service, parse/incremental.ts keeps this
+ * pair's nodes, moved but unchanged.
+ */
+const builtServices = new WeakMap<PairNode, { document: Document.Parsed; index: number; service: ComposeService }>();
+
 /** The Compose model of one document: services with their references, mounts and ports, each with its node. */
 export function buildComposeModel(root: MapNode, document: Document.Parsed, fileName: string | undefined): ComposeModel {
   const servicesMap = asMap(fieldValue(root, 'services', document));
@@ -121,7 +129,14 @@ export function buildComposeModel(root: MapNode, document: Document.Parsed, file
   for (const pair of servicesMap?.items ?? []) {
     const name = keyText(pair);
     if (name === undefined || name === '<<' || name.startsWith('x-')) continue;
-    services.push(buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length));
+    const built = builtServices.get(pair);
+    if (built && built.document === document && built.index === services.length) {
+      services.push(built.service);
+      continue;
+    }
+    const service = buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length);
+    builtServices.set(pair, { document, index: services.length, service });
+    services.push(service);
   }
   const volumesPair = field(root, 'volumes', document);
   const declaredVolumes = new Set<string>();

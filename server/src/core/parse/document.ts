@@ -14,6 +14,21 @@ export interface YamlProblem extends Span {
 /** The most aliases a document may expand before we stop: bounds "billion laughs" documents. */
 export const MAX_ALIAS_COUNT = 1000;
 
+/** How every document (and every block the incremental parse re-reads, parse/incremental.ts) is parsed. */
+export function parseYaml(text: string): Document.Parsed {
+  return parseLikeGoYaml(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
+}
+
+/**
+ * A document's tree built elsewhere from its text, exactly as a parse of the text would build it, with no
+ * problems and no aliases: parse/incremental.ts, which re-parses only the edited block of the previous version.
+ * `value` gives the plain data without converting the whole tree again.
+ */
+export interface PrebuiltTree {
+  yaml: Document.Parsed;
+  value: () => unknown;
+}
+
 /**
  * One parsed `---` document. Offsets are relative to the start of its chunk so the parse can be reused,
  * unchanged, when an edit elsewhere in the file shifts the chunk.
@@ -26,13 +41,28 @@ export class ParsedDocument {
   readonly kind: string | undefined;
   /** `{{ ... }}` template markers (Helm, kustomize-less generators): YAML is checked only where it parses. */
   readonly templated: boolean;
+  /** Whether the tree holds an alias (`*name`): the incremental parse reuses only trees without one. */
+  readonly hasAliases: boolean;
   private valueCache: { value: unknown; problem?: YamlProblem } | undefined;
+  private readonly prebuiltValue: (() => unknown) | undefined;
   private linesCache: LineIndex | undefined;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    prebuilt?: PrebuiltTree,
+  ) {
+    this.templated = isTemplated(text);
+    if (prebuilt) {
+      this.yaml = prebuilt.yaml;
+      this.problems = [];
+      this.hasAliases = false;
+      this.prebuiltValue = prebuilt.value;
+      ({ root: this.root, apiVersion: this.apiVersion, kind: this.kind } = rootOf(this.yaml));
+      return;
+    }
     const tooDeep = findExcessiveNesting(text);
     // Too deep to parse safely (the parser recurses per level): an empty document and one clear problem.
-    this.yaml = parseLikeGoYaml(tooDeep >= 0 ? '' : text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
+    this.yaml = parseYaml(tooDeep >= 0 ? '' : text);
     this.problems = this.yaml.errors.map((error): YamlProblem => ({
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
@@ -45,7 +75,9 @@ export class ParsedDocument {
       const message = 'Duplicate key: a YAML map cannot hold the same key twice (the later value would silently win).';
       this.problems.push(...duplicates.map((span): YamlProblem => ({ ...span, code: 'duplicate-key', message })));
     }
-    for (const alias of resolveAliases(this.yaml, text)) {
+    const aliases = resolveAliases(this.yaml, text);
+    this.hasAliases = aliases.count > 0;
+    for (const alias of aliases.unresolved) {
       const start = alias.range?.[0] ?? 0;
       this.problems.push({
         start,
@@ -64,12 +96,7 @@ export class ParsedDocument {
       });
     }
     for (const p of this.problems) clampSpan(p, text.length);
-    this.root = isMap(this.yaml.contents) ? asMap(this.yaml.contents) : undefined;
-    this.apiVersion = scalarText(getPair(this.root, 'apiVersion')?.value)?.trim() || undefined;
-    this.kind = scalarText(getPair(this.root, 'kind')?.value)?.trim() || undefined;
-    // Two linear scans: a lazy regex over `{{` with no `}}` is quadratic on hostile input.
-    const open = text.indexOf('{{');
-    this.templated = open >= 0 && text.indexOf('}}', open + 2) >= 0;
+    ({ root: this.root, apiVersion: this.apiVersion, kind: this.kind } = rootOf(this.yaml));
   }
 
   /** A Kubernetes object: a map with both apiVersion and kind. Everything else gets no Kubernetes diagnostics. */
@@ -95,8 +122,14 @@ export class ParsedDocument {
     return this.linesCache;
   }
 
+  /** The plain data when value() has converted it already (and it converted without a problem). */
+  peekValue(): unknown {
+    return this.valueCache?.problem ? undefined : this.valueCache?.value;
+  }
+
   /** The document as plain data, with aliases expanded under a bound. */
   value(): { value: unknown; problem?: YamlProblem } {
+    if (!this.valueCache && this.prebuiltValue) this.valueCache = { value: this.prebuiltValue() };
     if (!this.valueCache) {
       try {
         this.valueCache = { value: this.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
@@ -122,6 +155,21 @@ export class ParsedDocument {
     }
     return this.valueCache;
   }
+}
+
+function rootOf(yaml: Document.Parsed): { root: MapNode | undefined; apiVersion: string | undefined; kind: string | undefined } {
+  const root = isMap(yaml.contents) ? asMap(yaml.contents) : undefined;
+  return {
+    root,
+    apiVersion: scalarText(getPair(root, 'apiVersion')?.value)?.trim() || undefined,
+    kind: scalarText(getPair(root, 'kind')?.value)?.trim() || undefined,
+  };
+}
+
+/** Two linear scans: a lazy regex over `{{` with no `}}` is quadratic on hostile input. */
+function isTemplated(text: string): boolean {
+  const open = text.indexOf('{{');
+  return open >= 0 && text.indexOf('}}', open + 2) >= 0;
 }
 
 function clampSpan(span: Span, length: number): void {

@@ -1,4 +1,5 @@
 import { ParsedDocument } from './document';
+import { reparseEdit } from './incremental';
 import { LineIndex } from './line-index';
 import { splitDocuments } from './split';
 
@@ -67,24 +68,47 @@ export class ManifestFile {
 
 /**
  * Parses successive versions of one file and reuses the parse of every document whose text did not change:
- * typing in one document of a 10,000-line file re-parses only that document.
+ * typing in one document of a 10,000-line file re-parses only that document. A document that an edit changed
+ * is re-parsed incrementally from its previous version where that gives the same tree (parse/incremental.ts:
+ * a Compose file is one document, and only the edited service is read again); the previous version's tree is
+ * taken over, so a ManifestFile this parser returned earlier must not be read after a later `parse`.
  */
 export class ManifestParser {
   private previous = new Map<string, ParsedDocument>();
+  private previousOrder: ParsedDocument[] = [];
 
   parse(text: string): ManifestFile {
     const declined = declineReason(text);
     if (declined) {
       this.previous = new Map();
+      this.previousOrder = [];
       return new ManifestFile(text, [], declined);
     }
+    const chunks = splitDocuments(text);
     const next = new Map<string, ParsedDocument>();
-    const slots: DocumentSlot[] = splitDocuments(text).map((chunk, index) => {
-      const document = next.get(chunk.text) ?? this.previous.get(chunk.text) ?? new ParsedDocument(chunk.text);
-      next.set(chunk.text, document);
+    for (const chunk of chunks) {
+      const reused = this.previous.get(chunk.text);
+      if (reused) next.set(chunk.text, reused);
+    }
+    // The previous documents no chunk reuses, each in one place only: those an edit changed in place.
+    const kept = new Set(next.values());
+    const counts = new Map<ParsedDocument, number>();
+    for (const document of this.previousOrder) counts.set(document, (counts.get(document) ?? 0) + 1);
+    const editable = chunks.length === this.previousOrder.length ? (index: number) => {
+      const previous = this.previousOrder[index];
+      return !kept.has(previous) && counts.get(previous) === 1 ? previous : undefined;
+    } : () => undefined;
+    const slots: DocumentSlot[] = chunks.map((chunk, index) => {
+      let document = next.get(chunk.text);
+      if (!document) {
+        const previous = editable(index);
+        document = (previous && reparseEdit(previous, chunk.text)) || new ParsedDocument(chunk.text);
+        next.set(chunk.text, document);
+      }
       return { index, start: chunk.start, end: chunk.end, document };
     });
     this.previous = next;
+    this.previousOrder = slots.map((slot) => slot.document);
     return new ManifestFile(text, slots);
   }
 }

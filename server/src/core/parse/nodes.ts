@@ -21,15 +21,18 @@ const aliasTargets = new WeakMap<Alias, Node>();
  * Records, for every alias (`*name`) of a parsed document, the node it stands for: the nearest `&name` anchor
  * before it, as YAML (and so kubectl) reads it. Only an anchor whose node ends before the alias counts, so an
  * alias inside its own anchor (a cycle) resolves to nothing rather than sending walkers round forever.
- * Returns the aliases used before any anchor of their name: YAML cannot read those (kubectl: "unknown anchor").
+ * Returns how many aliases there are and those used before any anchor of their name: YAML cannot read those
+ * (kubectl: "unknown anchor").
  */
-export function resolveAliases(document: Document.Parsed, text: string): Alias[] {
+export function resolveAliases(document: Document.Parsed, text: string): { count: number; unresolved: Alias[] } {
   // Most manifests have no alias at all, and skip the walk.
   const unresolved: Alias[] = [];
-  if (!text.includes('*')) return unresolved;
+  let count = 0;
+  if (!text.includes('*')) return { count, unresolved };
   const anchors = new Map<string, Node>();
   visit(document, (_key, node) => {
     if (isAlias(node)) {
+      count++;
       const target = anchors.get(node.source);
       if (!target) unresolved.push(node);
       const end = target?.range?.[1];
@@ -38,7 +41,7 @@ export function resolveAliases(document: Document.Parsed, text: string): Alias[]
       anchors.set(node.anchor, node);
     }
   });
-  return unresolved;
+  return { count, unresolved };
 }
 
 /** The node itself, or for an alias the anchored node it stands for (undefined when that is unknown). */

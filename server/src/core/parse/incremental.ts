@@ -1,0 +1,288 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Range, type Scalar } from 'yaml';
+import { MAX_ALIAS_COUNT, ParsedDocument, parseYaml } from './document';
+import { findDuplicateKeys } from './duplicate-keys';
+import { findExcessiveNesting } from './nesting';
+import type { MapNode, PairNode } from './nodes';
+
+/**
+ * The incremental parse of one YAML document (a Compose file is one document of thousands of lines): when an
+ * edit stays inside one entry of the top-level map, or one entry of a block map under a top-level key (a service
+ * under `services:`), only that entry's text is parsed again, and the rest of the previous tree is kept with its
+ * offsets moved by the edit's length. The result is the tree a full parse of the new text gives (the property
+ * test test/unit/parse/incremental.test.ts compares the two after thousands of random edits); whenever that is
+ * not certain this returns undefined and the caller parses the whole document:
+ *
+ * - the previous version had a problem of any kind, or an alias (`*name`: what it stands for may be the edited
+ *   entry), or a directive (`%YAML 1.1` reads the same text differently), or CR characters near the edit;
+ * - the edit crosses an entry's first key, or the entry's new text does not parse on its own, with no problem,
+ *   as exactly one key followed by the unchanged next key at the same place in the same map (checked with a
+ *   stand-in key: an unclosed quote or flow collection, a `---`, a change of indentation all fail that);
+ * - the new entry has an alias, a duplicate key, or the key of another entry.
+ *
+ * The previous document's tree is taken over: after this its nodes belong to the new document (the parser
+ * that owns both, ManifestParser, drops the previous one).
+ */
+export function reparseEdit(previous: ParsedDocument, text: string): ParsedDocument | undefined {
+  const before = previous.text;
+  const root = previous.root;
+  if (!root || root.flow || previous.problems.length > 0 || previous.hasAliases || previous.yaml.errors.length > 0) return undefined;
+  const change = changeBetween(before, text);
+  if (/^%/m.test(before.slice(0, startOf(root.items[0]?.key) ?? 0))) return undefined;
+  if (hasCr(before, change.start, change.oldEnd) || hasCr(text, change.start, change.newEnd)) return undefined;
+  const block = blockAt(root, before, change);
+  if (!block) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  const entryText = text.slice(block.start, block.end + delta);
+  const reparsed = parseEntry(block, entryText);
+  if (!reparsed) return undefined;
+  const { pair, sentinel } = reparsed;
+  if (siblingHasKey(block.parent, block.index, (pair.key as Scalar).value)) return undefined;
+  const oldValue = previous.peekValue();
+  moveTree(previous.yaml, block, reparsed, delta);
+  // Comments between the entry's last line and the next key belong to that key (its commentBefore).
+  const next = block.next?.key as Scalar | undefined;
+  if (next && sentinel) {
+    next.commentBefore = sentinel.commentBefore;
+    next.spaceBefore = sentinel.spaceBefore;
+  } else if (!block.next) {
+    previous.yaml.comment = reparsed.document.comment;
+  }
+  const yaml = previous.yaml;
+  // Converted now, while the tree is this version's: a later edit moves the same nodes again.
+  const spliced = oldValue === undefined ? undefined : splicedValue(oldValue, block, pair, reparsed.document);
+  return new ParsedDocument(text, { yaml, value: () => spliced ?? yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
+}
+
+/** The text between the common start and the common end of two versions: [start, oldEnd) became [start, newEnd). */
+export function changeBetween(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const shortest = Math.min(before.length, after.length);
+  // Whole slices first (compared natively), then character by character in the slice that differs.
+  const STEP = 1024;
+  let start = 0;
+  while (start + STEP <= shortest && before.slice(start, start + STEP) === after.slice(start, start + STEP)) start += STEP;
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  const room = shortest - start;
+  while (common + STEP <= room && before.slice(before.length - common - STEP, before.length - common) === after.slice(after.length - common - STEP, after.length - common)) common += STEP;
+  while (common < room && before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)) common++;
+  return { start, oldEnd: before.length - common, newEnd: after.length - common };
+}
+
+/** The entry an edit falls in, and what its text is parsed in. */
+interface Block {
+  /** The map that holds the entry, and the entry's index there. */
+  parent: MapNode;
+  index: number;
+  pair: PairNode;
+  /** The top-level entry whose value holds the entry (undefined for a top-level entry). */
+  outer?: PairNode;
+  /** From the entry's key to the next key of the document (or the end of the text), in the previous text. */
+  start: number;
+  end: number;
+  /** The column of the entry's key. */
+  indent: number;
+  /** The key at `end`; `nextIsSibling`: it is the next entry of `parent`, not a top-level key. */
+  next?: PairNode;
+  nextIsSibling: boolean;
+}
+
+function blockAt(root: MapNode, text: string, change: { start: number; oldEnd: number }): Block | undefined {
+  const inside = (start: number, end: number) => start <= change.start && change.oldEnd <= end && change.start < end;
+  for (let i = 0; i < root.items.length; i++) {
+    const pair = root.items[i];
+    const start = plainKeyStart(pair, text, 0);
+    const next = root.items[i + 1];
+    const end = next ? plainKeyStart(next, text, 0) : text.length;
+    if (start === undefined || end === undefined) return undefined;
+    if (!inside(start, end)) continue;
+    const top: Block = { parent: root, index: i, pair, start, end, indent: 0, next, nextIsSibling: true };
+    const map = isMap(pair.value) && !pair.value.flow ? (pair.value as MapNode) : undefined;
+    const first = map?.items[0];
+    const indent = first && startOf(first.key) !== undefined ? column(text, startOf(first.key) as number) : -1;
+    if (!map || indent <= 0) return top;
+    for (let k = 0; k < map.items.length; k++) {
+      const entryStart = plainKeyStart(map.items[k], text, indent);
+      const sibling = map.items[k + 1];
+      const entryEnd = sibling ? plainKeyStart(sibling, text, indent) : end;
+      if (entryStart === undefined || entryEnd === undefined) return undefined;
+      if (inside(entryStart, entryEnd)) {
+        return { parent: map, index: k, pair: map.items[k], outer: pair, start: entryStart, end: entryEnd, indent, next: sibling ?? next, nextIsSibling: !!sibling };
+      }
+    }
+    return top;
+  }
+  return undefined;
+}
+
+/**
+ * Where a pair's key starts, when it is a one-line scalar with no anchor or tag at the start of its line after
+ * `indent` spaces.
+ */
+function plainKeyStart(pair: PairNode, text: string, indent: number): number | undefined {
+  const key = pair.key;
+  if (!isScalar(key) || !key.range || key.anchor || key.tag) return undefined;
+  const [start, end] = key.range;
+  if (column(text, start) !== indent || text.slice(start - indent, start).trim() !== '') return undefined;
+  return text.slice(start, end).includes('\n') ? undefined : start;
+}
+
+function column(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+function startOf(node: unknown): number | undefined {
+  return isScalar(node) || isMap(node) || isSeq(node) || isAlias(node) ? node.range?.[0] : undefined;
+}
+
+function hasCr(text: string, start: number, end: number): boolean {
+  // The line the edit starts on and the one it ends on count too: a CR right before or after the edit.
+  return text.slice(Math.max(0, start - 1), end + 1).includes('\r');
+}
+
+/** A key that no Compose file or manifest has: it stands in for the next key when the entry is parsed alone. */
+const SENTINEL = '__sidecar_lsp_next_key__';
+const OUTER = 'o';
+
+/**
+ * The entry's new text parsed on its own, in the same surroundings: under a stand-in top-level key when it is a
+ * second-level entry, followed by the stand-in for the next key where there is one. Offsets of the returned
+ * pair are already the new document's.
+ */
+interface Entry {
+  document: Document.Parsed;
+  pair: PairNode;
+  /** The stand-in maps that hold the pair, as the document's: its own map, and the top-level map. */
+  map: MapNode;
+  top: MapNode;
+  sentinel?: Scalar;
+}
+
+function parseEntry(block: Block, entryText: string): Entry | undefined {
+  const prefix = block.outer ? `${OUTER}:\n${' '.repeat(block.indent)}` : '';
+  const standalone = `${prefix}${entryText}${block.next ? `${SENTINEL}:` : ''}`;
+  if (findExcessiveNesting(standalone) >= 0) return undefined;
+  const document = parseYaml(standalone);
+  if (document.errors.length > 0 || !isMap(document.contents) || document.contents.flow) return undefined;
+  if (entryText.includes('*') && hasAlias(document)) return undefined;
+  if (findDuplicateKeys(document.contents).length > 0) return undefined;
+  const top = document.contents as MapNode;
+  let map = top;
+  if (block.outer) {
+    const outer = top.items[0];
+    if (!isScalar(outer.key) || outer.key.value !== OUTER || !isMap(outer.value) || outer.value.flow) return undefined;
+    map = outer.value as MapNode;
+  }
+  const pair = map.items[0];
+  if (!pair || !isScalar(pair.key) || pair.key.range?.[0] !== prefix.length || pair.key.value === SENTINEL || pair.key.value === OUTER) return undefined;
+  const expected = 1 + (block.next && block.nextIsSibling ? 1 : 0);
+  if (map.items.length !== expected || top.items.length !== (block.outer ? 1 + (block.next && !block.nextIsSibling ? 1 : 0) : expected)) return undefined;
+  let sentinel: Scalar | undefined;
+  if (block.next) {
+    const holder = block.nextIsSibling ? map : top;
+    const key = holder.items[holder.items.length - 1].key;
+    if (!isScalar(key) || key.value !== SENTINEL || key.range?.[0] !== prefix.length + entryText.length) return undefined;
+    sentinel = key;
+  }
+  const offset = block.start - prefix.length;
+  shiftSubtree(pair, offset);
+  for (const range of new Set([map.range, top.range, document.range])) if (range) for (let i = 0; i < 3; i++) range[i] += offset;
+  return { document, pair, map, top, sentinel };
+}
+
+function hasAlias(document: Document.Parsed): boolean {
+  let found = false;
+  visit(document, { Alias: () => ((found = true), visit.BREAK) });
+  return found;
+}
+
+function siblingHasKey(map: MapNode, index: number, key: unknown): boolean {
+  return map.items.some((pair, i) => i !== index && isScalar(pair.key) && pair.key.value === key);
+}
+
+/**
+ * The previous tree made the new one: the edited pair replaced, every node after the entry moved by `delta`,
+ * and the maps around the entry (and the document) ending `delta` later, or, for the last entry of the text, where
+ * the entry parsed alone says they end.
+ */
+function moveTree(yaml: Document.Parsed, block: Block, entry: Entry, delta: number): void {
+  const pair = entry.pair;
+  const oldPair = block.parent.items[block.index];
+  const key = pair.key as Scalar;
+  const oldKey = oldPair.key as Scalar;
+  // What is written before the entry's key belongs to the key, as a full parse reads it.
+  key.commentBefore = oldKey.commentBefore;
+  key.spaceBefore = oldKey.spaceBefore;
+  block.parent.items[block.index] = pair;
+  const shiftAfter = (map: MapNode, from: number) => {
+    for (let i = from; i < map.items.length; i++) shiftSubtree(map.items[i], delta);
+  };
+  shiftAfter(block.parent, block.index + 1);
+  const root = yaml.contents as MapNode;
+  if (block.outer) shiftAfter(root, root.items.indexOf(block.outer) + 1);
+  // A map that the entry ends ends where the entry parsed alone says; one that goes on past it, `delta` later.
+  const around: [Range | null | undefined, Range | null | undefined, boolean][] = [
+    [block.parent.range, entry.map.range, !(block.next && block.nextIsSibling)],
+    [block.outer ? root.range : undefined, entry.top.range, !block.next],
+    [yaml.range, entry.document.range, !block.next],
+  ];
+  for (const [range, alone, last] of around) {
+    if (!range || !alone) continue;
+    for (let i = 1; i < 3; i++) {
+      if (last) range[i] = alone[i];
+      else if (range[i] >= block.end) range[i] += delta;
+    }
+  }
+}
+
+/** Moves every node of a pair or node by `delta` (a walk by shape, not by the `yaml` type checks: it visits every node after the edit). */
+function shiftSubtree(root: unknown, delta: number): void {
+  if (delta === 0) return;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as { range?: Range | null; items?: unknown[]; key?: unknown; value?: unknown } | null | undefined;
+    if (!node || typeof node !== 'object') continue;
+    const range = node.range;
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
+    if (Array.isArray(node.items)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+}
+
+/**
+ * The new document's plain data from the previous one's: the edited entry's value converted alone, the other
+ * entries shared. Undefined (convert all) when the previous data is not at hand or a key is not a plain string.
+ */
+function splicedValue(oldValue: unknown, block: Block, newPair: PairNode, entry: Document.Parsed): unknown {
+  const record = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+  const stringKey = (pair: PairNode | undefined) => (isScalar(pair?.key) && typeof pair.key.value === 'string' && pair.key.value !== '__proto__' ? pair.key.value : undefined);
+  const data = record(entry.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  const oldRoot = record(oldValue);
+  const newKey = stringKey(newPair);
+  if (!data || !oldRoot || newKey === undefined) return undefined;
+  const outerKey = block.outer ? stringKey(block.outer) : undefined;
+  const entries = block.outer ? record(data[OUTER]) : data;
+  const oldParent = outerKey === undefined ? oldRoot : record(oldRoot[outerKey]);
+  if (!entries || !oldParent || (block.outer && outerKey === undefined)) return undefined;
+  const replaced = replaceEntry(oldParent, block.pair, newKey, entries[newKey]);
+  if (!replaced) return undefined;
+  return outerKey === undefined ? replaced : replaceEntry(oldRoot, block.outer, outerKey, replaced);
+}
+
+/** A copy of `object` with the entry of `oldPair`'s key replaced by `key: value`, in the same place. */
+function replaceEntry(object: Record<string, unknown>, oldPair: PairNode | undefined, key: string, value: unknown): Record<string, unknown> | undefined {
+  const oldKey = isScalar(oldPair?.key) && typeof oldPair.key.value === 'string' ? oldPair.key.value : undefined;
+  if (oldKey === undefined || oldKey === '__proto__' || !(oldKey in object)) return undefined;
+  const result: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(object)) {
+    if (name === oldKey) result[key] = value;
+    else result[name] = item;
+  }
+  return result;
+}
