@@ -12,7 +12,8 @@ import type { MapNode, PairNode } from './nodes';
  * test test/unit/parse/incremental.test.ts compares the two after thousands of random edits); whenever that is
  * not certain this returns undefined and the caller parses the whole document:
  *
- * - the previous version had a problem of any kind, or an alias (`*name`: what it stands for may be the edited
+ * - the document is a Kubernetes object (those are small, one per `---` chunk, and the kustomize renderer keeps
+ *   facts about their nodes), or the previous version had a problem of any kind, or an alias (`*name`: what it stands for may be the edited
  *   entry), or a directive (`%YAML 1.1` reads the same text differently), or CR characters near the edit;
  * - the edit crosses an entry's first key, or the entry's new text does not parse on its own, with no problem,
  *   as exactly one key followed by the unchanged next key at the same place in the same map (checked with a
@@ -25,7 +26,7 @@ import type { MapNode, PairNode } from './nodes';
 export function reparseEdit(previous: ParsedDocument, text: string): ParsedDocument | undefined {
   const before = previous.text;
   const root = previous.root;
-  if (!root || root.flow || previous.problems.length > 0 || previous.hasAliases || previous.yaml.errors.length > 0) return undefined;
+  if (!root || root.flow || previous.isKubernetes || previous.problems.length > 0 || previous.hasAliases || previous.yaml.errors.length > 0) return undefined;
   const change = changeBetween(before, text);
   if (/^%/m.test(before.slice(0, startOf(root.items[0]?.key) ?? 0))) return undefined;
   if (hasCr(before, change.start, change.oldEnd) || hasCr(text, change.start, change.newEnd)) return undefined;
