@@ -111,6 +111,17 @@ const OPTIONAL_FIELDS = [
   },
 ];
 
+/**
+ * Types whose JSON is not their Go struct (a custom UnmarshalJSON): the `.d.ts` shows the struct, the API the JSON.
+ * `items` names the definition of the list's elements.
+ */
+const JSON_SHAPES = {
+  'argo-workflows:argoproj.io.v1alpha1.ParallelSteps': {
+    items: 'argo-workflows:argoproj.io.v1alpha1.WorkflowStep',
+    source: 'argo-workflows pkg/apis/workflow/v1alpha1/workflow_types.go: ParallelSteps.UnmarshalJSON reads an anonymous list of WorkflowStep',
+  },
+};
+
 /** @type {Map<string, object>} definitions of the bundled packages (objects and kinds) */
 const definitions = new Map();
 /** @type {Map<string, object>} type aliases (`type IPhase = string`), inlined where they are used */
@@ -158,6 +169,9 @@ function refTo(file) {
   if (description) schema.description = description;
   const { apiVersion, kind } = membersToObject(decl.members, ctx, schema, decl.heritageClauses);
   if (apiVersion && kind && !path.basename(file).endsWith('List.d.ts') && !NOT_KINDS[`${apiVersion} ${kind}`]) {
+    // A CRD whose whole object preserves unknown fields (IstioOperator) has no fields besides these in the .d.ts:
+    // its body is free-form, so nothing of it is unknown.
+    if (Object.keys(schema.properties ?? {}).every((name) => name === 'apiVersion' || name === 'kind' || name === 'metadata')) delete schema.additionalProperties;
     const status = schema.properties?.status;
     // What a controller writes back: output of `kubectl get -o yaml` validates whatever its release adds there.
     if (status) schema.properties.status = status.description ? { description: status.description } : {};
@@ -201,7 +215,7 @@ function membersToObject(members, ctx, schema, heritage = []) {
     const name = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(ctx.sourceFile);
     const prop = typeToSchema(member.type, ctx);
     if (member.questionToken) makeNullable(prop);
-    else required.push(name);
+    else if (!DEFAULTED_SCALARS.has(prop.type) || prop.enum) required.push(name);
     const doc = docOf(member, ctx.sourceFile);
     properties[name] = doc ? { ...prop, description: doc } : prop;
     if (name === 'apiVersion' && ts.isLiteralTypeNode(member.type)) apiVersion = member.type.literal.text;
@@ -217,6 +231,14 @@ function membersToObject(members, ctx, schema, heritage = []) {
   }
   return { apiVersion, kind };
 }
+
+/**
+ * A boolean or number field without `omitempty` is "required" in the Go-derived models, but a Go client always sends
+ * its zero value and the CRDs give such fields a default (external-secrets apis/generators/v1alpha1/types_password.go:
+ * `// +kubebuilder:default=false` on `AllowRepeat bool json:"allowRepeat"`), which the API server applies before it
+ * checks required fields: so a manifest may leave them out.
+ */
+const DEFAULTED_SCALARS = new Set(['boolean', 'number', 'integer']);
 
 function makeNullable(prop) {
   if (prop.$ref) return; // an object definition already admits null
@@ -318,6 +340,32 @@ function kindFiles(dir) {
 }
 
 for (const pkg of PACKAGES) for (const file of kindFiles(pkg.dir)) refTo(file);
+
+for (const [key, shape] of Object.entries(JSON_SHAPES)) {
+  if (!definitions.has(key) || !definitions.has(shape.items)) throw new Error(`JSON_SHAPES: ${key} or ${shape.items} is not a definition`);
+  definitions.set(key, { description: definitions.get(key).description, type: ['array', 'null'], items: { $ref: `#/definitions/${shape.items}` } });
+}
+
+// A type with apiVersion/kind literals that is used inside another object (EmbeddedPersistentVolumeClaim, an Argo
+// volumeClaimTemplates PersistentVolumeClaim) need not name them: the controller fills them in, as for StatefulSets.
+const kindKeys = new Set(kinds.map((k) => k.definition));
+const embeddedKinds = (schema) => schema.required?.includes('apiVersion') && schema.required.includes('kind') && schema.properties?.apiVersion?.enum;
+for (const [key, schema] of definitions) {
+  if (!kindKeys.has(key) && embeddedKinds(schema)) schema.required = schema.required.filter((name) => name !== 'apiVersion' && name !== 'kind');
+}
+for (const key of [...usedBuiltIns]) {
+  if (!embeddedKinds(BUILT_IN[key])) continue;
+  const copy = structuredClone(BUILT_IN[key]);
+  copy.required = copy.required.filter((name) => name !== 'apiVersion' && name !== 'kind');
+  if (copy.required.length === 0) delete copy.required;
+  for (const [owner, schema] of definitions) {
+    const text = JSON.stringify(schema);
+    if (!text.includes(`"#/definitions/${key}"`)) continue;
+    const local = `${owner.split(':')[0]}:${key}`;
+    definitions.set(local, copy);
+    definitions.set(owner, JSON.parse(text.replaceAll(`"#/definitions/${key}"`, `"#/definitions/${local}"`)));
+  }
+}
 
 for (const row of OPTIONAL_FIELDS) {
   const owner = definitions.get(row.definition);
