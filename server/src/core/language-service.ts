@@ -18,6 +18,7 @@ import { mergedContainerHover } from './workspace/kustomize/patch-hover';
 import { kustomizeTopology } from './workspace/kustomize/patch-topology';
 import { createSchemaRegistry } from './schema';
 import type { CustomKindSource } from './schema/custom-kinds';
+import { bundledCrdSource } from './schema/bundled-crds';
 import type { WorkspaceIndex } from './workspace/index/workspace-index';
 import type { Settings } from './settings';
 
@@ -61,13 +62,14 @@ export interface LanguageService extends FeatureServices {
 }
 
 /**
- * `bundledKinds`: schemas of custom kinds that ship with the server (bundled CRD schemas), the last link of the
- * custom-kind chain (schema/custom-kinds.ts): the CRDs of the user's files are asked first.
+ * `bundledKinds`: schemas of custom kinds that ship with the server, the last link of the custom-kind chain
+ * (schema/custom-kinds.ts): the CRDs of the user's files are asked first. By default the bundled CRD schemas of
+ * schemas/crds/ (schema/bundled-crds.ts), read on the first custom resource.
  */
 export function createLanguageService(options: { schemaDir?: string; bundledKinds?: CustomKindSource } = {}): LanguageService {
   const schemas = createSchemaRegistry({ schemaDir: options.schemaDir });
   const compose = { schema: createComposeSchema(), rules: composeRules };
-  const validator = new Validator(schemas, allRules, compose, options.bundledKinds);
+  const validator = new Validator(schemas, allRules, compose, options.bundledKinds ?? bundledCrdSource(schemas.schemaDir));
   const services: FeatureServices = { schemas, rules: allRules, validator, compose };
   return {
     ...services,

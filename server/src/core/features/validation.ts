@@ -148,7 +148,7 @@ export class Validator {
         const span = spanOfProblem(document, schemaProblem);
         add({
           code: schemaProblem.code,
-          severity: defaultSeverity(schemaProblem.code),
+          severity: schemaProblem.severity ?? defaultSeverity(schemaProblem.code),
           message,
           start: span.start,
           end: span.end,

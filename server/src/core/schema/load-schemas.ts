@@ -66,3 +66,25 @@ export function loadComposeSchemaFile(file: string): { schema: ComposeSchemaFile
   const schemaHash = createHash('sha256').update(text.includes('\r') ? text.replace(/\r\n/g, '\n') : text).digest('hex');
   return { schema: JSON.parse(text) as ComposeSchemaFile, schemaHash };
 }
+
+/** `schemas/crds/index.json`, as scripts/generate-crd-schemas.mjs writes it. */
+export interface BundledCrdIndex {
+  packages: { name: string; version: string; license: string; file: string; groups: string[] }[];
+  kinds: { apiVersion: string; kind: string; definition: string; file: string }[];
+}
+
+/** Where the bundled custom resource schemas sit: `schemas/crds/`, beside the Kubernetes schema folder. */
+export function bundledCrdDir(kubernetesSchemaDir: string): string {
+  return path.join(path.dirname(kubernetesSchemaDir), 'crds');
+}
+
+/** The bundle's index; undefined when the folder is absent (a schema folder of another layout). */
+export function loadBundledCrdIndex(dir: string): BundledCrdIndex | undefined {
+  const file = path.join(dir, 'index.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as BundledCrdIndex) : undefined;
+}
+
+/** One package's definitions (`schemas/crds/<package>.json`). */
+export function loadBundledCrdDefinitions(dir: string, file: string): Record<string, JsonSchema> {
+  return (JSON.parse(fs.readFileSync(path.join(dir, path.basename(file)), 'utf8')) as DefinitionsFile).definitions;
+}

@@ -18,6 +18,11 @@ export interface SchemaProblem {
   code: SchemaProblemCode;
   message: string;
   data?: { suggestion?: string; field?: string; allowed?: string[]; replacement?: string };
+  /**
+   * Reported at this severity instead of the code's default (a `rules` setting still wins): a bundled CRD schema
+   * may be of another release than the cluster's, so what it finds is a warning (schema/bundled-crds.ts).
+   */
+  severity?: 'warning';
 }
 
 export interface KindInfo {
