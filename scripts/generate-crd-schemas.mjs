@@ -86,27 +86,22 @@ const NOT_KINDS = {
 };
 
 /**
- * Containers that the controller names itself, so their `name` is optional although the type is a Kubernetes
- * Container (whose schema requires it): without these rows every Knative Service and Argo Workflow would get a false
- * missing-required-field. `field` is a property of `definition` (a list's items or an object); without it, the
- * definition itself. The package gets its own copy of a built-in type it relaxes (`knative:core.v1.Container`).
+ * Fields that a package's controller fills in, so a manifest may leave them out although the type (often a Kubernetes
+ * one) requires them: without these rows every Knative Service and Argo Workflow would get a false
+ * missing-required-field. A built-in `type` is relaxed for that package only: the package gets its own copies
+ * (`knative:core.v1.Container`) of it and of every built-in type on the way to it.
  */
+const KNATIVE_CRD = 'knative/serving config/core/300-resources/service.yaml';
 const OPTIONAL_FIELDS = [
+  { package: 'knative', type: 'core.v1.Container', optional: ['name'], source: `${KNATIVE_CRD}: containers items require no name (Knative names the container user-container)` },
+  { package: 'knative', type: 'core.v1.HTTPGetAction', optional: ['port'], source: `${KNATIVE_CRD}: httpGet requires no port (Knative probes the container's port)` },
+  { package: 'knative', type: 'core.v1.TCPSocketAction', optional: ['port'], source: `${KNATIVE_CRD}: tcpSocket requires no port` },
+  { package: 'knative', type: 'core.v1.GRPCAction', optional: ['port'], source: `${KNATIVE_CRD}: grpc requires no port` },
+  { package: 'argo-workflows', type: 'core.v1.Container', optional: ['name'], source: 'argo-workflows examples/hello-world.yaml: a template container without a name (Argo names it main)' },
   {
-    definition: 'knative:serving.knative.dev.v1.RevisionSpec',
-    field: 'containers',
-    optional: 'name',
-    source: 'knative/serving config/core/300-resources/service.yaml: containers items require no name (Knative names the container user-container)',
-  },
-  {
-    definition: 'argo-workflows:argoproj.io.v1alpha1.Template',
-    field: 'container',
-    optional: 'name',
-    source: 'argo-workflows examples/hello-world.yaml: a template container without a name (Argo names it main)',
-  },
-  {
-    definition: 'argo-workflows:argoproj.io.v1alpha1.ScriptTemplate',
-    optional: 'name',
+    package: 'argo-workflows',
+    type: 'argo-workflows:argoproj.io.v1alpha1.ScriptTemplate',
+    optional: ['name'],
     source: 'argo-workflows examples/scripts-bash.yaml: a script template without a name (Argo names it main)',
   },
 ];
@@ -349,44 +344,46 @@ for (const [key, shape] of Object.entries(JSON_SHAPES)) {
 // A type with apiVersion/kind literals that is used inside another object (EmbeddedPersistentVolumeClaim, an Argo
 // volumeClaimTemplates PersistentVolumeClaim) need not name them: the controller fills them in, as for StatefulSets.
 const kindKeys = new Set(kinds.map((k) => k.definition));
-const embeddedKinds = (schema) => schema.required?.includes('apiVersion') && schema.required.includes('kind') && schema.properties?.apiVersion?.enum;
+const embeddedKind = (schema) => Boolean(schema.required?.includes('apiVersion') && schema.required.includes('kind') && schema.properties?.apiVersion?.enum);
+const relaxations = OPTIONAL_FIELDS.map((row) => ({ ...row }));
 for (const [key, schema] of definitions) {
-  if (!kindKeys.has(key) && embeddedKinds(schema)) schema.required = schema.required.filter((name) => name !== 'apiVersion' && name !== 'kind');
+  if (!kindKeys.has(key) && embeddedKind(schema)) relaxations.push({ package: key.split(':')[0], type: key, optional: ['apiVersion', 'kind'] });
 }
-for (const key of [...usedBuiltIns]) {
-  if (!embeddedKinds(BUILT_IN[key])) continue;
-  const copy = structuredClone(BUILT_IN[key]);
-  copy.required = copy.required.filter((name) => name !== 'apiVersion' && name !== 'kind');
-  if (copy.required.length === 0) delete copy.required;
-  for (const [owner, schema] of definitions) {
-    const text = JSON.stringify(schema);
-    if (!text.includes(`"#/definitions/${key}"`)) continue;
-    const local = `${owner.split(':')[0]}:${key}`;
-    definitions.set(local, copy);
-    definitions.set(owner, JSON.parse(text.replaceAll(`"#/definitions/${key}"`, `"#/definitions/${local}"`)));
-  }
+for (const key of usedBuiltIns) {
+  if (!embeddedKind(BUILT_IN[key])) continue;
+  for (const pkg of PACKAGES) relaxations.push({ package: pkg.short, type: key, optional: ['apiVersion', 'kind'] });
 }
 
-for (const row of OPTIONAL_FIELDS) {
-  const owner = definitions.get(row.definition);
-  if (!owner) throw new Error(`OPTIONAL_FIELDS: no definition ${row.definition}`);
-  let holder = row.field ? owner.properties?.[row.field] : owner;
-  if (holder?.items) holder = holder.items;
-  if (!holder) throw new Error(`OPTIONAL_FIELDS: ${row.definition} has no ${row.field}`);
-  let target = holder;
-  if (holder.$ref) {
-    const key = holder.$ref.slice('#/definitions/'.length);
-    if (definitions.has(key)) target = definitions.get(key);
-    else {
-      const copy = `${row.definition.split(':')[0]}:${key}`;
-      if (!definitions.has(copy)) definitions.set(copy, structuredClone(BUILT_IN[key]));
-      holder.$ref = `#/definitions/${copy}`;
-      target = definitions.get(copy);
-    }
+const refsOf = (schema) => [...JSON.stringify(schema).matchAll(/"#\/definitions\/([^"]+)"/g)].map((m) => m[1]);
+const withoutRequired = (schema, names) => {
+  for (const name of names) if (!schema.required?.includes(name)) throw new Error(`OPTIONAL_FIELDS: ${name} is not required`);
+  schema.required = schema.required.filter((name) => !names.includes(name));
+  if (schema.required.length === 0) delete schema.required;
+};
+for (const pkg of PACKAGES) {
+  const rows = relaxations.filter((row) => row.package === pkg.short);
+  for (const row of rows.filter((r) => definitions.has(r.type))) withoutRequired(definitions.get(row.type), row.optional);
+  const builtIns = new Map(rows.filter((r) => !definitions.has(r.type)).map((r) => [r.type, r.optional]));
+  if (builtIns.size === 0) continue;
+  // The built-in types that reach a relaxed one get package copies, so the relaxation stays inside the package.
+  const reaches = new Map();
+  const reach = (key) => {
+    if (reaches.has(key)) return reaches.get(key);
+    reaches.set(key, false);
+    const result = builtIns.has(key) || refsOf(BUILT_IN[key] ?? {}).some(reach);
+    reaches.set(key, result);
+    return result;
+  };
+  const copied = Object.keys(BUILT_IN).filter(reach);
+  const local = (text) => copied.reduce((t, key) => t.replaceAll(`"#/definitions/${key}"`, `"#/definitions/${pkg.short}:${key}"`), text);
+  for (const key of copied) {
+    const copy = JSON.parse(local(JSON.stringify(BUILT_IN[key])));
+    if (builtIns.has(key)) withoutRequired(copy, builtIns.get(key));
+    definitions.set(`${pkg.short}:${key}`, copy);
   }
-  if (!target.required?.includes(row.optional)) throw new Error(`OPTIONAL_FIELDS: ${row.optional} is not required in ${row.definition} ${row.field ?? ''}`);
-  target.required = target.required.filter((name) => name !== row.optional);
-  if (target.required.length === 0) delete target.required;
+  for (const [key, schema] of definitions) {
+    if (key.startsWith(`${pkg.short}:`) && !copied.some((c) => key === `${pkg.short}:${c}`)) definitions.set(key, JSON.parse(local(JSON.stringify(schema))));
+  }
 }
 
 const seen = new Map();
