@@ -38,6 +38,20 @@ describe('language server over stdio', () => {
     assert.match(type?.message ?? '', /containerPort must be an integer, got the string "abc"/);
   });
 
+  it('checks a custom resource by its bundled CRD schema: the Istio typo is a warning with the suggestion', async () => {
+    const file = path.resolve(__dirname, '..', 'fixtures', 'crds', 'istio-virtualservice-typo.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    const diagnostics = await client.open(pathToFileURL(file).toString(), text);
+    const lines = text.split('\n');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range.start.line, lines[d.range.start.line].slice(d.range.start.character, d.range.end.character), d.message]),
+      [
+        ['unknown-field', 2, 14, 'wieght', 'Unknown field "wieght" in VirtualService.spec.http[0].route[0]. Did you mean "weight"?'],
+        ['invalid-type', 2, 19, '5', 'timeout must be a string, got the number 5'],
+      ],
+    );
+  });
+
   it('re-validates on change, CRLF included, and clears diagnostics once fixed', async () => {
     const uri = fileUri(fixtures, 'edited.yaml');
     const bad = fs.readFileSync(path.join(fixtures, 'bad-pod.yaml'), 'utf8').replace(/\n/g, '\r\n');

@@ -105,7 +105,9 @@ describe('bundled CRD schemas (schemas/crds, schema/bundled-crds.ts)', () => {
     const labels = service.complete(parseManifest(keys.text), keys.offset, defaultSettings()).items.map((item) => item.label);
     assert.ok(['steps', 'canaryService', 'stableService', 'trafficRouting'].every((name) => labels.includes(name)), labels.join(', '));
     const virtualService = readFixture('crds', 'istio.yaml');
-    assert.match(hoverText(virtualService, virtualService.indexOf('perTryTimeout')), /Timeout per attempt/i);
+    const hovered = hoverText(virtualService, virtualService.indexOf('perTryTimeout'));
+    assert.match(hovered, /Timeout per attempt/i);
+    assert.match(hovered, /schema of @kubernetes-models\/istio 3\.0\.1 \(bundled\)/);
   });
 
   it('offers the bundled apiVersions and kinds', () => {

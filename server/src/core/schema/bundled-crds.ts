@@ -48,7 +48,7 @@ export function bundledCrdSource(schemaDir: string): CustomKindSource {
   function loaded() {
     if (!index) {
       const file = loadBundledCrdIndex(dir);
-      const origins = new Map((file?.packages ?? []).map((p) => [p.file, `bundled schema of ${p.name} ${p.version}`]));
+      const origins = new Map((file?.packages ?? []).map((p) => [p.file, `${p.name} ${p.version} (bundled)`]));
       const entries = file?.kinds ?? [];
       index = { byKind: new Map(entries.map((k) => [`${k.apiVersion}\u0000${k.kind}`, k])), origins, kinds: entries.map(({ apiVersion, kind }) => ({ apiVersion, kind })) };
     }
@@ -68,7 +68,7 @@ export function bundledCrdSource(schemaDir: string): CustomKindSource {
         if (!own) files.set(entry.file, (own = loadBundledCrdDefinitions(dir, entry.file)));
         const strict = compileKindSchema(
           { definitions: closure(entry.definition, [own, builtIn]), root: entry.definition },
-          { origin: known.origins.get(entry.file) ?? 'bundled schema', key, pathNames: true },
+          { origin: known.origins.get(entry.file) ?? 'the bundled CRD schemas', key, pathNames: true },
         );
         // The bundled release may be older or newer than the cluster's (a field added since, an enum value, a field
         // made optional): the API server may accept what this schema rejects, so it warns, never errs.
