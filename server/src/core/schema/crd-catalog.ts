@@ -85,7 +85,7 @@ function versionSchema(crd: CrdModel, version: CrdVersion, builtIn: () => Record
   if (!schema) {
     const strict = strictCrdSchema(version.schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, crd.kind, builtIn());
     // The key hashes what was written (the built-in part is the same for every CRD of a server).
-    schema = compileKindSchema(strict, { origin: `CustomResourceDefinition ${crd.name}`, key: `crd|${crd.kind}|${hashOf(version.schema ?? null)}`, pathNames: true });
+    schema = compileKindSchema(strict, { origin: `CustomResourceDefinition ${crd.name}`, key: `crd|${crd.kind}|${hashOf(version.schema ?? null)}`, pathNames: true, engine: 'interpret' });
     known.set(version.name, schema);
   }
   return schema;

@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { CustomKindSchema } from './custom-kinds';
 import { contentHash } from './load-schemas';
+import { interpretSchema, type Check } from './interpret';
 import { toProblems } from './problems';
 import { SchemaWalker } from './schema-walker';
 import type { FieldInfo, JsonSchema, SchemaPath, SchemaProblem } from './types';
@@ -18,6 +19,11 @@ export interface KindSchemaOptions {
   key?: string;
   /** Name inline objects by their path (`Widget.spec.ports[0]`) in messages: for schemas without named types. */
   pathNames?: boolean;
+  /**
+   * 'ajv' (default) compiles the schema on first use; 'interpret' walks the value with it (schema/interpret.ts),
+   * compiling nothing: for large schemas checking small documents (CRDs), with the keywords interpret.ts reads.
+   */
+  engine?: 'ajv' | 'interpret';
 }
 
 /**
@@ -72,10 +78,16 @@ export function hashOf(value: unknown): string {
 export function compileKindSchema(schema: KindJsonSchema, options: KindSchemaOptions): CustomKindSchema {
   const key = options.key ?? hashOf(schema);
   const walker = new SchemaWalker(schema.definitions, { pathNames: options.pathNames });
+  let walk: Check | undefined;
   return {
     key,
     origin: options.origin,
     validate(value: unknown): SchemaProblem[] {
+      if (options.engine === 'interpret') {
+        walk ??= interpretSchema(schema.definitions, schema.root);
+        const errors = walk(value);
+        return errors.length ? toProblems(errors, value, walker, schema.root) : [];
+      }
       const validate = validatorFor(key, schema);
       if (!validate || validate(value)) return [];
       return toProblems(validate.errors ?? [], value, walker, schema.root);
