@@ -5,7 +5,7 @@ import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { compileKindSchema, type CustomKindSource } from '../../../server/src/core/schema/index';
 import { defaultSettings } from '../../../server/src/core/settings';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/index/workspace-index';
-import { readFixture, slice } from '../helpers';
+import { caret, readFixture, slice } from '../helpers';
 import { actionsFor, applyAction, pick } from '../code-actions/harness';
 
 const folder = (name: string) => readFixture('custom-resources', 'crd-folder', name);
@@ -86,5 +86,22 @@ describe('a custom resource of a CRD defined in the same folder is validated by 
     const fixed = applyAction(text, pick(run.actions, /Change to storage\.example\.com\/v1 Backup/));
     assert.match(fixed, /apiVersion: storage\.example\.com\/v1\nkind: Backup/);
     assert.deepEqual(brief(service, fixed), []);
+  });
+
+  it('the items of a kind: List are checked by the CRD, and again when it changes', () => {
+    const list = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: storage.example.com/v1\n    kind: Backup\n    metadata: {name: a}\n    spec: {schedule: "@daily", target: {kind: Database, name: db}, suspend: "no"}\n';
+    const index = workspace({ 'crd.yaml': folder('crd.yaml'), 'list.yaml': list });
+    assert.deepEqual(brief(service, '', index, 'list.yaml').map((f) => [f[0], f[1]]), [['invalid-type', '"no"']]);
+    index.set('crd.yaml', parseManifest(folder('crd.yaml').replace(/suspend:\n(\s+)type: boolean/, 'suspend:\n$1type: string')));
+    assert.deepEqual(brief(service, '', index, 'list.yaml'), []);
+  });
+
+  it('completes the kinds and versions the CRDs serve', () => {
+    const { text, offset } = caret('apiVersion: storage.example.com/v1\nkind: |\n');
+    const index = workspace({ 'crd.yaml': folder('crd.yaml'), 'new.yaml': text });
+    const file = index.fileOf('new.yaml');
+    assert.ok(file);
+    const items = service.complete(file, offset, settings, { workspace: index }).items;
+    assert.deepEqual(items.map((item) => item.label), ['Backup']);
   });
 });

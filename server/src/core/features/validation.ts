@@ -67,8 +67,7 @@ export class Validator {
     const result: Finding[] = [];
     for (const slot of file.slots) {
       // A custom resource is checked again when its schema changes (an edit of its CRD), not otherwise.
-      const { apiVersion, kind } = slot.document;
-      const customKey = custom && apiVersion && kind ? customSchemaOf(this.schemas, custom, apiVersion, kind)?.key : undefined;
+      const customKey = custom ? this.customKeyOf(slot.document, custom) : '';
       const key = customKey ? `${fileKey}|${customKey}` : fileKey;
       let cached = this.perDocument.get(slot.document);
       if (!cached || cached.key !== key) {
@@ -80,6 +79,19 @@ export class Validator {
     const workspace = options.workspace && fileName !== undefined ? { index: options.workspace, uri: fileName } : undefined;
     result.push(...workspaceFindings(file, settings, this.rules, workspace, (finding) => withHref(finding, settings)));
     return options.cap === false ? result : capFindings(result, settings);
+  }
+
+  /** The identities of the custom schemas a document is checked with: its own kind's, and its items' in a `kind: List`. */
+  private customKeyOf(document: ParsedDocument, custom: CustomKindSource): string {
+    const { apiVersion, kind } = document;
+    if (!apiVersion || !kind) return '';
+    const own = customSchemaOf(this.schemas, custom, apiVersion, kind)?.key ?? '';
+    if (!kind.endsWith('List') || document.hasSyntaxErrors) return own;
+    const items = (document.value().value as { items?: unknown } | undefined)?.items;
+    const keys = (Array.isArray(items) ? items : []).map((item: { apiVersion?: unknown; kind?: unknown } | null) =>
+      typeof item?.apiVersion === 'string' && typeof item.kind === 'string' ? (customSchemaOf(this.schemas, custom, item.apiVersion, item.kind)?.key ?? '') : '',
+    );
+    return [own, ...keys].join('|').replace(/^\|+$/, '');
   }
 
   /**
