@@ -104,4 +104,14 @@ describe('a custom resource of a CRD defined in the same folder is validated by 
     const items = service.complete(file, offset, settings, { workspace: index }).items;
     assert.deepEqual(items.map((item) => item.label), ['Backup']);
   });
+
+  it('a deprecated version is a warning with a quick fix to the version the warning names', () => {
+    const text = readFixture('codes', 'crd-version-deprecated', 'bad.yaml');
+    assert.deepEqual(brief(service, text), [['crd-version-deprecated', 'storage.example.com/v1beta1', 'storage.example.com/v1beta1 Backup is deprecated; use storage.example.com/v1 Backup']]);
+    const run = actionsFor(text, 'crd-version-deprecated');
+    assert.equal(run.target.severity, 2);
+    const fixed = applyAction(text, pick(run.actions, /Change apiVersion to storage\.example\.com\/v1$/));
+    assert.deepEqual(brief(service, fixed), []);
+  });
 });
+

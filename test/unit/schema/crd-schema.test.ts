@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSchemaRegistry, compileKindSchema, type SchemaProblem } from '../../../server/src/core/schema/index';
-import { crdModelOf, crdSource } from '../../../server/src/core/schema/crd-catalog';
+import { compareKubeVersions, crdModelOf, crdSource } from '../../../server/src/core/schema/crd-catalog';
 import { OBJECT_META, strictCrdSchema } from '../../../server/src/core/schema/crd-schema';
 
 const registry = createSchemaRegistry();
@@ -158,4 +158,31 @@ describe('CRD models and served versions (schema/crd-catalog.ts)', () => {
     assert.notEqual(first?.key, other?.key);
     assert.deepEqual(other?.validate({ apiVersion: 'example.com/v1', kind: 'Widget', spec: { size: 3 } }).map((p) => p.code), ['invalid-type']);
   });
+
+  it('a deprecated version is served with the API server\'s warning: the CRD\'s own, or the newest newer version to use', () => {
+    const versions = (deprecationWarning?: string) => [
+      { name: 'v1alpha1', served: true, deprecated: true, schema: { openAPIV3Schema: { type: 'object' } } },
+      { name: 'v1beta1', served: true, deprecated: true, ...(deprecationWarning ? { deprecationWarning } : {}), schema: { openAPIV3Schema: { type: 'object' } } },
+      { name: 'v1', served: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } },
+      { name: 'v2', served: false, schema: { openAPIV3Schema: { type: 'object' } } },
+    ];
+    const lookup = (version: string, warning?: string) => {
+      const model = crdModelOf({ ...crd, spec: { ...crd.spec, versions: versions(warning) } });
+      assert.ok(model);
+      return crdSource([model], builtIn)?.lookup(`example.com/${version}`, 'Widget');
+    };
+    const widget = { apiVersion: 'example.com/v1alpha1', kind: 'Widget', spec: { size: 'x' } };
+    assert.deepEqual(lookup('v1alpha1')?.validate(widget).map((p) => [p.code, p.message, p.data]), [
+      ['crd-version-deprecated', 'example.com/v1alpha1 Widget is deprecated; use example.com/v1 Widget', { replacement: 'example.com/v1' }],
+      ['unknown-field', 'Unknown field "spec" in Widget.', { field: 'spec' }],
+    ]);
+    assert.deepEqual(lookup('v1beta1', 'Widget v1beta1 goes away in 2027.')?.validate(widget).map((p) => p.message), ['Widget v1beta1 goes away in 2027.', 'Unknown field "spec" in Widget.']);
+    assert.deepEqual(lookup('v1')?.validate({ ...widget, apiVersion: 'example.com/v1' }).map((p) => p.code), ['invalid-type']);
+  });
+
+  it('orders versions as Kubernetes does', () => {
+    const order = ['v10', 'v2', 'v1', 'v11beta2', 'v10beta3', 'v3beta1', 'v12alpha1', 'v11alpha2', 'foo1', 'foo10'];
+    assert.deepEqual([...order].reverse().sort((a, b) => compareKubeVersions(b, a)), order);
+  });
 });
+

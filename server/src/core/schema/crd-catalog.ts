@@ -9,6 +9,9 @@ export interface CrdVersion {
   served: boolean;
   /** The version objects are stored in: the one to offer first. */
   storage: boolean;
+  deprecated: boolean;
+  /** The CRD's own `deprecationWarning`, said instead of the default one. */
+  deprecationWarning?: string;
   /** `schema.openAPIV3Schema` as written. */
   schema: unknown;
 }
@@ -45,7 +48,14 @@ export function crdModelOf(value: unknown): CrdModel | undefined {
   for (const entry of Array.isArray(spec?.versions) ? spec.versions : []) {
     const version = record(entry);
     if (typeof version?.name !== 'string') continue;
-    versions.push({ name: version.name, served: version.served === true, storage: version.storage === true, schema: record(version.schema)?.openAPIV3Schema });
+    versions.push({
+      name: version.name,
+      served: version.served === true,
+      storage: version.storage === true,
+      deprecated: version.deprecated === true,
+      ...(typeof version.deprecationWarning === 'string' ? { deprecationWarning: version.deprecationWarning } : {}),
+      schema: record(version.schema)?.openAPIV3Schema,
+    });
   }
   const name = record(object.metadata)?.name;
   return { name: typeof name === 'string' ? name : `${kind}.${group}`, group, kind, versions };
@@ -73,6 +83,38 @@ function notServed(crd: CrdModel, apiVersion: string): CustomKindSchema {
   const data = offered ? { data: { suggestion: crd.kind, replacement: `${crd.group}/${offered.name}` } } : {};
   const problem: SchemaProblem = { path: ['apiVersion'], target: 'value', code: 'unknown-kind', message, ...data };
   return { key: `not-served|${message}`, origin: `CustomResourceDefinition ${crd.name}`, validate: () => [problem], describe: () => undefined };
+}
+
+/**
+ * Kubernetes' order of version names (apimachinery version.CompareKubeAwareVersionStrings, as the CRD docs list it:
+ * v10, v2, v1, v11beta2, v10beta3, v3beta1, v12alpha1, v11alpha2, foo1, foo10): GA above beta above alpha, then by
+ * major and minor number; names not of that form below them, by name. Positive when `a` is the higher.
+ */
+export function compareKubeVersions(a: string, b: string): number {
+  const rank = (name: string): [number, number, number] | undefined => {
+    const match = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(name);
+    if (!match) return undefined;
+    return [Number(match[1]), match[2] === 'alpha' ? 0 : match[2] === 'beta' ? 1 : 2, Number(match[3] ?? 0)];
+  };
+  const ra = rank(a);
+  const rb = rank(b);
+  if (!ra || !rb) return ra ? 1 : rb ? -1 : a < b ? 1 : a > b ? -1 : 0;
+  return ra[1] - rb[1] || ra[0] - rb[0] || ra[2] - rb[2];
+}
+
+/**
+ * The API server's warning for a deprecated version (apiextensions-apiserver customresource_handler.go,
+ * defaultDeprecationWarning): the CRD's own text, or `<group>/<version> <Kind> is deprecated`, and `; use` the newest
+ * served, not deprecated version that is newer than this one.
+ */
+function withDeprecation(schema: CustomKindSchema, crd: CrdModel, version: CrdVersion): CustomKindSchema {
+  const newer = crd.versions
+    .filter((v) => v.served && !v.deprecated && compareKubeVersions(version.name, v.name) < 0)
+    .sort((a, b) => compareKubeVersions(b.name, a.name))[0];
+  const replacement = newer ? `${crd.group}/${newer.name}` : undefined;
+  const message = version.deprecationWarning ?? `${crd.group}/${version.name} ${crd.kind} is deprecated${replacement ? `; use ${replacement} ${crd.kind}` : ''}`;
+  const problem: SchemaProblem = { path: ['apiVersion'], target: 'value', code: 'crd-version-deprecated', message, ...(replacement ? { data: { replacement } } : {}) };
+  return { ...schema, key: `${schema.key}|deprecated|${message}`, validate: (value) => [problem, ...schema.validate(value)] };
 }
 
 /** Compiled schemas per CRD model and version: a model is made once per parsed document, so this lives as long as it. */
@@ -108,7 +150,9 @@ export function crdSource(crds: readonly CrdModel[], builtIn: () => Record<strin
       const crd = parsed && byGroupKind.get(`${parsed.group}\u0000${kind}`);
       if (!parsed || !crd) return undefined;
       const version = crd.versions.find((v) => v.name === parsed.version && v.served);
-      return version ? versionSchema(crd, version, builtIn) : notServed(crd, apiVersion);
+      if (!version) return notServed(crd, apiVersion);
+      const schema = versionSchema(crd, version, builtIn);
+      return version.deprecated ? withDeprecation(schema, crd, version) : schema;
     },
     kinds() {
       return [...byGroupKind.values()].flatMap((crd) => crd.versions.filter((v) => v.served).map((v) => ({ apiVersion: `${crd.group}/${v.name}`, kind: crd.kind })));

@@ -8,7 +8,8 @@ export type SchemaProblemCode =
   | 'missing-required-field'
   | 'removed-api-version'
   | 'invalid-value'
-  | 'unknown-kind';
+  | 'unknown-kind'
+  | 'crd-version-deprecated';
 
 export interface SchemaProblem {
   /** Where to underline. */

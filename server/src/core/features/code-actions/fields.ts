@@ -66,11 +66,12 @@ export const invalidEnum: QuickFixProvider<'invalid-enum'> = (context) => {
 const NEEDS_SELECTOR = new Set(['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet']);
 
 /**
- * Schema `removed-api-version` with a successor (extensions/v1beta1 DaemonSet → apps/v1). apps/v1 requires
+ * Schema `removed-api-version` with a successor (extensions/v1beta1 DaemonSet → apps/v1), and a custom resource in
+ * a deprecated CRD version (`crd-version-deprecated`, the newer version its warning names). apps/v1 requires
  * `spec.selector`, which the old versions defaulted from the template's labels: the fix writes that default
  * out, so the object means the same and stays valid. Not preferred: a version change deserves a look.
  */
-export const removedApiVersion: QuickFixProvider<'removed-api-version' | 'api-version-not-served-yet'> = (context) => {
+export const removedApiVersion: QuickFixProvider<'removed-api-version' | 'api-version-not-served-yet' | 'crd-version-deprecated'> = (context) => {
   const { replacement } = context.data;
   const root = asMap(context.document.yaml.contents);
   const pair = getPair(root, 'apiVersion');

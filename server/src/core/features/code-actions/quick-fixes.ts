@@ -41,6 +41,8 @@ const fixes: QuickFixes = {
   'unknown-field': unknownField,
   'invalid-enum': invalidEnum,
   'removed-api-version': removedApiVersion,
+  // The version a deprecated CRD version's warning names (schema/crd-catalog.ts).
+  'crd-version-deprecated': removedApiVersion,
   'api-version-not-served-yet': removedApiVersion,
   'field-not-in-version': removeVersionedField,
   'field-behind-feature-gate': removeVersionedField,
