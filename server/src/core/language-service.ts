@@ -8,7 +8,7 @@ import { hover } from './features/hover';
 import * as navigation from './features/navigation';
 import type { FeatureServices } from './features/services';
 import { buildTopology, type TopologyOptions, type WorkloadDiagram } from './features/topology';
-import { Validator } from './features/validation';
+import { Validator, type Budget } from './features/validation';
 import type { ManifestFile } from './parse/manifest';
 import { allRules } from './rules';
 import { validateKustomizationFile, validatePatchFile, type KustomizeContext } from './workspace/kustomize/patch-validation';
@@ -32,9 +32,10 @@ export interface LanguageService extends FeatureServices {
    * YAML, schema and rule findings of a file (cached per parsed document and settings). With `kustomize`, a file
    * that kustomizations use as a patch is checked as a patch and through the merged workloads. `fileName` (URI or
    * path) recognises Compose files by name; without it they are recognised by content. `cap: false` (the CLI)
-   * returns every finding instead of the editor's 1,000 per file.
+   * returns every finding instead of the editor's 1,000 per file. With `budget` (the editor's), checking stops when
+   * it is exhausted and a `checked-partly` notice says so.
    */
-  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource }): Finding[];
+  validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource; budget?: Budget }): Finding[];
   complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   /** With `kustomize`, in a strategic-merge patch: the merged container under the cursor, per overlay, too. */

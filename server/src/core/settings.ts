@@ -14,7 +14,12 @@ export interface Settings {
   docsBaseUrl?: string;
   /** Which injectors to simulate (Istio, Linkerd, Vault) and the mode each injects in by default. */
   meshes: MeshesSettings;
+  /** The editor's time budget per check of a file, in ms (`sidecar.validate.timeBudget`); the CLI has none. */
+  timeBudget?: number;
 }
+
+/** Bounds of `sidecar.validate.timeBudget` (ms): below 100 nothing gets checked, above 10 minutes it is no budget. */
+export const TIME_BUDGET_RANGE = { min: 100, max: 600_000, default: 5000 } as const;
 
 export const DEFAULT_KUBERNETES_VERSION = '1.34';
 export const SUPPORTED_KUBERNETES_VERSIONS = ['1.27', '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
@@ -56,6 +61,8 @@ export function normalizeSettings(input: unknown, base: Settings = defaultSettin
   } else if (typeof validate === 'boolean') {
     result.validate = validate;
   }
+  const budget = validate && typeof validate === 'object' ? (validate as { timeBudget?: unknown }).timeBudget : undefined;
+  if (typeof budget === 'number' && budget >= TIME_BUDGET_RANGE.min && budget <= TIME_BUDGET_RANGE.max) result.timeBudget = budget;
   if (typeof raw.kubernetesVersion === 'string' && /^v?1\.\d+/.test(raw.kubernetesVersion.trim())) {
     result.kubernetesVersion = raw.kubernetesVersion.trim().replace(/^v/, '').split('.').slice(0, 2).join('.');
   }

@@ -31,6 +31,9 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   // Needs a folder tree (a kustomization, its base, the patch): test/unit/kustomize/patch-validation.test.ts, over
   // test/fixtures/kustomize/remote-base/prod (bad) and log-shipper/overlay (good).
   'kustomize-not-resolved': 'kustomize-not-resolved',
+  // Needs a time budget that runs out: test/unit/robustness/budget.test.ts (a budget by count of checks) and
+  // test/lsp/responsiveness.test.ts (the editor's budget over the server).
+  'checked-partly': 'checked-partly',
   // Need a folder tree too: test/unit/kustomize/json-patch.test.ts over test/fixtures/kustomize/json6902/bad-overlay
   // (bad) and json6902/overlay (good), no-match/bad-overlay (bad) and log-shipper/overlay (good).
   'kustomize-patch-operation': 'kustomize-patch-operation',

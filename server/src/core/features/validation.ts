@@ -21,6 +21,9 @@ import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kuber
 import { workspaceFindings } from './workspace-checks';
 import { customResourceSource } from './custom-resources';
 import type { WorkspaceIndex } from '../workspace/index/workspace-index';
+import { BudgetRun, checkedPartly, type Budget } from './budget';
+
+export type { Budget } from './budget';
 
 /** Problems of the text itself: a List's items share its text, so these are reported once, for the List. */
 const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key', 'alias-limit', 'nesting-limit', 'templated-yaml']);
@@ -50,9 +53,13 @@ export class Validator {
    * CLI) returns every finding; the editor's default keeps MAX_FINDINGS_PER_FILE and one too-many-problems notice,
    * so one broken file cannot flood the client with a multi-megabyte notification. `workspace`: the index that
    * holds this file under `fileName`, for the cross-file rules; without it the file is checked alone. `customKinds`:
-   * schemas for kinds that are not built in, asked before the bundled ones (schema/custom-kinds.ts).
+   * schemas for kinds that are not built in, asked before the bundled ones (schema/custom-kinds.ts). With a
+   * `budget`, documents are checked until it is exhausted (asked between documents and between phases: schema,
+   * versions, each rule, List items); what is left unchecked is named by one `checked-partly` notice, and only
+   * documents checked to the end are kept in the cache, so the next call goes on where this one stopped.
    */
-  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource } = {}): Finding[] {
+  validate(file: ManifestFile, settings: Settings, fileName?: string, options: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource; budget?: Budget } = {}): Finding[] {
+    const budget = options.budget;
     if (!settings.validate) return [];
     if (file.declined) {
       const { code, message } = file.declined;
@@ -65,20 +72,34 @@ export class Validator {
     const custom = this.customKinds([options.customKinds, customResourceSource(this.schemas, file, options.workspace)]);
     const schemas = withCustomKinds(this.schemas, custom);
     const result: Finding[] = [];
+    const run = new BudgetRun(budget);
+    let firstUnchecked: number | undefined;
+    let unchecked = 0;
     for (const slot of file.slots) {
       // A custom resource is checked again when its schema changes (an edit of its CRD), not otherwise.
       const customKey = custom ? this.customKeyOf(slot.document, custom) : '';
       const key = customKey ? `${fileKey}|${customKey}` : fileKey;
       let cached = this.perDocument.get(slot.document);
       if (!cached || cached.key !== key) {
-        cached = { key, findings: this.validateDocument(slot.document, settings, { fileName, namespaces, schemas }) };
+        const findings = run.over() ? [] : this.validateDocument(slot.document, settings, { fileName, namespaces, schemas, run });
+        if (run.stopped) {
+          // Stopped before or inside this document: what it found so far is reported, nothing is cached.
+          for (const finding of findings) result.push(shiftFinding(finding, slot.start));
+          firstUnchecked ??= slot.start;
+          unchecked++;
+          continue;
+        }
+        cached = { key, findings };
         this.perDocument.set(slot.document, cached);
       }
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
     }
     const workspace = options.workspace && fileName !== undefined ? { index: options.workspace, uri: fileName } : undefined;
     result.push(...workspaceFindings(file, settings, this.rules, workspace, (finding) => withHref(finding, settings)));
-    return options.cap === false ? result : capFindings(result, settings);
+    const capped = options.cap === false ? result : capFindings(result, settings);
+    if (firstUnchecked === undefined || !budget) return capped;
+    budget.stopped?.(firstUnchecked);
+    return [...capped, ...checkedPartly(firstUnchecked, unchecked, file.slots.length, budget, settings)];
   }
 
   /** The identities of the custom schemas a document is checked with: its own kind's, and its items' in a `kind: List`. */
@@ -103,9 +124,10 @@ export class Validator {
   validateDocument(
     document: ParsedDocument,
     settings: Settings,
-    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[]; schemas?: SchemaRegistry } = {},
+    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[]; schemas?: SchemaRegistry; run?: BudgetRun } = {},
   ): Finding[] {
     const fileName = options.fileName;
+    const over = () => options.run?.over() ?? false;
     // The built-in registry, or the one seen through the custom-kind chain (validate()).
     const schemas = options.schemas ?? this.schemas;
     const findings: Finding[] = [];
@@ -115,7 +137,7 @@ export class Validator {
       findings.push(withHref(level ? { ...finding, severity: level } : finding, settings));
     };
     if (this.compose && isCompose(document, fileName)) {
-      this.validateCompose(document, settings, fileName, add);
+      this.validateCompose(document, settings, fileName, add, over);
       return applySuppressions(document, findings);
     }
     if (!document.looksLikeKubernetes) return [];
@@ -148,6 +170,7 @@ export class Validator {
     // The target decides whether the apiVersion is served; the 1.36 schemas know only what 1.36 serves, so an
     // apiVersion that 1.36 no longer serves (served at an older target) is not schema-checked at all.
     const versionProblems = [apiVersionProblem(apiVersion, kind, minor) ?? []].flat();
+    if (over()) return applySuppressions(document, findings);
     if (!schemas.removal(apiVersion, kind)) {
       for (const schemaProblem of schemas.validate(apiVersion, kind, value)) {
         if (options.asPatch && schemaProblem.code === 'missing-required-field') continue;
@@ -167,7 +190,7 @@ export class Validator {
           data: schemaProblem.data ? { ...schemaProblem.data, path: schemaProblem.path } : { path: schemaProblem.path },
         });
       }
-      versionProblems.push(...fieldProblems(schemas, apiVersion, kind, value, minor));
+      if (!over()) versionProblems.push(...fieldProblems(schemas, apiVersion, kind, value, minor));
     }
     for (const problem of versionProblems) {
       const span = spanOfProblem(document, problem);
@@ -211,17 +234,19 @@ export class Validator {
         });
       },
     });
-    for (const rule of applicable) rule.checkDocument?.(document, contextFor(rule, undefined));
+    for (const rule of applicable) if (!over()) rule.checkDocument?.(document, contextFor(rule, undefined));
     // `kind: List`: kubectl creates each item, so each is checked as a document (syntax was checked above).
-    for (const item of listItems(document)) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces, schemas }).filter((f) => !YAML_CODES.has(f.code)));
+    for (const item of listItems(document)) {
+      if (!over()) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces, schemas, run: options.run }).filter((f) => !YAML_CODES.has(f.code)));
+    }
     for (const pod of podsOf(document)) {
-      for (const rule of applicable) rule.check?.(pod, contextFor(rule, pod));
+      for (const rule of applicable) if (!over()) rule.check?.(pod, contextFor(rule, pod));
     }
     return applySuppressions(document, findings);
   }
 
   /** YAML problems, Compose Specification schema problems and Compose rule findings of a Compose document. */
-  private validateCompose(document: ParsedDocument, settings: Settings, fileName: string | undefined, add: (finding: Finding) => void): void {
+  private validateCompose(document: ParsedDocument, settings: Settings, fileName: string | undefined, add: (finding: Finding) => void, over: () => boolean): void {
     const compose = this.compose;
     if (!compose) return;
     for (const problem of document.problems) {
@@ -233,11 +258,12 @@ export class Validator {
       add({ code: problem.code, severity: defaultSeverity(problem.code), message: problem.message, start: problem.start, end: problem.end });
       return;
     }
+    if (over()) return;
     for (const schemaProblem of compose.schema.validate(applyMergeKeys(value))) add(schemaFinding(document, schemaProblem));
     const model = buildComposeModel(document.root, document.yaml, fileName);
     const fallback = nodeSpan(document.root.items[0]?.key);
     for (const rule of compose.rules) {
-      if (settings.rules[rule.id] === 'off') continue;
+      if (settings.rules[rule.id] === 'off' || over()) continue;
       rule.check(model, { document, settings, report: (report) => add(ruleFinding(rule, report, fallback)) });
     }
   }
