@@ -36,6 +36,8 @@ function tsFilesUnder(dir) {
 const builds = [
   { name: 'client', entry: 'client/src/extension.ts', options: { ...nodeDefaults, outfile: r('client/out/extension.js'), external: ['vscode'] } },
   { name: 'server', entry: 'server/src/server.ts', options: { ...nodeDefaults, outfile: r('server/out/server.js') } },
+  // The server's validation thread (worker_threads), loaded from beside server.js.
+  { name: 'validation-worker', entry: 'server/src/lsp/validation-worker.ts', options: { ...nodeDefaults, outfile: r('server/out/validation-worker.js') } },
   {
     name: 'cli', entry: 'server/src/cli/main.ts',
     options: { ...nodeDefaults, outfile: r('server/out/cli.js'), banner: { js: '#!/usr/bin/env node' } },

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './core/language-service';
 import { KustomizeCache } from './core/workspace/kustomize/cache';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { ValidationThread } from './lsp/validation-thread';
 import { kustomizePath } from './lsp/kustomize';
 import { ManifestCache } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
@@ -29,10 +30,20 @@ const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 const cache = new ManifestCache();
 const settings = new SettingsStore(connection, () => ({ docsBaseUrl }));
-// Rendered kustomize overlays, dropped when a file they read changes (buffers, saves, watched files).
+// Rendered kustomize overlays for hover in a patch, dropped when a file they read changes (buffers, saves, watched
+// files); the validation thread keeps its own.
 const kustomize = new KustomizeCache();
 const workspace = new WorkspaceIndexer(connection, documents, cache);
-const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, service, kustomize, workspace);
+// Validation runs on its own thread (one file at a time) so hover and completion answer while a large file is
+// checked; it keeps its own copy of the open texts and of the workspace index's disk files.
+const validation = new ValidationThread(connection.console, {
+  openTexts: () => documents.all().map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
+  indexedFiles: () => workspace.diskFiles(),
+  indexDone: () => workspace.isReady,
+});
+workspace.listener = validation;
+const diagnostics = new DiagnosticsPublisher(connection, documents, settings, validation);
+validation.onIndexed = () => diagnostics.scheduleAll();
 const context: ServerContext = {
   connection,
   documents,
@@ -70,19 +81,19 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  settings.watchConfigFiles(() => diagnostics.scheduleAll(), {
+  settings.watchConfigFiles(() => diagnostics.scheduleAll(true), {
     globs: ['**/*.{yaml,yml}', '**/Kustomization'],
     changed: (event) => {
-      for (const change of event.changes) {
-        const file = kustomizePath(change.uri);
-        if (file) kustomize.invalidate(file);
-      }
+      const paths = event.changes.map((change) => kustomizePath(change.uri)).filter((file) => file !== undefined);
+      for (const file of paths) kustomize.invalidate(file);
+      validation.invalidate(paths);
       diagnostics.scheduleAll();
       void workspace.watched(event).then((changed) => changed && diagnostics.scheduleAll());
     },
   });
-  // In the background: diagnostics of open files go on meanwhile, checking each file alone, and again when it ends.
-  void workspace.start(settings.folders(), () => diagnostics.scheduleAll());
+  // In the background: diagnostics of open files go on meanwhile, checking each file alone, and again when the
+  // validation thread's index holds the whole pass (validation.onIndexed).
+  void workspace.start(settings.folders(), () => undefined);
   if (settings.supportsConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sidecar' }).catch(() => undefined);
   }
@@ -90,7 +101,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settings.changed(change.settings);
-  diagnostics.scheduleAll();
+  diagnostics.scheduleAll(true);
 });
 
 // Registered by method, not by StatusRequest.type: the typed registration would refuse a request without params,
@@ -110,17 +121,19 @@ documents.onDidOpen((event) => {
   workspace.opened(event.document);
   diagnostics.schedule(event.document.uri);
 });
-// An edit of a base or a kustomization changes what open patches merge into: every open document is checked
-// again (unchanged ones answer from the per-document cache).
+// Fires on open too. An edit of a base or a kustomization changes what open patches merge into: every open
+// document is checked again (unchanged ones answer from the validation thread's per-document cache).
 documents.onDidChangeContent((event) => {
   const file = kustomizePath(event.document.uri);
   if (file) kustomize.invalidate(file);
   workspace.opened(event.document);
+  diagnostics.changed(event.document);
   diagnostics.scheduleAll();
 });
 documents.onDidSave((event) => {
   const file = kustomizePath(event.document.uri);
   if (file) kustomize.invalidate(file);
+  if (file) validation.invalidate([file]);
 });
 documents.onDidClose((event) => {
   // The disk's text takes over from the buffer.

@@ -11,6 +11,18 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
+/** A Pod with one unknown field (`bogus`, line 8, column 4): a document every check reports something on. */
+export const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    bogus: true
+`;
+
 export const serverPath = path.resolve(__dirname, '..', '..', 'server', 'out', 'server.js');
 
 export interface StartOptions {

@@ -17,7 +17,7 @@ describe('the .vsix contents', () => {
     assert.equal(run.status, 0, run.stderr);
     const files = new Set(run.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
     assert.ok(pkg.icon && files.has(pkg.icon), `icon ${pkg.icon} is packaged`);
-    for (const file of ['CHANGELOG.md', readme, 'LICENSE', 'package.json', 'client/out/extension.js', 'server/out/server.js', 'client/out/webview/main.js', 'docs/rules/missing-probes.md', 'docs/codes/unknown-field.md', 'schemas/crds/index.json', 'schemas/crds/istio.json']) {
+    for (const file of ['CHANGELOG.md', readme, 'LICENSE', 'package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/validation-worker.js', 'client/out/webview/main.js', 'docs/rules/missing-probes.md', 'docs/codes/unknown-field.md', 'schemas/crds/index.json', 'schemas/crds/istio.json']) {
       assert.ok(files.has(file), `${file} is packaged`);
     }
     for (const file of ['server/out/cli.js', 'docs/architecture.md', 'docs/benchmark.md', 'docs/contributing.md', 'docs/cli.md', 'README.md']) {

@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-languageserver-protocol/node';
-import { LspClient } from './client';
+import { LspClient, POD } from './client';
 
 // The built server (npm run build) driven over stdio with whatever a buggy or hostile client might send.
 // After each burst the server must still be alive and still answer correctly.
-
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-  - name: app
-    image: nginx:1.27
-    bogus: true
-`;
 
 /** A request either answers or fails with a JSON-RPC error; either is fine, a dead server is not. */
 async function settle(promise: Promise<unknown>): Promise<{ result?: unknown; error?: ResponseError<unknown> }> {

@@ -17,18 +17,25 @@ export const MAX_INDEXED_FILES = 20_000;
 /** Files read between two yields to the event loop, so requests and diagnostics of open files go first. */
 const BATCH = 16;
 
+/** Told every disk file the index takes in or drops, and the end of the first pass (the validation thread's mirror). */
+export interface IndexListener {
+  indexFile(uri: string, text: string | undefined): void;
+  indexDone(): void;
+}
+
 /**
  * Feeds the core's workspace index from the editor: every YAML file of the workspace folders, read in the
  * background with `$/progress`, then kept current from open buffers (they win over the disk) and from
- * workspace/didChangeWatchedFiles. Until the first pass ends, `forValidation` answers undefined, so diagnostics
- * of an open file never wait for the index (they check the file alone meanwhile) and no reference is reported
- * dangling only because its target is not read yet.
+ * workspace/didChangeWatchedFiles. This index serves the request thread (navigation, topology, the CRDs that
+ * completion and hover read). Every disk text it takes in goes to `listener` too: the validation thread keeps its
+ * own index from them (lsp/index-mirror.ts), so diagnostics of an open file never wait for this one.
  */
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
   private indexed = false;
   private readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
+  listener: IndexListener | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -70,14 +77,17 @@ export class WorkspaceIndexer {
       progress?.done();
       this.indexed = true;
       this.markReady();
+      this.listener?.indexDone();
       done();
     }
   }
 
-  /** The index holding this version of an open file, once the first pass is over; else undefined. */
-  forValidation(uri: string, file: ManifestFile): WorkspaceIndex | undefined {
-    this.index.set(uri, file);
-    return this.indexed ? this.index : undefined;
+  /** The disk files of the index with their texts (open buffers left out): what a new validation thread starts from. */
+  *diskFiles(): IterableIterator<{ uri: string; text: string }> {
+    for (const uri of this.index.uris()) {
+      const file = this.index.fileOf(uri);
+      if (file && !this.documents.get(uri)) yield { uri, text: file.text };
+    }
   }
 
   /** An open buffer changed: it replaces the disk's version. */
@@ -89,7 +99,7 @@ export class WorkspaceIndexer {
   closed(uri: string): void {
     const file = filePathOf(uri);
     if (file && fs.existsSync(file)) void this.readFromDisk(file);
-    else this.index.delete(uri);
+    else this.drop(uri);
   }
 
   /** Created, changed and deleted files on the disk; open buffers stay as they are. */
@@ -99,7 +109,7 @@ export class WorkspaceIndexer {
       if (!YAML_FILE.test(change.uri) || this.documents.get(change.uri)) continue;
       const file = filePathOf(change.uri);
       if (!file || isSkipped(file)) continue;
-      if (change.type === FileChangeType.Deleted) this.index.delete(change.uri);
+      if (change.type === FileChangeType.Deleted) this.drop(change.uri);
       else await this.readFromDisk(file);
       changed = true;
     }
@@ -112,16 +122,26 @@ export class WorkspaceIndexer {
     try {
       const stat = await fs.promises.stat(file);
       if (!stat.isFile() || stat.size > MAX_INDEXED_FILE_BYTES) {
-        this.index.delete(uri);
+        this.drop(uri);
         return;
       }
       const text = await fs.promises.readFile(file, 'utf8');
       const parsed = await parseInSteps(text);
       // Opened while it was being read: the buffer wins.
-      if (!this.documents.get(uri)) this.index.set(uri, parsed);
+      if (!this.documents.get(uri)) {
+        this.index.set(uri, parsed);
+        this.listener?.indexFile(uri, text);
+      }
     } catch {
-      this.index.delete(uri);
+      this.drop(uri);
     }
+  }
+
+  /** A disk file gone (or unreadable, or too large); never an open buffer. */
+  private drop(uri: string): void {
+    if (this.documents.get(uri)) return;
+    this.index.delete(uri);
+    this.listener?.indexFile(uri, undefined);
   }
 }
 
