@@ -152,3 +152,28 @@ volumes:
     assert.equal(found[0].message, 'ports lists the same item twice (items 1 and 2).');
   });
 });
+
+describe('compose schema after an edit of one entry', () => {
+  // The data of a file, then versions that share every other entry with it (as parse/incremental.ts gives them).
+  const app = { image: 'app:1', ports: ['80:80'] };
+  const proxy = { image: 'envoy', network_mode: 'service:app' };
+  const volumes = { logs: null };
+  const clean = { name: 'shop', services: { app, proxy }, volumes };
+  const versions: { name: string; value: Record<string, unknown> }[] = [
+    { name: 'a valid change in one service', value: { name: 'shop', services: { app: { ...app, restart: 'always' }, proxy }, volumes } },
+    { name: 'an unknown key in one service', value: { name: 'shop', services: { app, proxy: { ...proxy, imagee: 'x' } }, volumes } },
+    { name: 'a wrong type in one service', value: { name: 'shop', services: { app: { ...app, ports: 80 }, proxy }, volumes } },
+    { name: 'a service renamed to an invalid name', value: { name: 'shop', services: { 'my app': app, proxy }, volumes } },
+    { name: 'a top-level value of the wrong type', value: { name: 1, services: { app, proxy }, volumes } },
+    { name: 'an unknown top-level key in place of another', value: { namee: 'shop', services: { app, proxy }, volumes } },
+  ];
+  for (const { name, value } of versions) {
+    it(`${name}: what a schema that never saw the file before reports`, () => {
+      const schema = createComposeSchema();
+      assert.deepEqual(schema.validate(clean), []);
+      const problems = schema.validate(value);
+      assert.deepEqual(problems, createComposeSchema().validate(value));
+      assert.equal(problems.length > 0, !name.startsWith('a valid'));
+    });
+  }
+});

@@ -36,10 +36,22 @@ export function createComposeSchema(options: { schemaDir?: string } = {}): Compo
     return loaded;
   };
 
+  /** The last files that validated clean (their data after merge keys), to check an edit of one of them by its part. */
+  const clean: object[] = [];
   return {
     validate(value: unknown): SchemaProblem[] {
       const { validate, walker } = load();
-      if (validate(value)) return [];
+      if (value !== null && typeof value === 'object' && clean.includes(value)) return [];
+      // One entry changed in a file that was valid: valid when that entry is (see changedPart).
+      const part = clean.map((previous) => changedPart(previous, value)).find((found) => found !== undefined);
+      if (part && validate(part)) {
+        remember(clean, value);
+        return [];
+      }
+      if (validate(value)) {
+        remember(clean, value);
+        return [];
+      }
       return toProblems(validate.errors ?? [], value, walker, ROOT);
     },
     describe(path: SchemaPath): FieldInfo | undefined {
@@ -53,4 +65,46 @@ export function createComposeSchema(options: { schemaDir?: string } = {}): Compo
       return walker.fieldInfo(node, name, required);
     },
   };
+}
+
+const CLEAN_FILES_KEPT = 4;
+
+function remember(clean: object[], value: unknown): void {
+  if (value === null || typeof value !== 'object' || clean.includes(value)) return;
+  clean.unshift(value);
+  clean.length = Math.min(clean.length, CLEAN_FILES_KEPT);
+}
+
+/**
+ * When `value` is `previous` with one top-level entry, or one service under `services:`, changed (every other
+ * value the same object: parse/incremental.ts shares them, compose/merge-keys.ts keeps their expansion), the file
+ * holding only that entry. The schema's root and `services` constrain each entry on its own (properties,
+ * patternProperties, additionalProperties; nothing required, nothing across entries), so `value` is valid exactly
+ * when `previous` was and this part is. Undefined when more changed.
+ */
+function changedPart(previous: object, value: unknown): Record<string, unknown> | undefined {
+  const one = (before: Record<string, unknown>, after: Record<string, unknown>): string | undefined => {
+    const oldKeys = Object.keys(before);
+    const newKeys = Object.keys(after);
+    if (oldKeys.length !== newKeys.length) return undefined;
+    let changed: string | undefined;
+    for (let i = 0; i < newKeys.length; i++) {
+      if (oldKeys[i] === newKeys[i] && before[oldKeys[i]] === after[newKeys[i]]) continue;
+      if (changed !== undefined) return undefined;
+      changed = newKeys[i];
+    }
+    return changed;
+  };
+  const record = (data: unknown) => (data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined);
+  const before = record(previous);
+  const after = record(value);
+  if (!before || !after || before === after) return undefined;
+  const key = one(before, after);
+  if (key === undefined) return undefined;
+  const services = key === 'services' ? { before: record(before.services), after: record(after.services) } : undefined;
+  if (services?.before && services.after) {
+    const name = one(services.before, services.after);
+    if (name !== undefined) return { services: { [name]: services.after[name] } };
+  }
+  return { [key]: after[key] };
 }
