@@ -38,5 +38,17 @@ export function diskHost(buffer: (file: string) => string | undefined = () => un
         return undefined;
       }
     },
+    entries(folder) {
+      try {
+        return fs.readdirSync(folder, { withFileTypes: true }).map((entry) => {
+          let directory = entry.isDirectory();
+          // A link counts as what it points at (kustomize follows links).
+          if (entry.isSymbolicLink()) directory = this.isDirectory(path.join(folder, entry.name));
+          return { name: entry.name, directory };
+        });
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

@@ -27,7 +27,7 @@ describe('completion and hover over stdio', () => {
   before(async () => {
     client = new LspClient({ configuration: { kubernetesVersion: '1.33' } });
     const result = await client.initialize();
-    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, [' ']);
+    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, [' ', '/']);
     assert.equal(result.capabilities.hoverProvider, true);
   });
   after(() => client.stop());

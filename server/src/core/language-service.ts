@@ -1,4 +1,4 @@
-import type { CompletionList, DocumentLink, DocumentSymbol, Hover, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
+import type { CodeLens, CompletionItem, CompletionList, DocumentLink, DocumentSymbol, Hover, Location, Range, SymbolInformation } from 'vscode-languageserver-types';
 import type { Finding } from './findings';
 import { composeRules } from './compose/rules';
 import { createComposeSchema } from './compose/schema';
@@ -16,6 +16,8 @@ import type { KustomizeHost } from './workspace/kustomize/host';
 import { overlayReport, type OverlayReport } from './workspace/kustomize/overlay-report';
 import { mergedContainerHover } from './workspace/kustomize/patch-hover';
 import { kustomizeTopology } from './workspace/kustomize/patch-topology';
+import { kustomizationLinks, kustomizationPathCompletions, kustomizationPathDefinition } from './workspace/kustomize/kustomization-navigation';
+import { patchDefinition, patchLenses, patchNameCompletions } from './workspace/kustomize/patch-navigation';
 import { createSchemaRegistry } from './schema';
 import type { CustomKindSource } from './schema/custom-kinds';
 import { bundledCrdSource } from './schema/bundled-crds';
@@ -36,7 +38,8 @@ export interface LanguageService extends FeatureServices {
    * it is exhausted and a `checked-partly` notice says so.
    */
   validate(file: ManifestFile, settings: Settings, kustomize?: KustomizeContext, fileName?: string, options?: { cap?: boolean; workspace?: WorkspaceIndex; customKinds?: CustomKindSource; budget?: Budget }): Finding[];
-  complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions): CompletionList;
+  /** With `kustomize`: paths in a kustomization, and in a patch the names only the merged pod has (base volumes, ports, containers). */
+  complete(file: ManifestFile, offset: number, settings: Settings, options?: CompletionOptions, kustomize?: KustomizeContext): CompletionList;
   /** `findings` skips validating again when the caller has them. */
   /** With `kustomize`, in a strategic-merge patch: the merged container under the cursor, per overlay, too. */
   hover(file: ManifestFile, offset: number, settings: Settings, findings?: readonly Finding[], fileName?: string, kustomize?: KustomizeContext, workspace?: WorkspaceIndex): Hover | undefined;
@@ -60,6 +63,12 @@ export interface LanguageService extends FeatureServices {
   workspaceSymbols(index: WorkspaceIndex, query: string): SymbolInformation[];
   documentSymbols(file: ManifestFile): DocumentSymbol[];
   documentLinks(index: WorkspaceIndex, uri: string): DocumentLink[];
+  /** Links from a kustomization's paths to the files they name. */
+  kustomizeLinks(file: ManifestFile, kustomize: KustomizeContext): DocumentLink[];
+  /** Go to definition from a kustomization's path to its file, from a patch to what it patches in the base. */
+  kustomizeDefinition(file: ManifestFile, offset: number, settings: Settings, kustomize: KustomizeContext): Location[];
+  /** Code lenses: over each patch document, the kustomizations that use it and what it patches. */
+  codeLenses(file: ManifestFile, settings: Settings, kustomize: KustomizeContext): CodeLens[];
 }
 
 /**
@@ -76,7 +85,11 @@ export function createLanguageService(options: { schemaDir?: string; bundledKind
     ...services,
     validate: (file, settings, kustomize, fileName, options) =>
       (kustomize && (validateKustomizationFile(validator, file, settings, kustomize) ?? validatePatchFile(validator, file, settings, kustomize))) || validator.validate(file, settings, fileName, options),
-    complete: (file, offset, settings, completionOptions) => complete(services, file, offset, settings, completionOptions),
+    complete: (file, offset, settings, completionOptions, kustomize) =>
+      withKustomizeItems(complete(services, file, offset, settings, completionOptions), kustomize && [
+        ...kustomizationPathCompletions(file, offset, kustomize.path, kustomize.host),
+        ...patchNameCompletions(validator, file, offset, settings, kustomize),
+      ]),
     hover: (file, offset, settings, findings, fileName, kustomize, workspace) =>
       withMerged(hover(services, file, offset, settings, findings, fileName, workspace), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
@@ -91,7 +104,20 @@ export function createLanguageService(options: { schemaDir?: string; bundledKind
     workspaceSymbols: navigation.workspaceSymbols,
     documentSymbols: navigation.documentSymbols,
     documentLinks: navigation.documentLinks,
+    kustomizeLinks: (file, kustomize) => kustomizationLinks(file, kustomize.path, kustomize.host),
+    kustomizeDefinition: (file, offset, settings, kustomize) => [
+      ...kustomizationPathDefinition(file, offset, kustomize.path, kustomize.host),
+      ...patchDefinition(validator, file, offset, settings, kustomize),
+    ],
+    codeLenses: (file, settings, kustomize) => patchLenses(validator, file, settings, kustomize),
   };
+}
+
+/** Completion items with the kustomize ones added (a name the file's own pod already offers is not repeated). */
+function withKustomizeItems(list: CompletionList, extra: CompletionItem[] | undefined): CompletionList {
+  if (!extra?.length) return list;
+  const labels = new Set(list.items.map((item) => item.label));
+  return { ...list, items: [...list.items, ...extra.filter((item) => !labels.has(item.label))] };
 }
 
 /** The hover with the merged container's section below it (or alone). */

@@ -1,15 +1,17 @@
 import type { CompletionList } from 'vscode-languageserver/node';
 import type { ServerFeature } from './context';
+import { isKustomizationFileName } from '../core/workspace/kustomize/host';
+import { kustomizeContextFor } from './kustomize';
 import { logged } from './logged';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /**
- * textDocument/completion over the core's `complete`. A space is the one trigger character: after `key:` it
- * opens the value list (`imagePullPolicy: `); keys complete as the user types letters.
+ * textDocument/completion over the core's `complete`. A space triggers it after `key:` (the value list,
+ * `imagePullPolicy: `) and `/` in a kustomization's path; keys complete as the user types letters.
  */
 export const completionFeature: ServerFeature = {
-  capabilities: () => ({ completionProvider: { triggerCharacters: [' '], resolveProvider: false } }),
+  capabilities: () => ({ completionProvider: { triggerCharacters: [' ', '/'], resolveProvider: false } }),
   register(context, client) {
     context.connection.onCompletion(
       logged(
@@ -23,8 +25,11 @@ export const completionFeature: ServerFeature = {
             const before = current.document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
             if (!/(?:(?:^|\s)-|[^\s#]:) $/.test(before)) return EMPTY;
           }
+          const kustomize = kustomizeContextFor(params.textDocument.uri, context.documents, context.settings, context.kustomize);
+          // `/` continues a path, which only a kustomization completes.
+          if (params.context?.triggerCharacter === '/' && !(kustomize && isKustomizationFileName(kustomize.path))) return EMPTY;
           const offset = current.file.lineIndex.offsetAt(params.position);
-          return context.service.complete(current.file, offset, current.settings, { snippets: client.snippetCompletions, fileName: params.textDocument.uri, workspace: context.workspace.index });
+          return context.service.complete(current.file, offset, current.settings, { snippets: client.snippetCompletions, fileName: params.textDocument.uri, workspace: context.workspace.index }, kustomize);
         },
         // A completion bug must cost one empty list, never the server.
         () => EMPTY,

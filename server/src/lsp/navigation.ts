@@ -2,6 +2,7 @@ import { LSPErrorCodes, ResponseError, type Position } from 'vscode-languageserv
 import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import type { ManifestFile } from '../core/parse/manifest';
 import type { ServerFeature } from './context';
+import { kustomizeContextFor } from './kustomize';
 import { logged } from './logged';
 
 /**
@@ -17,6 +18,7 @@ export const navigationFeature: ServerFeature = {
     workspaceSymbolProvider: true,
     documentSymbolProvider: true,
     documentLinkProvider: { resolveProvider: false },
+    codeLensProvider: { resolveProvider: false },
   }),
   register(context) {
     const { connection, service } = context;
@@ -33,10 +35,19 @@ export const navigationFeature: ServerFeature = {
       return { index: context.workspace.index, file, offset: position ? file.lineIndex.offsetAt(position) : 0 };
     };
 
+    /** The open file as the kustomize code reads it (kustomizations and patches), with its settings. */
+    const kustomized = async (uri: string) => {
+      const current = await context.fileFor(uri);
+      const kustomize = current && kustomizeContextFor(uri, context.documents, context.settings, context.kustomize);
+      return current && kustomize && { ...current, kustomize };
+    };
     connection.onDefinition(
       logged(log, 'definition', async (params) => {
-        const found = await at(params.textDocument.uri, params.position);
-        return found ? service.definition(found.index, params.textDocument.uri, found.offset) : [];
+        const uri = params.textDocument.uri;
+        const own = await kustomized(uri);
+        const kustomize = own ? service.kustomizeDefinition(own.file, own.file.lineIndex.offsetAt(params.position), own.settings, own.kustomize) : [];
+        const found = await at(uri, params.position);
+        return [...kustomize, ...(found ? service.definition(found.index, uri, found.offset) : [])];
       }, () => []),
     );
     connection.onReferences(
@@ -75,8 +86,15 @@ export const navigationFeature: ServerFeature = {
     );
     connection.onDocumentLinks(
       logged(log, 'document links', async (params) => {
+        const own = await kustomized(params.textDocument.uri);
         const found = await at(params.textDocument.uri);
-        return found ? service.documentLinks(found.index, params.textDocument.uri) : [];
+        return [...(own ? service.kustomizeLinks(own.file, own.kustomize) : []), ...(found ? service.documentLinks(found.index, params.textDocument.uri) : [])];
+      }, () => []),
+    );
+    connection.onCodeLens(
+      logged(log, 'code lenses', async (params) => {
+        const own = await kustomized(params.textDocument.uri);
+        return own ? service.codeLenses(own.file, own.settings, own.kustomize) : [];
       }, () => []),
     );
   },

@@ -55,6 +55,8 @@ export class KustomizeCache {
       isDirectory: (path) => remember(this.folders, path, () => host.isDirectory(path)),
     };
     if (host.subfolders) wrapped.subfolders = (path) => remember(this.listings, path, () => host.subfolders?.(path));
+    // Listings for completion are read fresh: they are asked for once per request and never kept.
+    if (host.entries) wrapped.entries = (path) => host.entries?.(path);
     return wrapped;
   }
 

@@ -10,6 +10,8 @@ export interface KustomizeHost {
   isDirectory(path: string): boolean;
   /** Names of the folders in a folder (to find the overlays that share a patch); hosts that cannot list leave it out. */
   subfolders?(path: string): string[] | undefined;
+  /** The files and folders in a folder (path completion in a kustomization); hosts that cannot list leave it out. */
+  entries?(path: string): { name: string; directory: boolean }[] | undefined;
 }
 
 /** The names kustomize looks for in a folder, in its order (api/konfig/general.go RecognizedKustomizationFileNames). */

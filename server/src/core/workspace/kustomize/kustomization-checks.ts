@@ -6,6 +6,7 @@ import type { YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import { closest } from '../../text/closest';
 import { isRemote, type KustomizeHost } from './host';
+import { kustomizationPaths } from './kustomization-paths';
 import { dirName, joinPath } from './paths';
 
 type FieldType = 'string' | 'list' | 'map';
@@ -37,21 +38,6 @@ export const DEPRECATED_FIELDS: Readonly<Record<string, string>> = {
   bases: 'resources',
   imageTags: 'images',
 };
-
-/** The list fields whose entries are paths kustomize reads (and fails on when missing), and how to read a path from an entry. */
-const PATH_LISTS: readonly { field: string; path: (entry: unknown) => { path: string; node: YamlPath } | undefined }[] = [
-  { field: 'resources', path: (entry) => (typeof entry === 'string' ? { path: entry, node: [] } : undefined) },
-  { field: 'bases', path: (entry) => (typeof entry === 'string' ? { path: entry, node: [] } : undefined) },
-  { field: 'components', path: (entry) => (typeof entry === 'string' ? { path: entry, node: [] } : undefined) },
-  { field: 'patchesStrategicMerge', path: (entry) => (typeof entry === 'string' && !entry.includes('\n') ? { path: entry, node: [] } : undefined) },
-  { field: 'patches', path: (entry) => pathField(entry) },
-  { field: 'patchesJson6902', path: (entry) => pathField(entry) },
-];
-
-function pathField(entry: unknown): { path: string; node: YamlPath } | undefined {
-  const path = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>).path : undefined;
-  return typeof path === 'string' ? { path, node: ['path'] } : undefined;
-}
 
 function typeOf(value: unknown): FieldType | 'other' {
   if (Array.isArray(value)) return 'list';
@@ -90,16 +76,11 @@ export function kustomizationFindings(document: ParsedDocument, file: string, ho
     if (Object.hasOwn(DEPRECATED_FIELDS, field) && field === key) add('kustomize-deprecated-field', [key], 'key', `'${key}' is deprecated. Please use '${DEPRECATED_FIELDS[key]}' instead (kustomize's warning; a quick fix rewrites it).`, { field: key });
   }
   const dir = dirName(file);
-  for (const { field, path } of PATH_LISTS) {
-    const list = root[field];
-    if (!Array.isArray(list)) continue;
-    list.forEach((entry, index) => {
-      const found = path(entry);
-      if (!found || isRemote(found.path)) return;
-      const target = joinPath(dir, found.path);
-      if (host.readFile(target) !== undefined || host.isDirectory(target)) return;
-      add('kustomize-missing-path', [field, index, ...found.node], 'value', `No file or folder "${found.path}" next to this kustomization: kustomize stops the build.`);
-    });
+  for (const { path, node } of kustomizationPaths(root)) {
+    if (isRemote(path)) continue;
+    const target = joinPath(dir, path);
+    if (host.readFile(target) !== undefined || host.isDirectory(target)) continue;
+    add('kustomize-missing-path', node, 'value', `No file or folder "${path}" next to this kustomization: kustomize stops the build.`);
   }
   return findings.sort((a, b) => a.start - b.start);
 }

@@ -10,6 +10,7 @@ import { parseKustomization } from './kustomization';
 import type { Origin, Origins } from './origins';
 import { pathAt, placeIn, SourceFiles, type OverlayCheck } from './overlay-validation';
 import { baseName, dirName, normalize, relativePath } from './paths';
+import { valueAt } from './values';
 import { kustomizeSession, type KustomizeContext } from './session';
 
 /** What to draw of one overlay: the rendered resources (by index), and where each one's diagram sits in the open file. */
@@ -18,15 +19,6 @@ interface Pick {
   kustomizationFile: string;
   /** Rendered resource index → span of the open file the diagram stands for (the patch document, or the kustomization). */
   resources: Map<number, { start: number; end: number; current: boolean }>;
-}
-
-function at(value: unknown, path: YamlPath): unknown {
-  let current = value;
-  for (const step of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return current;
 }
 
 /** Every place that wrote something inside `value` (its maps and lists, and keys a patch or transformer set). */
@@ -84,7 +76,7 @@ export function kustomizeTopology(
       const own = resource && render.origins.locate(resource.value, nodePath);
       if (!own) return undefined;
       const all = new Map<string, Origin>();
-      writers(at(resource.value, nodePath), render.origins, all);
+      writers(valueAt(resource.value, nodePath), render.origins, all);
       // The open file first among the others: it is what the user is looking at.
       const others = [...new Set([...all.values()].sort((a, b) => Number(b.file === path) - Number(a.file === path)).map(name))].filter((other) => other !== name(own));
       return [safe('from '), name(own), ...(others.length ? [safe(', changed by '), ...others.flatMap((other, index) => (index ? [safe(', '), other] : [other]))] : [])];

@@ -51,3 +51,9 @@ export function isInsideFolder(path: string, folder: string): boolean {
   const f = normalize(folder);
   return p === f || p.startsWith(f === '/' ? '/' : `${f}/`);
 }
+
+/** A `file:` URI for an absolute path (`/a/b` → `file:///a/b`, `C:/a` → `file:///C%3A/a`), each segment encoded. */
+export function fileUri(path: string): string {
+  const normal = normalize(path);
+  return `file://${normal.startsWith('/') ? '' : '/'}${normal.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -4,7 +4,8 @@ import type { Settings } from '../../settings';
 import type { KustomizeCache } from './cache';
 import type { KustomizeHost } from './host';
 import { validateOverlay, type OverlayCheck } from './overlay-validation';
-import type { ParseText } from './render';
+import { normalize } from './paths';
+import type { ParseText, RenderedResource } from './render';
 import { patchUsers, type PatchUser } from './users';
 
 /** Where the file being checked sits, and how to read the others. */
@@ -26,17 +27,36 @@ export interface KustomizeSession {
   check(dir: string): OverlayCheck;
   /** The overlays that use the context's file as a patch; `listed` when some kustomization names it. */
   users(): { users: PatchUser[]; listed: boolean };
+  /** The rendered resources that document `doc` of the file patched (any document when left out), per overlay that uses it. */
+  patched(doc?: number): PatchedResource[];
+}
+
+export interface PatchedResource {
+  user: PatchUser;
+  check: OverlayCheck;
+  /** Index into `check.render.resources` (= slot of `check.merged`). */
+  index: number;
+  resource: RenderedResource;
 }
 
 export function kustomizeSession(validator: Validator, context: KustomizeContext, settings: Settings): KustomizeSession {
   const { cache } = context;
   const host = cache ? cache.wrap(context.host) : context.host;
   let users: { users: PatchUser[]; listed: boolean } | undefined;
-  return {
+  const path = normalize(context.path);
+  const session: KustomizeSession = {
     host,
     parse: cache ? cache.parse : parseManifest,
     check: (dir) => (cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings)),
     // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
     users: () => (users ??= patchUsers(host, context.path, context.root, cache?.index(context.host, context.root))),
+    patched: (doc) =>
+      session.users().users.flatMap((user) => {
+        const check = session.check(user.dir);
+        return check.render.resources.flatMap((resource, index) =>
+          resource.patchedBy.some((origin) => origin.file === path && !origin.inline && (doc === undefined || origin.doc === doc)) ? [{ user, check, index, resource }] : [],
+        );
+      }),
   };
+  return session;
 }
