@@ -1,10 +1,17 @@
 import type { Validator } from '../../features/validation';
 import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
+import { stringify } from 'yaml';
 import { isKustomizationFileName, type KustomizeHost } from './host';
+import { parseKustomization, type Kustomization } from './kustomization';
 import { validateOverlay, type OverlayCheck } from './overlay-validation';
 import { normalize } from './paths';
 import { indexKustomizations, type KustomizationIndex } from './users';
+
+/** JSON keys for printed values: NaN and ±Infinity (YAML's .nan, .inf) must not share null's key. */
+function finiteOnly(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? `\u0000${String(value)}` : value;
+}
 
 /** Parses kept at most (texts of files read by renders); past it the memo starts over. */
 const MAX_PARSES = 2000;
@@ -40,6 +47,17 @@ export class KustomizeCache {
     }
     return file;
   };
+  private readonly kustomizations = new Map<string, Kustomization | undefined>();
+  /** `parseKustomization` by text (read only by the renders). */
+  readonly kustomization = (text: string): Kustomization | undefined => {
+    if (!this.kustomizations.has(text)) {
+      if (this.kustomizations.size >= MAX_PARSES) this.kustomizations.clear();
+      this.kustomizations.set(text, parseKustomization(text));
+    }
+    return this.kustomizations.get(text);
+  };
+  /** YAML text of rendered values per overlay, by their JSON (what the last render of the overlay printed). */
+  private readonly printed = new Map<string, Map<string, string>>();
   /** Renders done (not answered from the cache), for tests and the benchmark. */
   renders = 0;
 
@@ -71,7 +89,17 @@ export class KustomizeCache {
       this.renders++;
       let parser = this.parsers.get(dir);
       if (!parser) this.parsers.set(dir, (parser = new ManifestParser()));
-      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser });
+      // Each render prints its resources again; most are unchanged from the last render of the overlay.
+      const last = this.printed.get(dir) ?? new Map<string, string>();
+      const next = new Map<string, string>();
+      const print = (value: unknown): string => {
+        const key = JSON.stringify(value, finiteOnly);
+        const text = next.get(key) ?? last.get(key) ?? stringify(value);
+        next.set(key, text);
+        return text;
+      };
+      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser, kustomization: this.kustomization, stringify: print });
+      this.printed.set(dir, next);
       this.checks.set(dir, { settings: key, check, reads });
       return check;
     } finally {
@@ -106,5 +134,7 @@ export class KustomizeCache {
     this.indexes.clear();
     this.parses.clear();
     this.parsers.clear();
+    this.kustomizations.clear();
+    this.printed.clear();
   }
 }

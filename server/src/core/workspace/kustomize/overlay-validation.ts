@@ -7,7 +7,7 @@ import { asMap, asSeq, type YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import type { KustomizeHost } from './host';
 import type { Origin } from './origins';
-import { renderKustomization, type ParseText, type RenderResult } from './render';
+import { renderKustomization, type ParseText, type RenderResult, type RenderReuse } from './render';
 import { isDirectiveKey } from './strategic-merge';
 
 /** A finding of the rendered overlay, placed in the file that wrote the node it is on (offsets of that file). */
@@ -17,6 +17,12 @@ export interface SourceFinding extends Finding {
   resource: number;
   /** Where in that file: the document and the node path (what the finding was mapped through). */
   origin: Origin;
+}
+
+/** What a check may reuse from the last one of the same overlay (a cache's): parses, the parser, YAML text of values. */
+export interface OverlayReuse extends RenderReuse {
+  parser?: ManifestParser;
+  stringify?: (value: unknown) => string;
 }
 
 /** An overlay checked as kustomize renders it. */
@@ -113,9 +119,9 @@ export function placeIn(sources: SourceFiles, origin: Origin, target: 'key' | 'v
  * on strategic-merge directives that kustomize passes through (`$retainKeys`, `$setElementOrder/…`) are left
  * out: the patch's own check accepts them.
  */
-export function validateOverlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings, reuse: { parse?: ParseText; parser?: ManifestParser } = {}): OverlayCheck {
-  const render = renderKustomization(host, dir, reuse.parse);
-  const text = render.resources.map((resource) => stringify(resource.value)).join('---\n');
+export function validateOverlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings, reuse: OverlayReuse = {}): OverlayCheck {
+  const render = renderKustomization(host, dir, reuse);
+  const text = render.resources.map((resource) => (reuse.stringify ?? stringify)(resource.value)).join('---\n');
   // With a parser kept per overlay, the rendered documents that did not change keep their parse and findings.
   const merged = (reuse.parser ?? new ManifestParser()).parse(text);
   const rendered = validator.validate(merged, settings);

@@ -55,6 +55,16 @@ export interface RenderResult {
   files: Set<string>;
   /** How it parsed the files. */
   parse: ParseText;
+  readKustomization: ReadKustomization;
+}
+
+/** How a render reads a kustomization's text: `parseKustomization`, or a cache's memo of it (the result is only read). */
+export type ReadKustomization = (text: string) => Kustomization | undefined;
+
+/** What a render may reuse from earlier ones: parses of manifests and of kustomizations, by text. */
+export interface RenderReuse {
+  parse?: ParseText;
+  kustomization?: ReadKustomization;
 }
 
 const MAX_DEPTH = 20;
@@ -140,8 +150,8 @@ function matchesSelector(selector: string, labels: unknown): boolean {
  * resources (files and folders, recursively), components, strategic-merge patches, then namespace,
  * namePrefix/nameSuffix, labels, replicas and images. Reads only through `host`.
  */
-export function renderKustomization(host: KustomizeHost, dir: string, parse: ParseText = parseManifest): RenderResult {
-  const result: RenderResult = { resources: [], notes: [], problems: [], origins: new Origins(), files: new Set(), parse };
+export function renderKustomization(host: KustomizeHost, dir: string, reuse: RenderReuse = {}): RenderResult {
+  const result: RenderResult = { resources: [], notes: [], problems: [], origins: new Origins(), files: new Set(), parse: reuse.parse ?? parseManifest, readKustomization: reuse.kustomization ?? parseKustomization };
   result.resources = renderDir(host, dir, result, 0, new Set());
   return result;
 }
@@ -150,7 +160,7 @@ function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth
   const file = kustomizationFileIn(host, dir);
   if (!file || depth > MAX_DEPTH || visiting.has(dir)) return input;
   result.files.add(file);
-  const kustomization = parseKustomization(host.readFile(file) ?? '');
+  const kustomization = result.readKustomization(host.readFile(file) ?? '');
   if (!kustomization) return input;
   visiting.add(dir);
   let resources = [...input];

@@ -49,7 +49,7 @@ export function kustomizeSession(validator: Validator, context: KustomizeContext
     parse: cache ? cache.parse : parseManifest,
     check: (dir) => (cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings)),
     // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
-    users: () => (users ??= patchUsers(host, context.path, context.root, cache?.index(context.host, context.root))),
+    users: () => (users ??= patchUsers(host, context.path, context.root, cache?.index(context.host, context.root), cache?.kustomization)),
     patched: (doc) =>
       session.users().users.flatMap((user) => {
         const check = session.check(user.dir);

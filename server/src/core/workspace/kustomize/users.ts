@@ -35,16 +35,20 @@ export function indexKustomizations(host: KustomizeHost, root: string): Kustomiz
   return index;
 }
 
-function read(host: KustomizeHost, file: string): Kustomization | undefined {
-  return parseKustomization(host.readFile(file) ?? '');
-}
 
 /**
  * The overlays that use `file` as a patch: the kustomizations in its folder and every parent up to `root`, and any
  * of `index`, whose patch paths resolve to it. A Component is not rendered alone (it has no resources of its own):
  * the kustomizations that list it under `components:` are, in its place, transitively.
  */
-export function patchUsers(host: KustomizeHost, file: string, root: string, index?: KustomizationIndex): { users: PatchUser[]; listed: boolean } {
+export function patchUsers(
+  host: KustomizeHost,
+  file: string,
+  root: string,
+  index?: KustomizationIndex,
+  readKustomization: (text: string) => Kustomization | undefined = parseKustomization,
+): { users: PatchUser[]; listed: boolean } {
+  const read = (kustomizationFile: string) => readKustomization(host.readFile(kustomizationFile) ?? '');
   const top = normalize(root);
   const target = normalize(file);
   const candidates = new Map<string, string>();
@@ -60,7 +64,7 @@ export function patchUsers(host: KustomizeHost, file: string, root: string, inde
   const components: string[] = [];
   let listed = false;
   for (const [dir, kustomizationFile] of candidates) {
-    const kustomization = read(host, kustomizationFile);
+    const kustomization = read(kustomizationFile);
     if (!kustomization?.patches.some((entry) => entry.path !== undefined && joinPath(dir, entry.path) === target)) continue;
     listed = true;
     if (kustomization.kind === 'Component') components.push(dir);
@@ -73,7 +77,7 @@ export function patchUsers(host: KustomizeHost, file: string, root: string, inde
     if (done.has(component)) continue;
     done.add(component);
     for (const [dir, kustomizationFile] of index ?? []) {
-      const kustomization = read(host, kustomizationFile);
+      const kustomization = read(kustomizationFile);
       if (!kustomization?.components.some((entry) => joinPath(dir, entry) === component)) continue;
       if (kustomization.kind === 'Component') components.push(dir);
       else users.set(dir, { dir, kustomizationFile });
