@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import type { ManifestFile } from '../parse/manifest';
 import type { Rule } from '../rules/types';
 import type { Settings } from '../settings';
-import { WorkspaceIndex } from '../workspace/index/workspace-index';
+import { WorkspaceIndex, type IndexedResource } from '../workspace/index/workspace-index';
 import { applySuppressions } from './suppressions';
 
 /** The workspace a file is checked in: an index that holds this very version of the file under `uri`. */
@@ -23,6 +23,9 @@ export function workspaceFindings(file: ManifestFile, settings: Settings, rules:
   if (applicable.length === 0 || file.slots.length === 0) return [];
   const current = workspace && workspace.index.fileOf(workspace.uri) === file ? workspace : { index: WorkspaceIndex.of(workspace?.uri ?? LONE_FILE_URI, file), uri: workspace?.uri ?? LONE_FILE_URI };
   const findings: Finding[] = [];
+  // A file that kustomizations build into several namespaces has a resource per namespace: a finding once per place
+  // (the first namespace's words).
+  const reportedBy = new Map<string, IndexedResource>();
   for (const resource of current.index.resourcesOf(current.uri)) {
     const slot = file.slotAt(resource.offset);
     if (!slot || slot.start !== resource.offset || slot.document.hasSyntaxErrors) continue;
@@ -39,7 +42,14 @@ export function workspaceFindings(file: ManifestFile, settings: Settings, rules:
       });
     }
     own.sort((a, b) => a.start - b.start);
-    for (const finding of applySuppressions(slot.document, own)) findings.push({ ...finding, start: finding.start + slot.start, end: finding.end + slot.start });
+    for (const finding of applySuppressions(slot.document, own)) {
+      const start = finding.start + slot.start;
+      const key = `${finding.code}\u0000${start}\u0000${finding.end - finding.start}`;
+      const first = reportedBy.get(key);
+      if (first && first !== resource) continue;
+      reportedBy.set(key, resource);
+      findings.push({ ...finding, start, end: finding.end + slot.start });
+    }
   }
   return findings;
 }

@@ -3,6 +3,7 @@ import { labelSelectorMatches, mapSelectorMatches } from '../../model/labels';
 import { documentFacts, type PodFacts, type ReferenceFacts, type ResourceFacts, type SelectorFacts } from './document-facts';
 import { own } from '../../text/own';
 import { BUILT_IN_OBJECTS, CLUSTER_SCOPED_KINDS } from './reference-kinds';
+import { kustomizationFacts, kustomizeNamespaces, type KustomizationFacts } from './kustomize-namespaces';
 
 /** The namespace kubectl applies an object to when neither the object nor a kustomization names one. */
 export const DEFAULT_NAMESPACE = 'default';
@@ -32,12 +33,13 @@ export interface SelectedPod {
 }
 
 export interface FileOptions {
-  /** The namespace of objects that name none (a kustomization's `namespace:`); else `default`. */
+  /** The namespace of objects that name none and no kustomization places; else `default`. */
   defaultNamespace?: string;
 }
 
 interface FileEntry {
   file: ManifestFile;
+  options: FileOptions;
   resources: IndexedResource[];
   references: IndexedReference[];
 }
@@ -53,6 +55,9 @@ export class WorkspaceIndex {
   private readonly byKind = new Map<string, Set<IndexedResource>>();
   private readonly workloadsByNamespace = new Map<string, Set<IndexedResource>>();
   private readonly referencesByTarget = new Map<string, Set<IndexedReference>>();
+  /** Kustomization files by URI, and the namespaces they give the files they list (kustomizeNamespaces). */
+  private readonly kustomizations = new Map<string, KustomizationFacts>();
+  private kustomized = new Map<string, string[]>();
   private changes = 0;
 
   /** An index of one file alone: what a single file's cross-document checks see. */
@@ -83,26 +88,59 @@ export class WorkspaceIndex {
     return this.files.get(uri)?.file;
   }
 
-  /** Adds a file or replaces its previous version. */
+  /**
+   * Adds a file or replaces its previous version. A kustomization file's `namespace:` moves the objects of the files
+   * it lists (and of its bases') into that namespace, whatever order the files come in.
+   */
   set(uri: string, file: ManifestFile, options: FileOptions = {}): void {
     const previous = this.files.get(uri);
-    if (previous?.file === file) return;
+    if (previous?.file === file && previous.options.defaultNamespace === options.defaultNamespace) return;
     if (previous) this.unlink(previous);
-    const entry: FileEntry = { file, resources: [], references: [] };
-    for (const slot of file.slots) {
-      for (const facts of documentFacts(slot.document).resources) {
-        const namespace = namespaceOf(facts.kind, facts.namespace, options.defaultNamespace);
-        const resource: IndexedResource = { uri, offset: slot.start, namespace, facts, references: [] };
-        for (const reference of facts.references) {
-          resource.references.push({ source: resource, facts: reference, namespace: namespaceOf(reference.targetKind, reference.namespace, namespace) });
-        }
-        entry.resources.push(resource);
-        entry.references.push(...resource.references);
-      }
-    }
+    this.updateKustomization(uri, kustomizationFacts(uri, file));
+    const entry = this.entryOf(uri, file, options);
     this.files.set(uri, entry);
     this.link(entry);
     this.changes++;
+  }
+
+  private entryOf(uri: string, file: ManifestFile, options: FileOptions): FileEntry {
+    const entry: FileEntry = { file, options, resources: [], references: [] };
+    // A file several kustomizations build into different namespaces is in each of them.
+    const overrides = this.kustomized.get(uri) ?? [undefined];
+    for (const slot of file.slots) {
+      for (const facts of documentFacts(slot.document).resources) {
+        // Cluster-scoped kinds have no namespace to move to: one resource whatever the overrides.
+        const namespaces = new Set(overrides.map((override) => namespaceOf(facts.kind, override ?? facts.namespace, options.defaultNamespace)));
+        for (const namespace of namespaces) {
+          const resource: IndexedResource = { uri, offset: slot.start, namespace, facts, references: [] };
+          for (const reference of facts.references) {
+            resource.references.push({ source: resource, facts: reference, namespace: namespaceOf(reference.targetKind, reference.namespace, namespace) });
+          }
+          entry.resources.push(resource);
+          entry.references.push(...resource.references);
+        }
+      }
+    }
+    return entry;
+  }
+
+  /** Records a kustomization's facts (undefined: not one); when they change, re-reads the files whose namespaces move. */
+  private updateKustomization(uri: string, facts: KustomizationFacts | undefined): void {
+    const before = this.kustomizations.get(uri);
+    if (JSON.stringify(before) === JSON.stringify(facts)) return;
+    if (facts) this.kustomizations.set(uri, facts);
+    else this.kustomizations.delete(uri);
+    const previous = this.kustomized;
+    this.kustomized = kustomizeNamespaces(this.kustomizations);
+    for (const file of new Set([...previous.keys(), ...this.kustomized.keys()])) {
+      if (file === uri || JSON.stringify(previous.get(file)) === JSON.stringify(this.kustomized.get(file))) continue;
+      const entry = this.files.get(file);
+      if (!entry) continue;
+      this.unlink(entry);
+      const moved = this.entryOf(file, entry.file, entry.options);
+      this.files.set(file, moved);
+      this.link(moved);
+    }
   }
 
   delete(uri: string): void {
@@ -110,6 +148,7 @@ export class WorkspaceIndex {
     if (!entry) return;
     this.unlink(entry);
     this.files.delete(uri);
+    this.updateKustomization(uri, undefined);
     this.changes++;
   }
 
