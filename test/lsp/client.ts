@@ -28,6 +28,8 @@ export const serverPath = path.resolve(__dirname, '..', '..', 'server', 'out', '
 export interface StartOptions {
   /** Answer workspace/configuration with these `sidecar` settings (undefined: do not advertise the capability). */
   configuration?: Record<string, unknown>;
+  /** Other sections workspace/configuration answers (`files.exclude`); needs `configuration` to be advertised. */
+  sections?: Record<string, unknown>;
   rootUri?: string;
   /** Advertise window.workDoneProgress, so the server reports `$/progress` (recorded in `progress`). */
   workDoneProgress?: boolean;
@@ -61,7 +63,7 @@ export class LspClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'sidecar' ? (this.options.configuration ?? {}) : null)),
+      params.items.map((item) => (item.section === 'sidecar' ? (this.options.configuration ?? {}) : (this.options.sections?.[item.section ?? ''] ?? null))),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

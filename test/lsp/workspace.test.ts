@@ -128,3 +128,50 @@ describe('language server: the workspace index (definition, references, rename, 
     assert.deepEqual(definition.map((l) => at(root, l.uri, l.range)), ['config/web-confg.yaml:3:8-3:17']);
   });
 });
+
+describe('language server: the workspace index leaves out what .gitignore and files.exclude leave out', () => {
+  let client: LspClient;
+  let root: string;
+  const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+  const write = (relative: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), text);
+  };
+  const symbols = async () =>
+    (await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'configmap/' })).map((s) => `${s.name} ${at(root, s.location.uri, s.location.range).replace(/:.*/, '')}`).sort();
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-filtered-'));
+    fs.mkdirSync(path.join(root, '.git'));
+    write('.gitignore', 'rendered/\n*.local.yaml\n');
+    write('app/.gitignore', '!keep.local.yaml\n');
+    write('app/app.yaml', configMap('app'));
+    write('app/mine.local.yaml', configMap('mine'));
+    write('app/keep.local.yaml', configMap('kept'));
+    write('rendered/out.yaml', configMap('rendered'));
+    write('generated/gen.yaml', configMap('generated'));
+    write('scratch/tmp.yaml', configMap('scratch'));
+    client = new LspClient({ rootUri: fileUri(root), workDoneProgress: true, configuration: {}, sections: { 'files.exclude': { '**/generated': true, '**/scratch': false } } });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('indexes only what git and files.exclude keep (a deeper .gitignore re-includes; a glob set to false excludes nothing)', async () => {
+    assert.deepEqual(await symbols(), ['ConfigMap/default/app app/app.yaml', 'ConfigMap/default/kept app/keep.local.yaml', 'ConfigMap/default/scratch scratch/tmp.yaml']);
+  });
+
+  it('ignores watched files in an ignored folder', async () => {
+    write('rendered/new.yaml', configMap('rendered-new'));
+    write('app/new.yaml', configMap('new'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: fileUri(root, 'rendered', 'new.yaml'), type: 1 }, { uri: fileUri(root, 'app', 'new.yaml'), type: 1 }],
+    });
+    // Notifications are handled in order: once app/new.yaml is in, rendered/new.yaml has been looked at too.
+    let listed: string[] = [];
+    for (let attempt = 0; attempt < 200 && !listed.includes('ConfigMap/default/new app/new.yaml'); attempt++) listed = await symbols();
+    assert.deepEqual(listed, ['ConfigMap/default/app app/app.yaml', 'ConfigMap/default/kept app/keep.local.yaml', 'ConfigMap/default/new app/new.yaml', 'ConfigMap/default/scratch scratch/tmp.yaml']);
+  });
+});

@@ -4,13 +4,14 @@ import * as path from 'path';
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
 import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
-import { GlobError, globBase, globToRegExp, hasGlobMagic, toSlashes } from './glob';
+import { GlobError, globBase, globToRegExp, hasGlobMagic, toSlashes } from '../glob';
 import { describeError, displayPath } from './io';
 import type { FileResult } from './lint';
 import { STREAM_THRESHOLD, StreamLinter } from './stream';
 import { parseManifest } from '../core/parse/manifest';
 import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
+import { FolderFilter, readText } from '../file-filter';
 import { withoutByteOrderMark } from './lint';
 
 const READ_BLOCK = 1024 * 1024;
@@ -58,9 +59,12 @@ export function lintFile(service: LanguageService, file: string, cwd: string, se
 export function expandInputs(
   inputs: readonly string[],
   cwd: string,
-  options: { followSymlinks?: boolean } = {},
+  options: { followSymlinks?: boolean; excludes?: readonly string[]; gitignore?: boolean } = {},
 ): { files: string[]; missing: { input: string; reason: string }[] } {
-  const walk = (folder: string) => walkYaml(folder, options.followSymlinks ? undefined : realOrSelf(folder));
+  // Folders are walked as the editor indexes them: what .gitignore files ignore and --exclude globs (from the
+  // working folder) are left out; a file named on the command line is always linted.
+  const walk = (folder: string) =>
+    walkYaml(folder, options.followSymlinks ? undefined : realOrSelf(folder), FolderFilter.at(folder, { excludes: options.excludes, excludeRoot: cwd, gitignore: options.gitignore }));
   const files = new Set<string>();
   const missing: { input: string; reason: string }[] = [];
   for (const input of inputs) {
@@ -108,7 +112,7 @@ export function expandInputs(
  * `within` (the real path of the folder named), unless that is undefined (--follow-symlinks): a link out of the
  * tree must not bring /etc or a home folder's files into the report and its code frames.
  */
-function* walkYaml(folder: string, within: string | undefined): Generator<string> {
+function* walkYaml(folder: string, within: string | undefined, parent: FolderFilter): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -116,10 +120,13 @@ function* walkYaml(folder: string, within: string | undefined): Generator<string
     return; // An unreadable folder below the one named holds nothing we can lint.
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const filter = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? parent.withGitignore(readText(path.join(folder, '.gitignore'))) : parent;
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkYaml(full, within);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !filter.skips(entry.name, true)) yield* walkYaml(full, within, filter.child(entry.name));
+    } else if (filter.skips(entry.name, false)) {
+      continue;
     } else if (YAML_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile() && inside(realOrSelf(full), within)))) {
       // Symbolic links to folders are not followed: they can loop.
       yield full;

@@ -4,6 +4,6 @@ export { formatJson, jsonReportChunks, toJsonReport, type JsonFileReport, type J
 export { artifactLocationOf, fileUri, formatSarif, sarifChunks, toSarif, SRCROOT, type SarifLog, type SarifOptions } from './format-sarif';
 export { codeFrame, formatText, textChunks, type TextFormatOptions } from './format-text';
 export { blocks, jsonChunks } from './json-chunks';
-export { globBase, globToRegExp, hasGlobMagic, matchesGlob, toSlashes } from './glob';
+export { globBase, globToRegExp, hasGlobMagic, matchesGlob, toSlashes } from '../glob';
 export { exitCodeFor, lintText, reaches, sortMessages, summarize, type FileResult, type LintMessage, type Summary } from './lint';
 export { HELP, parseArguments, UsageError, type CliOptions, type OutputFormat } from './options';

@@ -1,6 +1,6 @@
 // What the CLI touches outside itself (streams, working folder, environment), and how it names files and errors.
 import * as path from 'path';
-import { toSlashes } from './glob';
+import { toSlashes } from '../glob';
 
 export const TOOL_NAME = 'sidecar-lint';
 

@@ -76,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const host = kustomize.wrap(diskHost());
   const isOverlay = (input: string) => !options.noKustomize && input !== '-' && isOverlayFolder(path.resolve(io.cwd, input), host);
   const overlays = inputs.filter(isOverlay).map((input) => path.resolve(io.cwd, input));
-  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-' && !isOverlay(i)), io.cwd, { followSymlinks: options.followSymlinks });
+  const { files, missing } = expandInputs(inputs.filter((i) => i !== '-' && !isOverlay(i)), io.cwd, { followSymlinks: options.followSymlinks, excludes: options.excludes, gitignore: options.gitignore });
   const results: FileResult[] = [];
   for (const { input, reason } of missing) results.push({ path: input, messages: [], skipped: false, error: reason });
   // Per folder: a repository of thousands of manifests looks its config files up once per folder, not per file.

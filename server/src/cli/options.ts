@@ -1,4 +1,5 @@
 import { isSeverityOverride, SUPPORTED_KUBERNETES_VERSIONS, type Severity, type SeverityOverride } from '../core/settings';
+import { GlobError, globToRegExp } from '../glob';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -23,6 +24,10 @@ export interface CliOptions {
   followSymlinks: boolean;
   /** Lint every file on its own: no overlay rendering, patches checked as whole manifests (`--no-kustomize`). */
   noKustomize: boolean;
+  /** `--exclude` globs, from the working folder: paths a folder walk leaves out. */
+  excludes: string[];
+  /** Leave out what .gitignore files ignore when walking folders (`--no-gitignore` turns it off). */
+  gitignore: boolean;
   help: boolean;
   version: boolean;
   listRules: boolean;
@@ -54,6 +59,9 @@ Options:
       --max-warnings <n>           also exit with 1 when there are more than n warnings
       --follow-symlinks            also lint files that links in a folder point to outside it
       --no-kustomize               lint every file on its own (no overlay rendering, no patch merging)
+      --exclude <glob>             leave out paths a folder walk meets that match (from the working
+                                   folder; a matching folder with everything below it); repeatable
+      --no-gitignore               also lint what .gitignore files ignore (followed by default)
       --stdin-filename <name>      the name to report for "-"
       --color, --no-color          force colours on or off (default: on when stdout is a terminal)
       --list-rules                 list every rule and check with its default level
@@ -77,6 +85,8 @@ export function parseArguments(argv: readonly string[]): CliOptions {
     minSeverity: 'hint',
     followSymlinks: false,
     noKustomize: false,
+    excludes: [],
+    gitignore: true,
     help: false,
     version: false,
     listRules: false,
@@ -159,6 +169,20 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       case '--no-kustomize':
         options.noKustomize = true;
         break;
+      case '--exclude': {
+        const glob = value();
+        try {
+          globToRegExp(glob);
+        } catch (error) {
+          if (error instanceof GlobError) throw new UsageError(error.message);
+          throw error;
+        }
+        options.excludes.push(glob);
+        break;
+      }
+      case '--no-gitignore':
+        options.gitignore = false;
+        break;
       case '--quiet':
         options.minSeverity = 'error';
         break;
@@ -188,7 +212,7 @@ export function parseArguments(argv: readonly string[]): CliOptions {
       default:
         throw new UsageError(`unknown option ${name}`);
     }
-    if (inline !== undefined && !['--format', '--output-file', '--config', '--kubernetes-version', '--rule', '--fail-on', '--stdin-filename', '--min-severity', '--max-warnings'].includes(name)) {
+    if (inline !== undefined && !['--format', '--output-file', '--config', '--kubernetes-version', '--rule', '--fail-on', '--stdin-filename', '--min-severity', '--max-warnings', '--exclude'].includes(name)) {
       throw new UsageError(`${name} takes no value`);
     }
   }

@@ -9,6 +9,7 @@ import { splitDocuments } from '../core/parse/split';
 import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import type { ManifestCache } from './documents';
 import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
+import { enabledGlobs, FolderFilter, isFiltered, type FilterOptions } from '../file-filter';
 
 /** Files above this are not indexed from the disk (rendered charts of several MB still are); open buffers always are. */
 export const MAX_INDEXED_FILE_BYTES = 8 * 1024 * 1024;
@@ -36,6 +37,8 @@ export class WorkspaceIndexer {
   private readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
   listener: IndexListener | undefined;
+  /** The workspace folders and what their walk leaves out (files.exclude, .gitignore), for watched files too. */
+  private roots: { folder: string; filter: FilterOptions }[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -60,7 +63,8 @@ export class WorkspaceIndexer {
     progress?.begin('Indexing Kubernetes manifests', 0, 'listing files', false);
     try {
       const files: string[] = [];
-      for (const folder of folders) await listYamlFiles(folder, files);
+      this.roots = await Promise.all(folders.map(async (folder) => ({ folder, filter: { excludes: await this.excludesOf(folder), excludeRoot: folder } })));
+      for (const { folder, filter } of this.roots) await listYamlFiles(folder, files, FolderFilter.at(folder, filter));
       if (files.length > MAX_INDEXED_FILES) {
         this.connection.console.warn(`Workspace index: ${files.length} YAML files, indexing the first ${MAX_INDEXED_FILES}.`);
         files.length = MAX_INDEXED_FILES;
@@ -108,12 +112,22 @@ export class WorkspaceIndexer {
     for (const change of event.changes) {
       if (!YAML_FILE.test(change.uri) || this.documents.get(change.uri)) continue;
       const file = filePathOf(change.uri);
-      if (!file || isSkipped(file)) continue;
+      if (!file || isSkipped(file) || this.isFiltered(file)) continue;
       if (change.type === FileChangeType.Deleted) this.drop(change.uri);
       else await this.readFromDisk(file);
       changed = true;
     }
     return changed;
+  }
+
+  /** VS Code's `files.exclude` globs that are on, for a folder (none when the client has no such setting). */
+  private async excludesOf(folder: string): Promise<string[]> {
+    const setting: unknown = await this.connection.workspace.getConfiguration({ scopeUri: pathToFileURL(folder).href, section: 'files.exclude' }).catch(() => undefined);
+    return enabledGlobs(setting);
+  }
+
+  private isFiltered(file: string): boolean {
+    return this.roots.some(({ folder, filter }) => isFiltered(folder, file, filter));
   }
 
   private async readFromDisk(file: string): Promise<void> {
@@ -162,19 +176,21 @@ async function parseInSteps(text: string): Promise<ManifestFile> {
   return new ManifestFile(text, slots);
 }
 
-async function listYamlFiles(folder: string, into: string[]): Promise<void> {
+async function listYamlFiles(folder: string, into: string[], parent: FolderFilter): Promise<void> {
   let entries: fs.Dirent[];
   try {
     entries = await fs.promises.readdir(folder, { withFileTypes: true });
   } catch {
     return;
   }
+  const gitignore = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await fs.promises.readFile(path.join(folder, '.gitignore'), 'utf8').catch(() => undefined) : undefined;
+  const filter = parent.withGitignore(gitignore);
   for (const entry of entries) {
     if (into.length > MAX_INDEXED_FILES) return;
     const full = path.join(folder, entry.name);
     // Symbolic links are not followed: a link out of the workspace (or a loop) is not the workspace's.
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await listYamlFiles(full, into);
-    else if (entry.isFile() && YAML_FILE.test(entry.name)) into.push(full);
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !filter.skips(entry.name, true)) await listYamlFiles(full, into, filter.child(entry.name));
+    else if (entry.isFile() && YAML_FILE.test(entry.name) && !filter.skips(entry.name, false)) into.push(full);
   }
 }
 

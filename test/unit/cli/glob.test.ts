@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globBase, hasGlobMagic, matchesGlob } from '../../../server/src/cli/glob';
+import { globBase, hasGlobMagic, matchesGlob } from '../../../server/src/glob';
 
 describe('glob matching', () => {
   it('keeps * inside one path segment', () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { isFromWebviewMessage } from '../../../client/src/topology/messages';
 import { expandInputs } from '../../../server/src/cli/files';
-import { GlobError, globToRegExp } from '../../../server/src/cli/glob';
+import { GlobError, globToRegExp } from '../../../server/src/glob';
 import { escapeMarkdown, hover, inlineCode } from '../../../server/src/core/features/hover';
 import { createLanguageService } from '../../../server/src/core/language-service';
 import { parseManifest } from '../../../server/src/core/parse/manifest';

@@ -1,6 +1,6 @@
 import type { ManifestFile } from '../../parse/manifest';
 import { asSeq, getPair, getString, scalarText } from '../../parse/nodes';
-import { isKustomizationFileName, isRemote, KUSTOMIZATION_FILE_NAMES } from '../kustomize/host';
+import { isKustomizationFileName, isRemote, KUSTOMIZATION_FILE_NAMES } from '../kustomization-files';
 
 /** What a kustomization file says about namespaces: its `namespace:` and what it lists, as URIs. */
 export interface KustomizationFacts {

@@ -1,4 +1,7 @@
-import { baseName, joinPath } from './paths';
+import { joinPath } from './paths';
+import { KUSTOMIZATION_FILE_NAMES } from '../kustomization-files';
+
+export { isKustomizationFileName, isRemote, KUSTOMIZATION_FILE_NAMES } from '../kustomization-files';
 
 /**
  * What the kustomize code needs from the outside world. The core never touches the disk: the LSP layer answers
@@ -14,13 +17,6 @@ export interface KustomizeHost {
   entries?(path: string): { name: string; directory: boolean }[] | undefined;
 }
 
-/** The names kustomize looks for in a folder, in its order (api/konfig/general.go RecognizedKustomizationFileNames). */
-export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
-
-export function isKustomizationFileName(path: string): boolean {
-  return (KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(baseName(path));
-}
-
 /** The kustomization file of a folder, if it has one. */
 export function kustomizationFileIn(host: KustomizeHost, dir: string): string | undefined {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
@@ -28,11 +24,6 @@ export function kustomizationFileIn(host: KustomizeHost, dir: string): string | 
     if (host.readFile(path) !== undefined) return path;
   }
   return undefined;
-}
-
-/** A remote base (git URL, https, github.com/...) that is only fetched by kustomize itself. */
-export function isRemote(reference: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(reference) || /^git@/.test(reference) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(reference);
 }
 
 export { joinPath };
