@@ -12,7 +12,7 @@ import { parseManifest } from '../core/parse/manifest';
 import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
 import { FolderFilter, readText } from '../file-filter';
-import { withoutByteOrderMark } from './lint';
+import { lintText, withoutByteOrderMark } from './lint';
 
 const READ_BLOCK = 1024 * 1024;
 
@@ -34,15 +34,23 @@ export function indexInputs(files: readonly string[]): WorkspaceIndex {
   return index;
 }
 
-/** Reads a file in blocks through a StreamLinter: any size, with memory for one document at a time. */
+/** The one read buffer of the run: lintFile is synchronous, and a fresh 1 MB per file cost more than the parse. */
+let readBlock: Buffer | undefined;
+
+/**
+ * Reads a file in blocks through a StreamLinter: any size, with memory for one document at a time. A file the
+ * workspace pass read and parsed already is linted from that text (lintText reuses the parse).
+ */
 export function lintFile(service: LanguageService, file: string, cwd: string, settings: Settings, kustomize?: KustomizeContext, workspace?: WorkspaceIndex): FileResult {
   const shown = displayPath(file, cwd);
+  const indexed = workspace?.fileOf(file);
+  if (indexed) return { path: shown, absolutePath: file, ...lintText(service, indexed.text, settings, file, kustomize, workspace) };
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
     const linter = new StreamLinter(service, settings, file, kustomize, workspace);
     const decoder = new TextDecoder('utf-8');
-    const block = Buffer.alloc(READ_BLOCK);
+    const block = (readBlock ??= Buffer.allocUnsafe(READ_BLOCK));
     for (let read = fs.readSync(fd, block, 0, READ_BLOCK, null); read > 0; read = fs.readSync(fd, block, 0, READ_BLOCK, null)) {
       linter.push(decoder.decode(block.subarray(0, read), { stream: true }));
     }

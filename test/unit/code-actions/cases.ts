@@ -14,6 +14,8 @@ export interface FixCase {
 }
 
 export const FIX_CASES: readonly FixCase[] = [
+  // A reference the workspace (here: the file) defines under a close name: its suggestion, quotes kept.
+  { fixture: 'workspace-commented.yaml', code: 'dangling-reference', title: /Change to "web-config"/, expected: 'workspace-commented--web-config.yaml', preferred: true },
   // Native sidecars: appended to an existing initContainers (2 spaces, indented sequences)…
   { fixture: 'deployment-commented.yaml', code: 'proxy-start-order', title: /native sidecar/, expected: 'deployment-commented--native-envoy.yaml', preferred: true },
   // …created above `containers:` in a 4-space file with flush sequences, restartPolicy already there…

@@ -18,6 +18,7 @@ import type { Code } from '../../codes';
 import { kustomizeDeprecatedField } from './kustomize';
 import type { QuickFixProvider } from './types';
 import { duplicateMountPath, shipperMountReadOnly, undefinedVolume, unusedVolume } from './volumes';
+import { danglingReference } from './workspace';
 
 /** The table's type: each code's fix takes that code's data, so a fix reads only fields its code carries. */
 type QuickFixes = { [C in Code]?: QuickFixProvider<C> };
@@ -72,6 +73,7 @@ const fixes: QuickFixes = {
   'compose-sidecar-restart': composeSidecarRestart,
   'compose-version-obsolete': composeVersionObsolete,
   'kustomize-deprecated-field': kustomizeDeprecatedField,
+  'dangling-reference': danglingReference,
 };
 
 /** The fix of a code (checked to be one: the code on a diagnostic from the client is any string). */
