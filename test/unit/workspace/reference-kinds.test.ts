@@ -131,6 +131,18 @@ describe('reference kinds (one case per row of the table)', () => {
     assert.equal(index.size, 0);
   });
 
+  it('keeps a custom kind that shares a built-in kind name apart from it (Knative Service is not a core Service)', () => {
+    const index = new WorkspaceIndex();
+    index.set('file:///knative.yaml', parseManifest('apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: hello}\nspec:\n  template:\n    spec:\n      containers: [{image: hello}]\n'));
+    index.set('file:///route.yaml', parseManifest(CASES.find((c) => c.row === 'http-route-backend')?.text ?? ''));
+    // No core Service in the workspace: the route's backends are managed elsewhere, so nothing is compared with them.
+    assert.deepEqual(index.ofKind('Service', 'default'), []);
+    assert.deepEqual(index.ofKind('Service.serving.knative.dev', 'default').map((r) => r.facts.name), ['hello']);
+    // A wrong built-in apiVersion keeps the kind (the schema reports the apiVersion, not the index).
+    index.set('file:///svc.yaml', parseManifest('apiVersion: v2\nkind: Service\nmetadata: {name: web}\n'));
+    assert.deepEqual(index.ofKind('Service', 'default').map((r) => r.facts.name), ['web']);
+  });
+
   it('puts objects without a namespace in the file default (a kustomization namespace) or `default`', () => {
     const index = new WorkspaceIndex();
     index.set('file:///a.yaml', parseManifest('apiVersion: v1\nkind: Secret\nmetadata: {name: a}\n'), { defaultNamespace: 'prod' });

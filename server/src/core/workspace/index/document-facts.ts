@@ -3,7 +3,8 @@ import { listItems } from '../../parse/list-items';
 import { asMap, asSeq, getMap, getPair, getString, keyText, nodeSpan, scalarText, valueNode, type MapNode, type Span, type YamlPath } from '../../parse/nodes';
 import { labelMap } from '../../model/labels';
 import { podsOf, type PodSpecModel } from '../../model/pod';
-import { REFERENCE_KINDS, SELECTOR_KINDS, type PathStep, type ReferenceKind, type SelectorKind } from './reference-kinds';
+import { apiGroup } from '../../model/pod-locations';
+import { KIND_GROUPS, REFERENCE_KINDS, SELECTOR_KINDS, type PathStep, type ReferenceKind, type SelectorKind } from './reference-kinds';
 
 /**
  * What one parsed document contributes to the workspace, by offsets relative to its chunk (like every span of a
@@ -96,7 +97,7 @@ export function documentFacts(document: ParsedDocument): DocumentFacts {
 
 function resourceFacts(document: ParsedDocument): ResourceFacts {
   const root = document.root as MapNode;
-  const kind = document.kind ?? '';
+  const kind = indexedKind(document.apiVersion ?? '', document.kind ?? '');
   const metadata = getMap(root, 'metadata');
   const namePair = getPair(metadata, 'name');
   const pods = podsOf(document).map((pod): PodFacts => {
@@ -131,6 +132,17 @@ function resourceFacts(document: ParsedDocument): ResourceFacts {
     selectors,
     servicePorts: kind === 'Service' ? servicePorts(root) : [],
   };
+}
+
+/**
+ * The kind's name in the index: `Kind.group` for a custom kind that shares a built-in kind's name (KIND_GROUPS).
+ * Only a group with a dot is a custom one (a CRD's group must contain one: apiextensions-apiserver
+ * ValidateCustomResourceDefinitionSpec); a wrong built-in apiVersion (`v1` on a Deployment) keeps the kind.
+ */
+export function indexedKind(apiVersion: string, kind: string): string {
+  const groups = KIND_GROUPS.get(kind);
+  const group = apiGroup(apiVersion);
+  return groups && group.includes('.') && !groups.includes(group) ? `${kind}.${group}` : kind;
 }
 
 /** kustomize generators: the ConfigMaps and Secrets a kustomization makes, which no manifest file defines. */

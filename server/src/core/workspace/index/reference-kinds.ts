@@ -140,3 +140,29 @@ export const BUILT_IN_OBJECTS: Readonly<Record<string, { names: readonly string[
   ConfigMap: { names: ['kube-root-ca.crt'] },
   Service: { names: ['kubernetes'] },
 };
+
+/**
+ * The API groups of the Kubernetes kinds that the tables above name (as targets, or as the kinds that hold a
+ * reference or a selector). A custom resource of the same kind name in another group (Knative's
+ * `serving.knative.dev` Service, a CRD's own `Secret`) is another kind: it is indexed under `Kind.group`
+ * (kubectl's `service.serving.knative.dev`), so it never stands in for the built-in one. Groups: the Kubernetes
+ * API reference of each kind (extensions/v1beta1 for the workloads and Ingress served until 1.15/1.21, the
+ * deprecation guide); HTTPRoute/GRPCRoute: gateway-api. Kinds not listed (Argo's Rollout, …) keep their name.
+ */
+export const KIND_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'Service', 'Pod', 'ReplicationController'].map((kind) => [kind, ['']] as const),
+  ...['Deployment', 'DaemonSet', 'ReplicaSet'].map((kind) => [kind, ['apps', 'extensions']] as const),
+  ['StatefulSet', ['apps']],
+  ['Job', ['batch']],
+  ['CronJob', ['batch']],
+  ['PriorityClass', ['scheduling.k8s.io']],
+  ['RuntimeClass', ['node.k8s.io']],
+  ...['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].map((kind) => [kind, ['rbac.authorization.k8s.io']] as const),
+  ['Ingress', ['networking.k8s.io', 'extensions']],
+  ['NetworkPolicy', ['networking.k8s.io', 'extensions']],
+  ['PodDisruptionBudget', ['policy']],
+  ['HorizontalPodAutoscaler', ['autoscaling']],
+  ['VerticalPodAutoscaler', ['autoscaling.k8s.io']],
+  ['HTTPRoute', ['gateway.networking.k8s.io']],
+  ['GRPCRoute', ['gateway.networking.k8s.io']],
+]);
