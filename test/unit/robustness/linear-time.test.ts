@@ -45,13 +45,20 @@ describe('linear time on crafted input', () => {
       const small = crafted.make(SMALL);
       const large = crafted.make(LARGE);
       assert.ok(small.text.length >= SMALL * 0.9 && large.text.length >= LARGE * 0.9, `sizes ${small.text.length}, ${large.text.length}`);
-      // The fastest of three at 100 KB; 1 MB once, and up to twice more while over (the minimum is the least
-      // disturbed by other work).
-      const smallMs = Math.max(Math.min(cpuMs(small), cpuMs(small), cpuMs(small)), 1);
-      let largeMs = cpuMs(large);
-      for (let retry = 0; retry < 2 && largeMs / smallMs > MAX_RATIO; retry++) largeMs = Math.min(largeMs, cpuMs(large));
-      const ratio = largeMs / smallMs;
-      assert.ok(ratio <= MAX_RATIO, `100 KB: ${smallMs.toFixed(1)} ms, 1 MB: ${largeMs.toFixed(1)} ms: ${ratio.toFixed(1)}x (limit ${MAX_RATIO}x)`);
+      // The fastest of three at 100 KB against 1 MB once, and up to twice more while over (the minimum is the least
+      // disturbed by other work). While the ratio is over, the whole pair is measured again, up to three pairs, and
+      // the best ratio counts: a lucky fast 100 KB run (seen at 27 ms against a usual 45-65 ms, with other test
+      // files on both cores) must not fail linear code, and quadratic code is near 100x in every pair.
+      const attempts: string[] = [];
+      let best = Infinity;
+      for (let pair = 0; pair < 3 && best > MAX_RATIO; pair++) {
+        const smallMs = Math.max(Math.min(cpuMs(small), cpuMs(small), cpuMs(small)), 1);
+        let largeMs = cpuMs(large);
+        for (let retry = 0; retry < 2 && largeMs / smallMs > MAX_RATIO; retry++) largeMs = Math.min(largeMs, cpuMs(large));
+        best = Math.min(best, largeMs / smallMs);
+        attempts.push(`100 KB: ${smallMs.toFixed(1)} ms, 1 MB: ${largeMs.toFixed(1)} ms: ${(largeMs / smallMs).toFixed(1)}x`);
+      }
+      assert.ok(best <= MAX_RATIO, `${attempts.join('; ')} (limit ${MAX_RATIO}x)`);
     });
   }
 });
