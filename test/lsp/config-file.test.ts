@@ -67,3 +67,32 @@ describe('.sidecarlint.yaml in the language server', () => {
     assert.deepEqual(codes((await republished).diagnostics), ['duplicate-container-name']);
   });
 });
+
+describe('meshes in .sidecarlint.yaml in the language server', () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecarlint-meshes-'));
+  const configPath = path.join(workspace, '.sidecarlint.yaml');
+  const job = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'mesh', 'job-istio-injected.yaml'), 'utf8');
+  const blocked = (diagnostics: { code?: number | string }[]) => diagnostics.some((d) => d.code === 'injected-sidecar-blocks-job');
+  let client: LspClient;
+
+  before(async () => {
+    fs.writeFileSync(configPath, 'meshes:\n  istio:\n    defaultMode: native\n');
+    // As VS Code sends them: every mesh setting with its default filled in.
+    const meshes = { istio: { enabled: true, defaultMode: 'classic' }, linkerd: { enabled: true, defaultMode: 'classic' }, vault: { enabled: true } };
+    client = new LspClient({ configuration: { kubernetesVersion: '1.34', rules: {}, meshes }, rootUri: fileUri(workspace) });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('simulates the mesh as the file says, as the CLI does, and follows a change of the file', async () => {
+    const uri = fileUri(workspace, 'job.yaml');
+    assert.ok(!blocked(await client.open(uri, job)), 'native Istio proxy: the Job completes');
+    fs.writeFileSync(configPath, 'meshes:\n  istio: {defaultMode: classic}\n');
+    const republished = client.nextDiagnostics(uri, (p) => blocked(p.diagnostics));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configPath), type: 2 }] });
+    assert.ok(blocked((await republished).diagnostics));
+  });
+});

@@ -1,4 +1,4 @@
-import { DEFAULT_MESHES, type InjectionMode, type MeshesSettings, type MeshId } from './model/injectors';
+import { DEFAULT_MESHES, MESH_SETTING_VALUES, type MeshesSettings, type MeshId, type MeshSettings } from './model/injectors';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOverride = Severity | 'off';
@@ -74,16 +74,22 @@ export function normalizeSettings(input: unknown, base: Settings = defaultSettin
     }
   }
   if (typeof raw.docsBaseUrl === 'string' && isWebUrl(raw.docsBaseUrl)) result.docsBaseUrl = raw.docsBaseUrl;
-  if (raw.meshes && typeof raw.meshes === 'object') {
-    for (const mesh of Object.keys(DEFAULT_MESHES) as MeshId[]) {
-      const given: unknown = Object.hasOwn(raw.meshes, mesh) ? (raw.meshes as Record<string, unknown>)[mesh] : undefined;
-      if (!given || typeof given !== 'object') continue;
-      const { enabled, defaultMode } = given as { enabled?: unknown; defaultMode?: unknown };
-      result.meshes[mesh] = {
-        enabled: typeof enabled === 'boolean' ? enabled : result.meshes[mesh].enabled,
-        defaultMode: defaultMode === 'native' || defaultMode === 'classic' ? (defaultMode as InjectionMode) : result.meshes[mesh].defaultMode,
-      };
+  if (raw.meshes && typeof raw.meshes === 'object') result.meshes = readMeshes(raw.meshes, result.meshes);
+  return result;
+}
+
+/** The per-mesh values of `input` that MESH_SETTING_VALUES allows, over `base`; anything else is left as it was. */
+function readMeshes(input: object, base: MeshesSettings): MeshesSettings {
+  const result: MeshesSettings = { ...base };
+  for (const mesh of Object.keys(MESH_SETTING_VALUES) as MeshId[]) {
+    const given: unknown = Object.hasOwn(input, mesh) ? (input as Record<string, unknown>)[mesh] : undefined;
+    if (!given || typeof given !== 'object') continue;
+    const next: Record<string, unknown> = { ...result[mesh] };
+    for (const [name, values] of Object.entries(MESH_SETTING_VALUES[mesh])) {
+      const value: unknown = Object.hasOwn(given, name) ? (given as Record<string, unknown>)[name] : undefined;
+      if (values.some((allowed) => allowed === value)) next[name] = value;
     }
+    result[mesh] = next as unknown as MeshSettings;
   }
   return result;
 }

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { findConfigFile } from '../../../server/src/config-lookup';
 import { configFileFindings, isConfigFile, mergeConfig, parseConfigFile } from '../../../server/src/core/config-file';
-import { defaultSettings, DEFAULT_KUBERNETES_VERSION } from '../../../server/src/core/settings';
+import { DEFAULT_MESHES, MESH_SETTING_VALUES } from '../../../server/src/core/model/injectors';
+import { defaultSettings, DEFAULT_KUBERNETES_VERSION, normalizeSettings } from '../../../server/src/core/settings';
 import { slice, toCrlf } from '../helpers';
 
 describe('.sidecarlint.yaml parsing', () => {
@@ -93,6 +94,88 @@ describe('merging editor settings and the config file', () => {
 
   it('keeps the editor version when the file has none', () => {
     assert.equal(mergeConfig(defaultSettings(), { rules: {} }, DEFAULT_KUBERNETES_VERSION).kubernetesVersion, DEFAULT_KUBERNETES_VERSION);
+  });
+});
+
+describe('meshes in the config file (the editor\'s sidecar.meshes.* settings)', () => {
+  it('reads the settings package.json declares, with the same names and values', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { type: string; enum?: string[]; default: unknown }> } | { properties: Record<string, { type: string; enum?: string[]; default: unknown }> }[] };
+    };
+    const sections = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+    const editor: Record<string, { values: unknown[]; default: unknown }> = {};
+    for (const section of sections) {
+      for (const [key, spec] of Object.entries(section.properties)) {
+        const name = /^sidecar\.meshes\.(\w+)\.(\w+)$/.exec(key);
+        if (name) editor[`${name[1]}.${name[2]}`] = { values: spec.type === 'boolean' ? [true, false] : (spec.enum ?? []), default: spec.default };
+      }
+    }
+    const config: Record<string, { values: unknown[]; default: unknown }> = {};
+    for (const [mesh, settings] of Object.entries(MESH_SETTING_VALUES)) {
+      for (const [name, values] of Object.entries(settings)) config[`${mesh}.${name}`] = { values: [...(values ?? [])], default: (DEFAULT_MESHES as Record<string, Record<string, unknown>>)[mesh][name] };
+    }
+    assert.deepEqual(config, editor);
+  });
+
+  it('reads nested mesh settings, flow style and block style', () => {
+    const text = 'meshes:\n  istio:\n    enabled: true\n    defaultMode: native\n  linkerd: {enabled: false}\n  vault:\n    enabled: false\n';
+    const { settings, problems } = parseConfigFile(text);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.meshes, { istio: { enabled: true, defaultMode: 'native' }, linkerd: { enabled: false }, vault: { enabled: false } });
+    // The CLI reads the file's values over the defaults as normalizeSettings reads the editor's.
+    const cli = normalizeSettings(settings);
+    assert.deepEqual(cli.meshes, { istio: { enabled: true, defaultMode: 'native' }, linkerd: { enabled: false, defaultMode: 'classic' }, vault: { enabled: false, defaultMode: 'classic' } });
+  });
+
+  it('reports each mistake at its span, with the allowed names and values, and keeps the rest', () => {
+    const text = [
+      'meshs: {}',
+      'meshes:',
+      '  istoi: {enabled: false}',
+      '  istio:',
+      '    defaultMod: native',
+      '    enabled: "false"',
+      '  linkerd:',
+      '    defaultMode: Native',
+      '    enabled: false',
+      '  vault:',
+      '    defaultMode: native',
+      '  consul: {}',
+      '',
+    ].join('\n');
+    const { settings, problems } = parseConfigFile(text);
+    assert.deepEqual(
+      problems.map((p) => [p.severity, slice(text, p), p.message]),
+      [
+        ['warning', 'meshs', 'Unknown setting "meshs": did you mean "meshes"?'],
+        ['warning', 'istoi', 'Unknown mesh "istoi": did you mean "istio"?'],
+        ['warning', 'defaultMod', 'Unknown setting "defaultMod" of meshes.istio: did you mean "defaultMode"?'],
+        ['error', '"false"', 'Bad value "false" for meshes.istio.enabled: use true or false (unquoted).'],
+        ['error', 'Native', 'Bad value "Native" for meshes.linkerd.defaultMode: use classic or native.'],
+        ['warning', 'defaultMode', '`defaultMode` is not a setting of vault: only istio and linkerd have it (the Vault injector adds a regular container; it has no native mode).'],
+        ['warning', 'consul', 'Unknown mesh "consul"; the meshes are istio, linkerd, vault.'],
+      ],
+    );
+    assert.deepEqual(settings.meshes, { istio: {}, linkerd: { enabled: false }, vault: {} });
+  });
+
+  it('a non-map is an error, never a crash', () => {
+    for (const text of ['meshes: 3\n', 'meshes: [istio]\n', 'meshes:\n  istio: native\n', 'meshes:\n  istio: [a]\n', 'meshes:\n  istio:\n    enabled: {a: 1}\n']) {
+      const { problems } = parseConfigFile(text);
+      assert.equal(problems.length, 1, text);
+      assert.equal(problems[0].severity, 'error', text);
+    }
+    assert.deepEqual(parseConfigFile('meshes:\n').problems, [], 'an empty key configures nothing');
+    assert.deepEqual(parseConfigFile('meshes:\n  istio:\n').settings.meshes, {});
+  });
+
+  it('merges like kubernetesVersion: the file wins where the editor has the default, setting by setting', () => {
+    const file = parseConfigFile('meshes:\n  istio: {defaultMode: native, enabled: false}\n  linkerd: {defaultMode: native}\n').settings;
+    const merged = mergeConfig(defaultSettings(), file, DEFAULT_KUBERNETES_VERSION);
+    assert.deepEqual(merged.meshes, { istio: { enabled: false, defaultMode: 'native' }, linkerd: { enabled: true, defaultMode: 'native' }, vault: DEFAULT_MESHES.vault });
+    const editor = defaultSettings({ meshes: { ...DEFAULT_MESHES, linkerd: { enabled: false, defaultMode: 'classic' } } });
+    assert.deepEqual(mergeConfig(editor, file, DEFAULT_KUBERNETES_VERSION).meshes.linkerd, { enabled: false, defaultMode: 'native' }, 'the editor\'s non-default enabled stays; the file\'s mode applies');
+    assert.equal(mergeConfig(defaultSettings(), {}, DEFAULT_KUBERNETES_VERSION).meshes, DEFAULT_MESHES);
   });
 });
 

@@ -25,6 +25,18 @@ export const DEFAULT_MESHES: MeshesSettings = {
   vault: { enabled: true, defaultMode: 'classic' },
 };
 
+/**
+ * The settings a user can give per mesh, with the values each takes: the one table that the editor settings
+ * (package.json `sidecar.meshes.*`, read by settings.ts) and `.sidecarlint.yaml` (`meshes:`, read by config-file.ts)
+ * both follow, so the CLI in CI and the editor agree. A test checks it against package.json. Vault has no
+ * `defaultMode`: its injector adds a regular container (vault-k8s agent.go), there is no native mode to choose.
+ */
+export const MESH_SETTING_VALUES: Readonly<Record<MeshId, Readonly<Partial<Record<keyof MeshSettings, readonly (boolean | string)[]>>>>> = {
+  istio: { enabled: [true, false], defaultMode: ['classic', 'native'] },
+  linkerd: { enabled: [true, false], defaultMode: ['classic', 'native'] },
+  vault: { enabled: [true, false] },
+};
+
 
 /** One container an injector adds. */
 export interface InjectedContainerSpec {
