@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { JsonReport } from '../../../server/src/cli';
@@ -34,5 +36,21 @@ describe('sidecar-lint: custom resources checked by the CustomResourceDefinition
     const run = await runCli(['--format', 'json', 'backup-good.yaml', 'backup-bad.yaml'], { cwd });
     assert.deepEqual(findings(run.stdout), []);
     assert.equal(run.code, 0);
+  });
+
+  it('reads a CRD inside a kind: List among the inputs (kubectl get crd -o yaml writes one)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-crd-list-'));
+    try {
+      const crd = fs.readFileSync(path.join(cwd, 'crd.yaml'), 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+      const list = `apiVersion: v1\nkind: List\nitems:\n${crd.map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`)).join('\n')}\n`;
+      fs.writeFileSync(path.join(dir, 'crds.yaml'), list);
+      fs.copyFileSync(path.join(cwd, 'backup-bad.yaml'), path.join(dir, 'backup-bad.yaml'));
+      const run = await runCli(['--format', 'json', 'crds.yaml', 'backup-bad.yaml'], { cwd: dir });
+      const direct = await runCli(['--format', 'json', 'crd.yaml', 'backup-bad.yaml'], { cwd });
+      assert.ok(findings(direct.stdout).length > 5);
+      assert.deepEqual(findings(run.stdout), findings(direct.stdout));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

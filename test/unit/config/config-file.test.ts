@@ -112,7 +112,7 @@ describe('meshes in the config file (the editor\'s sidecar.meshes.* settings)', 
     }
     const config: Record<string, { values: unknown[]; default: unknown }> = {};
     for (const [mesh, settings] of Object.entries(MESH_SETTING_VALUES)) {
-      for (const [name, values] of Object.entries(settings)) config[`${mesh}.${name}`] = { values: [...(values ?? [])], default: (DEFAULT_MESHES as Record<string, Record<string, unknown>>)[mesh][name] };
+      for (const [name, values] of Object.entries(settings)) config[`${mesh}.${name}`] = { values: [...(values ?? [])], default: (DEFAULT_MESHES as unknown as Record<string, Record<string, unknown>>)[mesh][name] };
     }
     assert.deepEqual(config, editor);
   });

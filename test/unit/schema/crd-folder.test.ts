@@ -18,6 +18,15 @@ function brief(service: ReturnType<typeof createLanguageService>, text: string, 
   return service.validate(file, settings, undefined, uri, { workspace: index }).map((f) => [f.code, slice(file.text, f), f.message]);
 }
 
+/** The documents (comments dropped) as the items of a List, each indented under `items:`. */
+function asList(apiVersion: string, kind: string, documents: string[]): string {
+  const items = documents.map((text) => {
+    const lines = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+    return lines.map((line, i) => (i === 0 ? `  - ${line}` : `    ${line}`)).join('\n');
+  });
+  return `apiVersion: ${apiVersion}\nkind: ${kind}\nitems:\n${items.join('\n')}\n`;
+}
+
 function workspace(files: Record<string, string>): WorkspaceIndex {
   const index = new WorkspaceIndex();
   for (const [uri, text] of Object.entries(files)) index.set(uri, parseManifest(text));
@@ -94,6 +103,33 @@ describe('a custom resource of a CRD defined in the same folder is validated by 
     assert.deepEqual(brief(service, '', index, 'list.yaml').map((f) => [f[0], f[1]]), [['invalid-type', '"no"']]);
     index.set('crd.yaml', parseManifest(folder('crd.yaml').replace(/suspend:\n(\s+)type: boolean/, 'suspend:\n$1type: string')));
     assert.deepEqual(brief(service, '', index, 'list.yaml'), []);
+  });
+
+  it('a CRD inside a kind: List (v1 List or CustomResourceDefinitionList) is read as a CRD: in the file and in the workspace', () => {
+    const bad = folder('backup-bad.yaml');
+    const expected = brief(service, '', workspace({ 'crd.yaml': folder('crd.yaml'), 'bad.yaml': bad }), 'bad.yaml');
+    assert.ok(expected.length > 5);
+    for (const [apiVersion, kind] of [['v1', 'List'], ['apiextensions.k8s.io/v1', 'CustomResourceDefinitionList']]) {
+      const list = asList(apiVersion, kind, [folder('crd.yaml')]);
+      assert.deepEqual(brief(service, list), [], `${kind}: the list itself is clean`);
+      assert.deepEqual(brief(service, '', workspace({ 'crds.yaml': list, 'bad.yaml': bad }), 'bad.yaml'), expected, `${kind} in the workspace`);
+      // In the same file: the List and the resources after it.
+      const same = `${list}---\n${bad}`;
+      const offset = list.length + 4;
+      assert.deepEqual(brief(service, same).map(([code, text, message]) => [code, text, message]), expected, `${kind} in the same file`);
+      assert.ok(service.validate(parseManifest(same), settings).every((f) => f.start >= offset), 'every finding is in the resource');
+    }
+    // A List holding both the CRD and a resource of it, and an unrelated CRD alongside.
+    const other = folder('crd.yaml').replace(/backups/g, 'snapshots').replace(/kind: Backup/, 'kind: Snapshot');
+    const mixed = asList('v1', 'List', [other, folder('crd.yaml'), 'apiVersion: storage.example.com/v1\nkind: Backup\nmetadata: {name: b}\nspec: {schedul: "@daily", target: {kind: Database, name: db}}\n']);
+    assert.deepEqual(brief(service, mixed).map((f) => [f[0], f[1]]), [['unknown-field', 'schedul']]);
+  });
+
+  it('a List whose items are broken or not CRDs defines nothing and never throws', () => {
+    for (const text of ['apiVersion: v1\nkind: List\nitems: 3\n', 'apiVersion: v1\nkind: List\nitems:\n  - 1\n  - [a]\n  - {kind: CustomResourceDefinition}\n', 'apiVersion: v1\nkind: List\n']) {
+      const index = workspace({ 'crds.yaml': text, 'bad.yaml': folder('backup-bad.yaml') });
+      assert.deepEqual(brief(service, '', index, 'bad.yaml'), [], text);
+    }
   });
 
   it('completes the kinds and versions the CRDs serve', () => {

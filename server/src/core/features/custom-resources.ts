@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../parse/document';
+import { listItems } from '../parse/list-items';
 import type { ManifestFile } from '../parse/manifest';
 import type { SchemaRegistry } from '../schema';
 import { CRD_API_VERSION, CRD_KIND, crdModelOf, crdSource, type CrdModel } from '../schema/crd-catalog';
@@ -12,16 +13,23 @@ import type { WorkspaceIndex } from '../workspace/index/workspace-index';
  * never from the disk; each CRD document is read once per parse.
  */
 
-const models = new WeakMap<ParsedDocument, CrdModel | null>();
+const models = new WeakMap<ParsedDocument, readonly CrdModel[]>();
 
-function crdOf(document: ParsedDocument | undefined): CrdModel | undefined {
-  if (!document || document.kind !== CRD_KIND || document.apiVersion !== CRD_API_VERSION || document.hasSyntaxErrors) return undefined;
-  let model = models.get(document);
-  if (model === undefined) {
-    model = crdModelOf(document.value().value) ?? null;
-    models.set(document, model);
+/**
+ * The CRDs a document defines: itself, or the CRD items of a `kind: List` (v1 List or a typed
+ * CustomResourceDefinitionList), which kubectl creates one by one as if each were a document of its own.
+ */
+function crdsOf(document: ParsedDocument | undefined): readonly CrdModel[] {
+  if (!document || document.hasSyntaxErrors) return [];
+  const isCrd = document.kind === CRD_KIND && document.apiVersion === CRD_API_VERSION;
+  if (!isCrd && !document.kind?.endsWith('List')) return [];
+  let known = models.get(document);
+  if (known === undefined) {
+    const model = isCrd ? crdModelOf(document.value().value) : undefined;
+    known = isCrd ? (model ? [model] : []) : listItems(document).flatMap((item) => crdsOf(item));
+    models.set(document, known);
   }
-  return model ?? undefined;
+  return known;
 }
 
 /** The CRDs of a workspace, in URI order (the first of a group and kind wins); kept while the index does not change. */
@@ -33,9 +41,13 @@ function workspaceCrds(index: WorkspaceIndex): CrdModel[] {
   const crds: CrdModel[] = [];
   // CustomResourceDefinition is cluster-scoped: its namespace in the index is ''.
   const resources = [...index.ofKind(CRD_KIND, '')].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.offset - b.offset));
+  // The items of a List are indexed each on its own, all with the List's document: read that document once.
+  const seen = new Set<ParsedDocument>();
   for (const resource of resources) {
-    const crd = crdOf(index.fileOf(resource.uri)?.slotAt(resource.offset)?.document);
-    if (crd) crds.push(crd);
+    const document = index.fileOf(resource.uri)?.slotAt(resource.offset)?.document;
+    if (!document || seen.has(document)) continue;
+    seen.add(document);
+    crds.push(...crdsOf(document));
   }
   perIndex.set(index, { version: index.version, crds });
   return crds;
@@ -57,10 +69,7 @@ function objectMetaOf(registry: SchemaRegistry): () => ReturnType<SchemaRegistry
 /** The custom kinds of the CRDs in the file and in the workspace; undefined when there are none. */
 export function customResourceSource(registry: SchemaRegistry, file: ManifestFile, workspace?: WorkspaceIndex): CustomKindSource | undefined {
   const own: CrdModel[] = [];
-  for (const slot of file.slots) {
-    const crd = crdOf(slot.document);
-    if (crd) own.push(crd);
-  }
+  for (const slot of file.slots) own.push(...crdsOf(slot.document));
   const crds = workspace ? [...own, ...workspaceCrds(workspace)] : own;
   return crdSource(crds, objectMetaOf(registry));
 }
