@@ -19,6 +19,7 @@ import { podsOf } from '../model/pod';
 import { isCompose } from '../compose/detect';
 import { composeHover } from './compose-hover';
 import { admittedPod, injectionsOf, namespacesOf, type Injection, type PodEntry } from '../model/injection';
+import { injectorKeyHover } from './injector-keys';
 
 /**
  * Hover at `offset`: the rule behind a diagnostic under the cursor (summary and docs link), the schema field
@@ -51,11 +52,17 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
     }
   } else if (last && last.path.length > 0) {
     const onKey = !!last.onKey && !!last.pair;
+    // An injector's label or annotation on the pod: the injector's own reference, before the schema's `string`.
+    const injectorKey = injectorKeyHover(document, last.path, inlineCode);
+    if (injectorKey) {
+      sections.push(injectorKey);
+      span ??= last.pair ? (onKey ? keySpan(last.pair) : nodeSpan(last.pair.value)) : undefined;
+    }
     const pod = podsOf(document).find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
     // On the `- ` of a container item, the chain stops at the list: take the item that starts on this line.
     const container = pod ? (containerAt(pod, last.path) ?? containerOnDash(document.text, pod, last.path, local)) : undefined;
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';
-    if (onKey && document.apiVersion && document.kind) {
+    if (onKey && document.apiVersion && document.kind && !injectorKey) {
       const field = service.schemas.describe(document.apiVersion, document.kind, last.path);
       const origin = customSchemaOf(service.schemas, service.customKinds, document.apiVersion, document.kind)?.origin;
       if (field) sections.push(fieldMarkdown(String(last.path[last.path.length - 1]), field, service, settings, versionNote(last.path, scalarValue(last.pair?.value), service, document.apiVersion, document.kind, settings), origin));

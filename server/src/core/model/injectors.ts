@@ -4,6 +4,11 @@
  * simulated containers with real injector output.
  */
 
+import type { InjectorKey } from './injector-keys';
+import { ISTIO_KEYS } from './injector-keys-istio';
+import { LINKERD_KEYS } from './injector-keys-linkerd';
+import { VAULT_KEYS } from './injector-keys-vault';
+
 export type MeshId = 'istio' | 'linkerd' | 'vault';
 export type InjectionMode = 'classic' | 'native';
 
@@ -60,6 +65,8 @@ export interface InjectorSpec {
   namespaceSwitches: readonly { in: 'labels' | 'annotations'; key: string; on?: readonly string[] }[];
   /** Pod annotation choosing native (restartPolicy: Always init container) or classic mode, when the mesh has one. */
   nativeAnnotation?: string;
+  /** The pod labels and annotations the injector documents, with their values and docs (completion and hover). */
+  keys: readonly InjectorKey[];
   source: string;
 }
 
@@ -116,6 +123,7 @@ export const INJECTORS: readonly InjectorSpec[] = [
       { in: 'labels', key: 'istio.io/rev' },
     ],
     nativeAnnotation: 'sidecar.istio.io/nativeSidecar',
+    keys: ISTIO_KEYS,
     source: 'https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/#controlling-the-injection-policy',
   },
   {
@@ -124,6 +132,7 @@ export const INJECTORS: readonly InjectorSpec[] = [
     podSwitch: { in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'], off: ['disabled'] },
     namespaceSwitches: [{ in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'] }],
     nativeAnnotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar',
+    keys: LINKERD_KEYS,
     source: 'https://linkerd.io/2-edge/features/proxy-injection/',
   },
   {
@@ -131,6 +140,7 @@ export const INJECTORS: readonly InjectorSpec[] = [
     title: 'Vault Agent Injector',
     podSwitch: { in: 'annotations', key: 'vault.hashicorp.com/agent-inject', on: ['true'], off: ['false'] },
     namespaceSwitches: [],
+    keys: VAULT_KEYS,
     source: 'https://developer.hashicorp.com/vault/docs/platform/k8s/injector/annotations',
   },
 ];

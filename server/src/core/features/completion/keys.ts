@@ -11,6 +11,7 @@ import type { KeyContext } from './cursor';
 import { edit, kindRank, rangeOf, snippetItem, type Request } from './request';
 import { typeLabel } from './types';
 import { valueItems } from './values';
+import { injectorKeyItems } from './injector-keys';
 
 export function keyItems(request: Request, context: KeyContext): CompletionItem[] {
   const items: CompletionItem[] = [];
@@ -41,6 +42,7 @@ export function keyItems(request: Request, context: KeyContext): CompletionItem[
       }
     }
     items.push(...resourceNameItems(request, context, info));
+    items.push(...injectorKeyItems(request, context));
     items.push(...containerSnippetItems(request, context));
   }
   return items;

@@ -4,9 +4,12 @@ import { kindValidation } from '../../kubernetes/object-validation';
 import { kubernetesMinor } from '../../settings';
 import type { ValueContext } from './cursor';
 import { referenceValues } from './references';
+import { injectorValueItems } from './injector-keys';
 import { containerPathOf, kindRank, rangeOf, type Request } from './request';
 
 export function valueItems(request: Request, context: ValueContext): CompletionItem[] {
+  const injector = injectorValueItems(request, context);
+  if (injector) return injector;
   const { path } = context;
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   const values: { label: string; detail?: string; documentation?: string; preselect?: boolean; kind?: CompletionItemKind; additionalTextEdits?: TextEdit[] }[] = [];
