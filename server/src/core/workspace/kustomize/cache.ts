@@ -3,15 +3,11 @@ import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/ma
 import type { Settings } from '../../settings';
 import { stringify } from 'yaml';
 import { isKustomizationFileName, type KustomizeHost } from './host';
-import { parseKustomization, type Kustomization } from './kustomization';
+import type { Kustomization } from './kustomization';
 import { validateOverlay, type OverlayCheck } from './overlay-validation';
 import { normalize } from './paths';
+import { RenderMemo } from './render-memo';
 import { indexKustomizations, type KustomizationIndex } from './users';
-
-/** JSON keys for printed values: NaN and ±Infinity (YAML's .nan, .inf) must not share null's key. */
-function finiteOnly(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? `\u0000${String(value)}` : value;
-}
 
 /** Parses kept at most (texts of files read by renders); past it the memo starts over. */
 const MAX_PARSES = 2000;
@@ -47,17 +43,12 @@ export class KustomizeCache {
     }
     return file;
   };
-  private readonly kustomizations = new Map<string, Kustomization | undefined>();
-  /** `parseKustomization` by text (read only by the renders). */
-  readonly kustomization = (text: string): Kustomization | undefined => {
-    if (!this.kustomizations.has(text)) {
-      if (this.kustomizations.size >= MAX_PARSES) this.kustomizations.clear();
-      this.kustomizations.set(text, parseKustomization(text));
-    }
-    return this.kustomizations.get(text);
-  };
-  /** YAML text of rendered values per overlay, by their JSON (what the last render of the overlay printed). */
-  private readonly printed = new Map<string, Map<string, string>>();
+  /** Documents, merges, transformer outputs and kustomization parses of earlier renders (rendered values are never changed in place). */
+  private memo = new RenderMemo();
+  /** `parseKustomization` by text (read only by the renders and by patchUsers). */
+  readonly kustomization = (text: string): Kustomization | undefined => this.memo.kustomization(text);
+  /** YAML text of rendered values, by identity: a resource no edit touched is the same object as in the last render. */
+  private printed = new WeakMap<object, string>();
   /** Renders done (not answered from the cache), for tests and the benchmark. */
   renders = 0;
 
@@ -89,17 +80,14 @@ export class KustomizeCache {
       this.renders++;
       let parser = this.parsers.get(dir);
       if (!parser) this.parsers.set(dir, (parser = new ManifestParser()));
-      // Each render prints its resources again; most are unchanged from the last render of the overlay.
-      const last = this.printed.get(dir) ?? new Map<string, string>();
-      const next = new Map<string, string>();
+      // Each render prints its resources again; most are the very objects of the last render.
       const print = (value: unknown): string => {
-        const key = JSON.stringify(value, finiteOnly);
-        const text = next.get(key) ?? last.get(key) ?? stringify(value);
-        next.set(key, text);
+        if (typeof value !== 'object' || value === null) return stringify(value);
+        let text = this.printed.get(value);
+        if (text === undefined) this.printed.set(value, (text = stringify(value)));
         return text;
       };
-      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser, kustomization: this.kustomization, stringify: print });
-      this.printed.set(dir, next);
+      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser, kustomization: this.kustomization, memo: this.memo, stringify: print });
       this.checks.set(dir, { settings: key, check, reads });
       return check;
     } finally {
@@ -134,7 +122,7 @@ export class KustomizeCache {
     this.indexes.clear();
     this.parses.clear();
     this.parsers.clear();
-    this.kustomizations.clear();
-    this.printed.clear();
+    this.memo = new RenderMemo();
+    this.printed = new WeakMap();
   }
 }

@@ -55,6 +55,15 @@ export class Origins {
     if (map) this.keys.set(to, new Map(map));
   }
 
+  /** A deep copy of `value` whose maps and lists carry the origins of the ones they copy (for a change in place: a JSON patch). */
+  copy<T>(value: T): T {
+    if (!isContainer(value)) return value;
+    const copy = (Array.isArray(value) ? value.map((item: unknown) => this.copy(item)) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.copy(item)]))) as T & object;
+    this.set(copy, this.of(value));
+    this.copyKeys(value, copy);
+    return copy;
+  }
+
   /** Where the value at `path` under `root` was written: the deepest recorded place, plus the rest of the path. */
   locate(root: unknown, path: YamlPath): Origin | undefined {
     let best: { origin: Origin; rest: number } | undefined;

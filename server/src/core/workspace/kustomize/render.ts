@@ -1,11 +1,12 @@
 import { parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { YamlPath } from '../../parse/nodes';
 import { isRemote, joinPath, kustomizationFileIn, type KustomizeHost } from './host';
-import { parseKustomization, type Kustomization, type PatchEntry, type PatchTarget } from './kustomization';
-import { Origins, type Origin } from './origins';
+import type { Kustomization, PatchEntry, PatchTarget } from './kustomization';
+import type { Origin, Origins } from './origins';
 import { applyJsonPatch } from './json-patch';
 import { strategicMerge } from './strategic-merge';
-import { applyTransformers } from './transformers';
+import { RenderMemo } from './render-memo';
+import { transformResource } from './transformers';
 
 type Json = Record<string, unknown>;
 
@@ -56,15 +57,20 @@ export interface RenderResult {
   /** How it parsed the files. */
   parse: ParseText;
   readKustomization: ReadKustomization;
+  memo: RenderMemo;
 }
 
 /** How a render reads a kustomization's text: `parseKustomization`, or a cache's memo of it (the result is only read). */
 export type ReadKustomization = (text: string) => Kustomization | undefined;
 
-/** What a render may reuse from earlier ones: parses of manifests and of kustomizations, by text. */
+/**
+ * What a render may reuse from earlier ones: parses of manifests and of kustomizations, by text, and the documents,
+ * merges and transformer outputs of earlier renders (with their origins: `result.origins` is then the memo's).
+ */
 export interface RenderReuse {
   parse?: ParseText;
   kustomization?: ReadKustomization;
+  memo?: RenderMemo;
 }
 
 const MAX_DEPTH = 20;
@@ -78,7 +84,7 @@ export type ParseText = (text: string) => ManifestFile;
 
 function readDocuments(host: KustomizeHost, file: string, result: RenderResult): { value: Json; origin: Origin }[] {
   const text = host.readFile(file);
-  return text === undefined ? [] : readDocumentsFromText(text, file, result.origins, undefined, result.parse);
+  return text === undefined ? [] : result.memo.documentsOf(file, 'resources', text, () => readDocumentsFromText(text, file, result.origins, undefined, result.parse));
 }
 
 /**
@@ -89,7 +95,7 @@ export function readDocumentsFromText(text: string, file: string, origins: Origi
   const result: { value: Json; origin: Origin }[] = [];
   for (const slot of parse(text).slots) {
     if (slot.document.hasSyntaxErrors) continue;
-    // A copy: merging and transformers change resources in place, and the parse may be a cache's.
+    // A copy: the parse may be a cache's, shared by files of the same text, and each file's values carry its own origins.
     const value: unknown = structuredClone(slot.document.value().value);
     if (!isMap(value)) continue;
     const origin: Origin = { file, doc: slot.index, path: [], inline };
@@ -151,7 +157,8 @@ function matchesSelector(selector: string, labels: unknown): boolean {
  * namePrefix/nameSuffix, labels, replicas and images. Reads only through `host`.
  */
 export function renderKustomization(host: KustomizeHost, dir: string, reuse: RenderReuse = {}): RenderResult {
-  const result: RenderResult = { resources: [], notes: [], problems: [], origins: new Origins(), files: new Set(), parse: reuse.parse ?? parseManifest, readKustomization: reuse.kustomization ?? parseKustomization };
+  const memo = reuse.memo ?? new RenderMemo();
+  const result: RenderResult = { resources: [], notes: [], problems: [], origins: memo.origins, files: new Set(), parse: reuse.parse ?? parseManifest, readKustomization: reuse.kustomization ?? memo.kustomization, memo };
   result.resources = renderDir(host, dir, result, 0, new Set());
   return result;
 }
@@ -187,7 +194,10 @@ function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth
     result.notes.push({ file, field, message: `\`${field}\` is not resolved here: what it generates or changes is not part of the checked pods.` });
   }
   resources = applyPatches(host, dir, file, kustomization, resources, result);
-  applyTransformers(kustomization, resources, result.origins, file);
+  for (const resource of resources) {
+    const { value } = resource;
+    resource.value = result.memo.transformed(file, kustomization, value, () => transformResource(kustomization, value, result.origins, file));
+  }
   visiting.delete(dir);
   return resources;
 }
@@ -209,7 +219,14 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
           if (!selects(resource.value, entry.target, {})) continue;
           matched++;
           resource.patchedBy.push(origin);
-          const problem = applyJsonPatch(resource.value, document.operations, result.origins, (index, field) => ({ ...origin, path: [...origin.path, index, ...field] }));
+          const base = resource.value;
+          const outcome = result.memo.patched(base, document.operations, 'json', () => {
+            // Operations change the value in place: a copy, since the value may be an earlier render's too.
+            const value = result.origins.copy(base);
+            return { value, problem: applyJsonPatch(value, document.operations, result.origins, (index, field) => ({ ...origin, path: [...origin.path, index, ...field] })) };
+          });
+          resource.value = outcome.value;
+          const { problem } = outcome;
           if (problem && !reported.has(problem.index)) {
             reported.add(problem.index);
             const path = [...origin.path, problem.index, ...(problem.field ? [problem.field] : [])];
@@ -224,7 +241,8 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
       current = current.flatMap((resource) => {
         if (!selects(resource.value, entry.target, patch)) return [resource];
         matched++;
-        const merged = strategicMerge(resource.value, entry.target ? retargeted(patch, resource.value, result.origins) : patch, result.origins);
+        const base = resource.value;
+        const merged = result.memo.patched(base, patch, entry.target ? 'merge retargeted' : 'merge', () => strategicMerge(base, entry.target ? retargeted(patch, base, result.origins) : patch, result.origins));
         if (!isMap(merged)) return [];
         return [{ value: merged, origin: resource.origin, patchedBy: [...resource.patchedBy, origin] }];
       });
@@ -261,6 +279,11 @@ type PatchDocument = { value: Json; origin: Origin } | { operations: unknown[]; 
  * entry, or content whose first document is a list, as kustomize decides).
  */
 function patchDocumentsFromText(text: string, file: string, entry: PatchEntry, result: RenderResult, inline?: YamlPath): PatchDocument[] {
+  const use = `${entry.field === 'patchesJson6902' ? 'json6902' : 'patch'}${inline ? ` ${inline.join('.')}` : ''}`;
+  return result.memo.documentsOf(file, use, text, () => readPatchDocuments(text, file, entry, result, inline));
+}
+
+function readPatchDocuments(text: string, file: string, entry: PatchEntry, result: RenderResult, inline?: YamlPath): PatchDocument[] {
   const { origins } = result;
   const first = result.parse(text).slots.find((slot) => slot.document.yaml.contents !== null);
   const value: unknown = first && !first.document.hasSyntaxErrors ? structuredClone(first.document.value().value) : undefined;
