@@ -95,6 +95,17 @@ ${podMeta}
     assert.deepEqual(injectionsOf(only)[0].containers.map((c) => c.name), ['vault-agent-init']);
   });
 
+  it('Linkerd: a classic linkerd-init follows the pod’s own init containers (linkerd2#1763); a native one goes first', () => {
+    const withInit = (extra: string) =>
+      firstPod(
+        deployment(`      annotations:\n        linkerd.io/inject: enabled${extra}`).replace('    spec:\n', '    spec:\n      initContainers:\n        - name: migrate\n          image: busybox:1.37.0\n'),
+      );
+    const classic = withInit('');
+    assert.deepEqual(admittedPod(classic, injectionsOf(classic)).initContainers.map((e) => e.name), ['migrate', 'linkerd-init']);
+    const native = withInit('\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"');
+    assert.deepEqual(admittedPod(native, injectionsOf(native)).initContainers.map((e) => e.name), ['linkerd-init', 'linkerd-proxy', 'migrate']);
+  });
+
   it('a disabled mesh is not simulated, and a pod that already has the proxy is not injected again', () => {
     const pod = firstPod(deployment('      labels:\n        sidecar.istio.io/inject: "true"'));
     assert.deepEqual(injectionsOf(pod, { ...DEFAULT_MESHES, istio: { enabled: false, defaultMode: 'classic' } }), []);

@@ -1,6 +1,7 @@
 import { getMap, getString, keyText, scalarText, type MapNode, type PairNode } from '../parse/nodes';
 import type { ParsedDocument } from '../parse/document';
 import { containersOf, type ContainerModel, type ContainerRole, type PodSpecModel } from './pod';
+import { effectiveSetting } from './security-context';
 import {
   INJECTED_CONTAINERS,
   INJECTORS,
@@ -114,9 +115,14 @@ function withOverrides(spec: InjectedContainerSpec, annotations: Record<string, 
   };
 }
 
+/** What `proxy.istio.io/config` says of holdApplicationUntilProxyStarts (JSON or YAML text), if it says it. */
+export function holdApplicationSetting(annotations: Record<string, string>): boolean | undefined {
+  const found = /holdApplicationUntilProxyStarts["']?\s*:\s*["']?(true|false)\b/.exec(annotations[ISTIO_PROXY_CONFIG] ?? '');
+  return found ? found[1] === 'true' : undefined;
+}
+
 function holdsApplication(annotations: Record<string, string>): boolean {
-  const config = annotations[ISTIO_PROXY_CONFIG];
-  return !!config && /holdApplicationUntilProxyStarts["']?\s*:\s*true/.test(config);
+  return holdApplicationSetting(annotations) === true;
 }
 
 /**
@@ -162,7 +168,8 @@ export function injectionsOf(pod: PodSpecModel, meshes: MeshesSettings = DEFAULT
  * Where each injector puts its containers (first or last of the list), from the injectors' code: Istio's reorderPod
  * (pkg/kube/inject/inject.go: native mode puts istio-init then istio-proxy first; classic puts istio-init last and
  * istio-proxy last in `containers`, or first with holdApplicationUntilProxyStarts), Linkerd's goldens (the proxy first
- * in `containers`, or after linkerd-init in `initContainers` when native), vault-k8s Patch (appends vault-agent-init,
+ * in `containers`, or after linkerd-init in `initContainers` when native) and linkerd/linkerd2#1763 (a classic
+ * linkerd-init is appended after the pod's own init containers), vault-k8s Patch (appends vault-agent-init,
  * or puts it first with agent-init-first, and appends vault-agent).
  */
 function placement(injection: Injection, container: InjectedContainer, annotations: Record<string, string>): 'first' | 'last' {
@@ -172,7 +179,8 @@ function placement(injection: Injection, container: InjectedContainer, annotatio
       if (container.list === 'containers') return holdsApplication(annotations) ? 'first' : 'last';
       return 'last';
     case 'linkerd':
-      return 'first';
+      // Classic: linkerd-init is appended, so the pod's own init containers keep their network (linkerd/linkerd2#1763).
+      return injection.mode === 'classic' && container.list === 'initContainers' ? 'last' : 'first';
     case 'vault':
       return container.list === 'initContainers' && annotations[VAULT_INIT_FIRST] === 'true' ? 'first' : 'last';
   }
@@ -225,3 +233,35 @@ export const RUN_TO_COMPLETION_FIX: Readonly<Record<MeshId, { annotation: string
   linkerd: { annotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar', value: 'true', minMinor: 29, words: 'inject linkerd-proxy as a native sidecar' },
   vault: { annotation: VAULT_PRE_POPULATE_ONLY, value: 'true', words: 'inject only the vault-agent-init container, which renders the secrets once and exits' },
 };
+
+/** A classic proxy mesh's redirection of the pod's traffic, as the start-order rules see it. */
+export interface TrafficCapture {
+  initName: string;
+  proxyName: string;
+  /** The user whose traffic the redirection skips (the proxy's). */
+  proxyUid: number;
+  bypassAnnotations: readonly string[];
+  /** The container runs as the proxy's user, so its traffic is not redirected. */
+  bypassedBy(container: ContainerModel): boolean;
+}
+
+/**
+ * For an injection that adds a classic proxy (so the proxy is not running while init containers run): how it
+ * captures traffic. Undefined for a native proxy, a mesh with no proxy (Vault), or a pod that takes outbound traffic
+ * out of the redirection with one of the mesh's annotations.
+ */
+export function capturesTraffic(pod: PodSpecModel, injection: Injection): TrafficCapture | undefined {
+  const capture = INJECTORS.find((i) => i.mesh === injection.mesh)?.capture;
+  if (!capture || !injection.containers.some((c) => c.name === capture.proxy && c.role === 'app')) return undefined;
+  const { annotations } = podMetadata(pod);
+  if (capture.bypassAnnotations.some((key) => annotations[key] !== undefined)) return undefined;
+  const written = capture.proxyUidAnnotation ? Number(annotations[capture.proxyUidAnnotation]) : NaN;
+  const proxyUid = Number.isInteger(written) ? written : capture.proxyUid;
+  return {
+    initName: capture.init,
+    proxyName: capture.proxy,
+    proxyUid,
+    bypassAnnotations: capture.bypassAnnotations,
+    bypassedBy: (container) => Number(effectiveSetting(pod, container, 'runAsUser')?.text) === proxyUid,
+  };
+}

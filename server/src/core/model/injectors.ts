@@ -65,6 +65,12 @@ export interface InjectorSpec {
   namespaceSwitches: readonly { in: 'labels' | 'annotations'; key: string; on?: readonly string[] }[];
   /** Pod annotation choosing native (restartPolicy: Always init container) or classic mode, when the mesh has one. */
   nativeAnnotation?: string;
+  /**
+   * A proxy mesh's traffic capture: the init container that redirects the pod's traffic with iptables, the proxy it
+   * redirects to, the user whose traffic is left alone, and the pod annotations that take outbound traffic out of the
+   * redirection. What the start-order rules read to tell whether an init container's traffic meets a proxy.
+   */
+  capture?: { init: string; proxy: string; proxyUid: number; proxyUidAnnotation?: string; bypassAnnotations: readonly string[]; source: string };
   /** The pod labels and annotations the injector documents, with their values and docs (completion and hover). */
   keys: readonly InjectorKey[];
   source: string;
@@ -123,6 +129,13 @@ export const INJECTORS: readonly InjectorSpec[] = [
       { in: 'labels', key: 'istio.io/rev' },
     ],
     nativeAnnotation: 'sidecar.istio.io/nativeSidecar',
+    capture: {
+      init: 'istio-init',
+      proxy: 'istio-proxy',
+      proxyUid: 1337,
+      bypassAnnotations: ['traffic.sidecar.istio.io/excludeOutboundIPRanges', 'traffic.sidecar.istio.io/excludeOutboundPorts', 'traffic.sidecar.istio.io/includeOutboundIPRanges'],
+      source: 'https://istio.io/latest/docs/setup/additional-setup/cni/#compatibility-with-application-init-containers',
+    },
     keys: ISTIO_KEYS,
     source: 'https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/#controlling-the-injection-policy',
   },
@@ -132,6 +145,14 @@ export const INJECTORS: readonly InjectorSpec[] = [
     podSwitch: { in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'], off: ['disabled'] },
     namespaceSwitches: [{ in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'] }],
     nativeAnnotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar',
+    capture: {
+      init: 'linkerd-init',
+      proxy: 'linkerd-proxy',
+      proxyUid: 2102,
+      proxyUidAnnotation: 'config.linkerd.io/proxy-uid',
+      bypassAnnotations: ['config.linkerd.io/skip-outbound-ports', 'config.linkerd.io/skip-subnets'],
+      source: 'https://linkerd.io/2-edge/features/cni/#allowing-initcontainer-networking',
+    },
     keys: LINKERD_KEYS,
     source: 'https://linkerd.io/2-edge/features/proxy-injection/',
   },
@@ -149,5 +170,9 @@ export const INJECTORS: readonly InjectorSpec[] = [
 export const VAULT_PRE_POPULATE_ONLY = 'vault.hashicorp.com/agent-pre-populate-only';
 export const VAULT_PRE_POPULATE = 'vault.hashicorp.com/agent-pre-populate';
 export const VAULT_INIT_FIRST = 'vault.hashicorp.com/agent-init-first';
+/** The user the Vault agent containers run as (vault-k8s annotations.go; default 100, agent.go DefaultAgentRunAsUser). */
+export const VAULT_RUN_AS_USER = 'vault.hashicorp.com/agent-run-as-user';
+/** Linkerd's per-pod switch for awaiting the proxy before the app starts (proxy-configuration reference). */
+export const LINKERD_PROXY_AWAIT = 'config.linkerd.io/proxy-await';
 /** Istio: with holdApplicationUntilProxyStarts the classic proxy goes first in `containers` (inject.go reorderPod). */
 export const ISTIO_PROXY_CONFIG = 'proxy.istio.io/config';

@@ -10,6 +10,8 @@ import { rule as initContainerBeforeSidecar } from './init-container-before-side
 import { rule as injectedPortConflict } from './injected-port-conflict';
 import { rule as injectedSidecarBlocksJob } from './injected-sidecar-blocks-job';
 import { rule as injectorSwitchOnWorkload } from './injector-switch-on-workload';
+import { rule as initContainerNetworkBeforeProxy } from './init-container-network-before-proxy';
+import { rule as vaultInitAfterProxyInit } from './vault-init-after-proxy-init';
 import { rule as initRestartPolicyValue } from './init-restart-policy-value';
 import { rule as invalidImageName } from './invalid-image-name';
 import { rule as invalidLabel } from './invalid-label';
@@ -64,6 +66,8 @@ const registry = [
   injectedSidecarBlocksJob,
   injectorSwitchOnWorkload,
   injectedPortConflict,
+  initContainerNetworkBeforeProxy,
+  vaultInitAfterProxyInit,
   // shared-volumes
   undefinedVolume,
   unusedVolume,

@@ -2,10 +2,11 @@ import { getMap, getPair } from '../../parse/nodes';
 import { proposal, type QuickFixProvider } from './types';
 
 /**
- * injected-sidecar-blocks-job: the annotation that makes the injector stop holding the pod (native proxy, or Vault's
- * init-only mode), added to the pod template's annotations (created when missing).
+ * The injector annotation a mesh finding names, added to the pod template's annotations (created when missing):
+ * injected-sidecar-blocks-job (native proxy, or Vault's init-only mode), init-container-network-before-proxy (native
+ * proxy), vault-init-after-proxy-init (`agent-init-first`).
  */
-export const injectedSidecarBlocksJob: QuickFixProvider<'injected-sidecar-blocks-job'> = (context) => {
+export const addInjectorAnnotation: QuickFixProvider<'injected-sidecar-blocks-job' | 'init-container-network-before-proxy' | 'vault-init-after-proxy-init'> = (context) => {
   const { pod, editor, data } = context;
   const { annotation, value } = data;
   if (!pod?.metadata || typeof annotation !== 'string' || typeof value !== 'string' || pod.metadata.flow) return [];

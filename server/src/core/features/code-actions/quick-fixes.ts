@@ -13,7 +13,7 @@ import { convertToNative, restartPolicyOnAppContainer, unsupportedNativeSidecar 
 import { initRestartPolicyValue, probeOnInitContainer } from './restart-policy';
 import { emptyDirSizeLimit, nativeSidecarStartupProbe, privilegedContainer, privilegeEscalation } from './security-and-probes';
 import { invalidRestartPolicy, replaceValue, unknownKind } from './api-fixes';
-import { injectedSidecarBlocksJob } from './injection';
+import { addInjectorAnnotation } from './injection';
 import type { Code } from '../../codes';
 import { kustomizeDeprecatedField } from './kustomize';
 import type { QuickFixProvider } from './types';
@@ -29,7 +29,9 @@ type QuickFixes = { [C in Code]?: QuickFixProvider<C> };
  */
 const fixes: QuickFixes = {
   'job-classic-sidecar': convertToNative,
-  'injected-sidecar-blocks-job': injectedSidecarBlocksJob,
+  'injected-sidecar-blocks-job': addInjectorAnnotation,
+  'init-container-network-before-proxy': addInjectorAnnotation,
+  'vault-init-after-proxy-init': addInjectorAnnotation,
   'proxy-start-order': convertToNative,
   'restart-policy-on-app-container': restartPolicyOnAppContainer,
   'native-sidecar-unsupported-version': unsupportedNativeSidecar,
