@@ -6,7 +6,8 @@ import { codeActions, type CodeActionOptions, type CodeActionResult, type Diagno
 import { complete, type CompletionOptions } from './features/completion';
 import { hover } from './features/hover';
 import * as navigation from './features/navigation';
-import type { FeatureServices } from './features/services';
+import { withCustomKindSchemas, type FeatureServices } from './features/services';
+import { customResourceSource } from './features/custom-resources';
 import { buildTopology, type TopologyOptions, type WorkloadDiagram } from './features/topology';
 import { Validator, type Budget } from './features/validation';
 import type { ManifestFile } from './parse/manifest';
@@ -95,7 +96,12 @@ export function createLanguageService(options: { schemaDir?: string; bundledKind
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}, kustomize) =>
       (kustomize && kustomizeTopology(validator, file, settings, kustomize, { offset: topologyOptions.offset, meshes: settings.meshes })) ||
-      buildTopology(file, { meshes: settings.meshes, ...topologyOptions, findings: validator.validate(file, settings, topologyOptions.fileName) }),
+      buildTopology(file, {
+        meshes: settings.meshes,
+        ...topologyOptions,
+        findings: validator.validate(file, settings, topologyOptions.fileName, { workspace: topologyOptions.workspace?.index }),
+        pods: withCustomKindSchemas(services, [customResourceSource(schemas, file, topologyOptions.workspace?.index)]).pods,
+      }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
     definition: navigation.definition,
     references: navigation.references,

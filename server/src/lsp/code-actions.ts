@@ -32,6 +32,7 @@ export const codeActionsFeature: ServerFeature = {
             only: requestedKinds(params.context),
             sharedVolumeCommand: ClientCommands.addSharedVolume,
             setVersionCommand: ClientCommands.setKubernetesVersion,
+            workspace: context.workspace.index,
           });
           // The other fixes are still offered; the one that threw is a bug worth a log line.
           for (const failure of failures) context.connection.console.error(`sidecar: quick fix for ${failure.code} failed: ${describeError(failure.error)}`);

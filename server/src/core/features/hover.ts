@@ -58,7 +58,7 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
       sections.push(injectorKey);
       span ??= last.pair ? (onKey ? keySpan(last.pair) : nodeSpan(last.pair.value)) : undefined;
     }
-    const pod = podsOf(document).find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
+    const pod = podsOf(document, service.pods).find((p) => startsWith(last.path, p.path) || startsWith(p.path, last.path));
     // On the `- ` of a container item, the chain stops at the list: take the item that starts on this line.
     const container = pod ? (containerAt(pod, last.path) ?? containerOnDash(document.text, pod, last.path, local)) : undefined;
     const onContainerName = !!container && last.path.length === container.path.length + 1 && last.path[last.path.length - 1] === 'name';

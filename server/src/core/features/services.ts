@@ -2,7 +2,8 @@ import type { ComposeRule } from '../compose/rules';
 import type { ComposeSchema } from '../compose/schema';
 import type { Rule } from '../rules/types';
 import type { SchemaRegistry } from '../schema';
-import { withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
+import type { DerivedPodLocations } from '../model/pod';
+import { derivedPodLocations, withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
 import type { Validator } from './validation';
 
 /**
@@ -18,6 +19,8 @@ export interface FeatureServices {
   readonly compose: { readonly schema: ComposeSchema; readonly rules: readonly ComposeRule[] };
   /** The custom-kind chain `schemas` is seen through (withCustomKindSchemas), for saying where a field's schema is from. */
   readonly customKinds?: CustomKindSource;
+  /** The pod rows the chain derives (a CRD that embeds a pod template), for podsOf. */
+  readonly pods?: DerivedPodLocations;
 }
 
 /**
@@ -26,5 +29,5 @@ export interface FeatureServices {
  */
 export function withCustomKindSchemas(service: FeatureServices, sources: readonly (CustomKindSource | undefined)[] = []): FeatureServices {
   const custom = service.validator.customKinds(sources);
-  return custom ? { ...service, schemas: withCustomKinds(service.schemas, custom), customKinds: custom } : service;
+  return custom ? { ...service, schemas: withCustomKinds(service.schemas, custom), customKinds: custom, pods: derivedPodLocations(service.schemas, custom) } : service;
 }

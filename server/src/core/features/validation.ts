@@ -4,7 +4,7 @@ import { asMap, getPair, keySpan, nodeSpan, resolvePath, valueSpan, type PairNod
 import type { PodSpecModel } from '../model/pod';
 import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
-import { chainSources, customSchemaOf, withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
+import { chainSources, customSchemaOf, derivedPodLocations, withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
 import { isCompose } from '../compose/detect';
 import { applyMergeKeys } from '../compose/merge-keys';
 import { buildComposeModel } from '../compose/model';
@@ -14,7 +14,7 @@ import { kubernetesMinor, type Settings } from '../settings';
 import { defaultSeverity, docsHref } from '../codes';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
-import { podsOf } from '../model/pod';
+import { podsOf, type DerivedPodLocations } from '../model/pod';
 import { namespacesOf, type NamespaceModel } from '../model/injection';
 import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
@@ -71,6 +71,8 @@ export class Validator {
     const fileKey = `${settingsKey(settings)}|${fileName ?? ''}${namespaces.length ? JSON.stringify(namespaces) : ''}`;
     const custom = this.customKinds([options.customKinds, customResourceSource(this.schemas, file, options.workspace)]);
     const schemas = withCustomKinds(this.schemas, custom);
+    // A custom resource whose CRD embeds a pod template gets the pod rules (schema/crd-pods.ts).
+    const pods = derivedPodLocations(this.schemas, custom);
     const result: Finding[] = [];
     const run = new BudgetRun(budget);
     let firstUnchecked: number | undefined;
@@ -81,7 +83,7 @@ export class Validator {
       const key = customKey ? `${fileKey}|${customKey}` : fileKey;
       let cached = this.perDocument.get(slot.document);
       if (!cached || cached.key !== key) {
-        const findings = run.over() ? [] : this.validateDocument(slot.document, settings, { fileName, namespaces, schemas, run });
+        const findings = run.over() ? [] : this.validateDocument(slot.document, settings, { fileName, namespaces, schemas, pods, run });
         if (run.stopped) {
           // Stopped before or inside this document: what it found so far is reported, nothing is cached.
           for (const finding of findings) result.push(shiftFinding(finding, slot.start));
@@ -124,7 +126,7 @@ export class Validator {
   validateDocument(
     document: ParsedDocument,
     settings: Settings,
-    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[]; schemas?: SchemaRegistry; run?: BudgetRun } = {},
+    options: { asPatch?: (value: unknown) => unknown; fileName?: string; namespaces?: readonly NamespaceModel[]; schemas?: SchemaRegistry; pods?: DerivedPodLocations; run?: BudgetRun } = {},
   ): Finding[] {
     const fileName = options.fileName;
     const over = () => options.run?.over() ?? false;
@@ -237,9 +239,9 @@ export class Validator {
     for (const rule of applicable) if (!over()) rule.checkDocument?.(document, contextFor(rule, undefined));
     // `kind: List`: kubectl creates each item, so each is checked as a document (syntax was checked above).
     for (const item of listItems(document)) {
-      if (!over()) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces, schemas, run: options.run }).filter((f) => !YAML_CODES.has(f.code)));
+      if (!over()) findings.push(...this.validateDocument(item, settings, { namespaces: options.namespaces, schemas, pods: options.pods, run: options.run }).filter((f) => !YAML_CODES.has(f.code)));
     }
-    for (const pod of podsOf(document)) {
+    for (const pod of podsOf(document, options.pods)) {
       for (const rule of applicable) if (!over()) rule.check?.(pod, contextFor(rule, pod));
     }
     return applySuppressions(document, findings);

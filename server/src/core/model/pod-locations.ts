@@ -31,8 +31,16 @@ export interface PodLocation {
   workloadSpec?: YamlPath;
   /** Claim templates whose names become volumes of every pod (StatefulSet, Argo's `volumeClaimTemplates`). */
   claimTemplates?: YamlPath;
-  /** The pods run to completion (Jobs), so a sidecar that never exits keeps them from finishing. */
-  runsToCompletion?: boolean;
+  /**
+   * The pods run to completion (Jobs), so a sidecar that never exits keeps them from finishing. `'restartPolicy'`:
+   * when the pod spec's restartPolicy is Never or OnFailure (a bare Pod, a custom resource's pod template), the
+   * kubelet's rule for any pod whatever made it.
+   */
+  runsToCompletion?: boolean | 'restartPolicy';
+  /** Where the pod's labels and annotations are: the `metadata` beside the pod spec (default), or none (a bare PodSpec). */
+  podMetadata?: 'beside' | 'none';
+  /** A row derived at run time from a CustomResourceDefinition's schema: for this version of the kind only. */
+  version?: string;
   shape: PodShape;
   /** Where this shape is documented. */
   source: string;
@@ -81,7 +89,7 @@ function argoWorkflow(kind: string, workflowSpec: readonly string[]): PodLocatio
 
 /** Where each kind keeps its pod spec: the one table that pods, rules, hover and topology read. */
 export const POD_LOCATIONS: readonly PodLocation[] = [
-  { group: '', kind: 'Pod', path: ['spec'], shape: POD, source: `${K8S_API}pod-v1/` },
+  { group: '', kind: 'Pod', path: ['spec'], runsToCompletion: 'restartPolicy', shape: POD, source: `${K8S_API}pod-v1/` },
   { group: '', kind: 'PodTemplate', path: ['template', 'spec'], shape: POD, source: `${K8S_API}pod-template-v1/` },
   { group: '', kind: 'ReplicationController', path: ['spec', 'template', 'spec'], shape: POD, source: `${K8S_API}replication-controller-v1/` },
   { group: 'apps', kind: 'Deployment', path: ['spec', 'template', 'spec'], shape: POD, source: `${K8S_API}deployment-v1/` },
@@ -145,8 +153,39 @@ export function apiGroup(apiVersion: string): string {
 
 const BY_KIND = new Map(POD_LOCATIONS.map((location) => [`${location.group}/${location.kind}`, location]));
 
+/**
+ * Rows beyond POD_LOCATIONS, derived at run time: a CustomResourceDefinition of the user's files whose schema embeds
+ * a pod spec (schema/crd-pods.ts says how that is recognised). The custom-kind chain answers them (schema/custom-kinds.ts).
+ */
+export interface DerivedPodLocations {
+  podLocations?(apiVersion: string, kind: string): readonly PodLocation[];
+}
+
+/** Where a kind keeps its pods: the table's row, else the derived rows (a CRD cannot redefine a kind of the table). */
+export function podLocations(apiVersion: string, kind: string, derived?: DerivedPodLocations): readonly PodLocation[] {
+  const row = BY_KIND.get(`${apiGroup(apiVersion)}/${kind}`);
+  return row ? [row] : (derived?.podLocations?.(apiVersion, kind) ?? []);
+}
+
 export function podLocation(apiVersion: string, kind: string): PodLocation | undefined {
   return BY_KIND.get(`${apiGroup(apiVersion)}/${kind}`);
+}
+
+/**
+ * The row of one pod spec a CRD version's schema embeds (schema/crd-pods.ts): a Kubernetes pod spec, run to completion
+ * by its restartPolicy, its metadata beside it when it is a pod template.
+ */
+export function derivedPodLocation(crd: { name: string; group: string; kind: string }, version: string, embedded: { path: readonly string[]; templateMetadata: boolean }): PodLocation {
+  return {
+    group: crd.group,
+    kind: crd.kind,
+    version,
+    path: embedded.path,
+    runsToCompletion: 'restartPolicy',
+    podMetadata: embedded.templateMetadata ? 'beside' : 'none',
+    shape: POD,
+    source: `CustomResourceDefinition ${crd.name}, version ${version}: its openAPIV3Schema embeds a PodSpec at ${embedded.path.join('.')}`,
+  };
 }
 
 /**

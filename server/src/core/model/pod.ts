@@ -1,7 +1,7 @@
 import type { Pair } from 'yaml';
 import type { ParsedDocument } from '../parse/document';
-import { asMap, getMap, getPair, getSeq, getString, keyText, scalarText, valueNode, type MapNode, type PairNode, type SeqNode, type ValueNode, type YamlPath } from '../parse/nodes';
-import { podLocation } from './pod-locations';
+import { asMap, getMap, resolvePath, getPair, getSeq, getString, keyText, scalarText, valueNode, type MapNode, type PairNode, type SeqNode, type ValueNode, type YamlPath } from '../parse/nodes';
+import { podLocations, type DerivedPodLocations, type PodLocation } from './pod-locations';
 
 /** Where a container sits in the pod and what that means for its lifecycle. */
 export type ContainerRole = 'app' | 'init' | 'native-sidecar' | 'ephemeral';
@@ -64,6 +64,10 @@ export interface PodSpecModel {
   template?: string;
   /** Long-running workload (not a Job/CronJob): sidecars there run for the pod's whole life. */
   runsToCompletion: boolean;
+  /** It runs to completion because of its restartPolicy (Never/OnFailure), not its kind: a bare Pod, a CR's pod. */
+  completesByRestartPolicy?: boolean;
+  /** A bare PodSpec with no pod metadata anywhere (some CRDs embed one): labels and annotations cannot be set. */
+  noPodMetadata?: boolean;
   /** The controller stops the helper containers once the main one exits (Argo's sidecars), so they never hold the pod. */
   sidecarsStoppedByController: boolean;
   containers: ContainerModel[];
@@ -77,23 +81,33 @@ export interface PodSpecModel {
 
 /** Where each workload kind keeps its pod spec: read from the one table, model/pod-locations.ts. */
 export { POD_LOCATIONS, podLocation, builtInPodSpecPath } from './pod-locations';
+export type { DerivedPodLocations } from './pod-locations';
 
-const podsByDocument = new WeakMap<ParsedDocument, PodSpecModel[]>();
+const podsByDocument = new WeakMap<ParsedDocument, { locations: readonly PodLocation[]; pods: PodSpecModel[] }>();
 
 /**
- * Pod specs carried by a document (a Pod, or the pod template of a workload), built once per parsed document:
- * a document reused across edits keeps its model.
+ * Pod specs carried by a document (a Pod, or the pod template of a workload), built once per parsed document and
+ * set of rows: a document reused across edits keeps its model. `derived`: the rows of the CRDs the document is
+ * checked with (a custom resource whose CRD embeds a pod template); without it, the built-in table alone.
  */
-export function podsOf(document: ParsedDocument): PodSpecModel[] {
-  let pods = podsByDocument.get(document);
-  if (!pods) {
-    pods = document.isKubernetes ? findPodSpecs(document) : [];
-    podsByDocument.set(document, pods);
-  }
+export function podsOf(document: ParsedDocument, derived?: DerivedPodLocations): PodSpecModel[] {
+  if (!document.isKubernetes || !document.apiVersion || !document.kind) return [];
+  const locations = podLocations(document.apiVersion, document.kind, derived);
+  const known = podsByDocument.get(document);
+  if (known && sameRows(known.locations, locations)) return known.pods;
+  const pods = findPodSpecs(document, locations);
+  podsByDocument.set(document, { locations, pods });
   return pods;
 }
 
-/** Every map at `path` below `root`, with its concrete path and the pair that holds it (a step before `'*'` is a list). */
+function sameRows(a: readonly PodLocation[], b: readonly PodLocation[]): boolean {
+  return a.length === b.length && a.every((row, i) => row === b[i]);
+}
+
+/**
+ * Every map at `path` below `root`, with its concrete path and the pair that holds it. A step before `'*'` is a list
+ * (each item) or a map (each value: a custom resource's pod templates by replica type).
+ */
 function mapsAt(root: MapNode, path: readonly string[]): { map: MapNode; path: YamlPath; pair?: PairNode }[] {
   let found: { map: MapNode; path: YamlPath; pair?: PairNode }[] = [{ map: root, path: [] }];
   path.forEach((step, i) => {
@@ -105,6 +119,11 @@ function mapsAt(root: MapNode, path: readonly string[]): { map: MapNode; path: Y
           const map = asMap(item);
           if (map) next.push({ map, path: [...at.path, step, index] });
         });
+        for (const entry of (getMap(at.map, step)?.items ?? []) as PairNode[]) {
+          const key = keyText(entry);
+          const map = asMap(entry.value);
+          if (map && key !== undefined) next.push({ map, path: [...at.path, step, key], pair: entry });
+        }
         continue;
       }
       const pair = getPair(at.map, step);
@@ -116,15 +135,20 @@ function mapsAt(root: MapNode, path: readonly string[]): { map: MapNode; path: Y
   return found;
 }
 
-export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
+export function findPodSpecs(document: ParsedDocument, locations?: readonly PodLocation[]): PodSpecModel[] {
   const root = document.root;
   const kind = document.kind;
   if (!root || !kind || !document.apiVersion) return [];
-  const location = podLocation(document.apiVersion, kind);
-  if (!location) return [];
+  const pods: PodSpecModel[] = [];
+  for (const location of locations ?? podLocations(document.apiVersion, kind)) pods.push(...podsAt(document, root, kind, location, (locations?.length ?? 1) > 1));
+  return pods;
+}
+
+/** The pods of one row. `several`: the kind has more than one row, so each pod is named by its path. */
+function podsAt(document: ParsedDocument, root: MapNode, kind: string, location: PodLocation, several: boolean): PodSpecModel[] {
   const { shape } = location;
   const workload: WorkloadModel = {
-    apiVersion: document.apiVersion,
+    apiVersion: document.apiVersion ?? '',
     kind,
     name: getString(getMap(root, 'metadata'), 'name'),
     node: root,
@@ -144,12 +168,14 @@ export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
       document,
       workload,
       spec,
-      metadata: shape.metadataInside ? getMap(spec, 'metadata') : mapsAt(root, [...location.path.slice(0, -1), 'metadata'])[0]?.map,
+      metadata: shape.metadataInside ? getMap(spec, 'metadata') : location.podMetadata === 'none' ? undefined : getMap(asMap(resolvePath(root, specPath.slice(0, -1))?.node), 'metadata'),
       specPair: pair ?? (mainKey ? getPair(spec, mainKey) : undefined),
       path: specPath,
       containerKeys: [...shape.containers.map(({ key }) => key), ...shape.initContainers, ...shape.ephemeralContainers],
-      ...(location.path.includes('*') ? { template: getString(spec, 'name') } : {}),
-      runsToCompletion: (location.runsToCompletion ?? false) || (kind === 'Pod' && isRunToCompletionPod(spec)),
+      ...templateName(location, spec, specPath, several),
+      runsToCompletion: location.runsToCompletion === 'restartPolicy' ? isRunToCompletionPod(spec) : (location.runsToCompletion ?? false),
+      ...(location.runsToCompletion === 'restartPolicy' && isRunToCompletionPod(spec) ? { completesByRestartPolicy: true } : {}),
+      ...(location.podMetadata === 'none' ? { noPodMetadata: true } : {}),
       sidecarsStoppedByController: shape.sidecarsStoppedByController ?? false,
       containers,
       initContainers,
@@ -165,6 +191,12 @@ export function findPodSpecs(document: ParsedDocument): PodSpecModel[] {
     });
   }
   return pods;
+}
+
+/** How a pod is named among several of one workload: Argo's template name, else (derived rows) its path. */
+function templateName(location: PodLocation, spec: MapNode, specPath: YamlPath, several: boolean): { template?: string } {
+  if (location.version !== undefined) return several || location.path.includes('*') ? { template: specPath.join('.') } : {};
+  return location.path.includes('*') ? { template: getString(spec, 'name') } : {};
 }
 
 function isRunToCompletionPod(spec: MapNode): boolean {

@@ -13,7 +13,8 @@ export const rule = defineRule({
   summary: 'A mesh injection label or annotation sits on the workload’s own metadata, where the injector never sees it.',
   data: { key: 'string', where: 'string' },
   check(pod, context) {
-    if (pod.workload.kind === 'Pod') return;
+    // A Pod's metadata is its pod's; a bare PodSpec in a custom resource has no pod metadata to move the switch to.
+    if (pod.workload.kind === 'Pod' || pod.noPodMetadata) return;
     for (const { pair, key, where } of misplacedSwitches(pod)) {
       context.report({
         pair,

@@ -45,7 +45,7 @@ export const rule = defineRule({
     }
     // With no container left that looks like the work itself we cannot tell helper from workload: stay silent.
     if (workers.length === 0) return;
-    const owner = pod.workload.kind === 'Pod' ? 'this Pod (restartPolicy Never/OnFailure)' : `this ${pod.workload.kind}`;
+    const owner = pod.completesByRestartPolicy ? `this ${pod.workload.kind} (restartPolicy Never/OnFailure)` : `this ${pod.workload.kind}`;
     const native = context.minor >= NATIVE_SIDECARS_MINOR;
     for (const { container, sidecar } of helpers) {
       const data = { ...containerData(container), sidecarKind: sidecar.kind };

@@ -1,4 +1,6 @@
 import type { CustomKindSchema, CustomKindSource } from './custom-kinds';
+import { derivedPodLocation } from '../model/pod-locations';
+import { embeddedPodSpecs } from './crd-pods';
 import { strictCrdSchema } from './crd-schema';
 import { compileKindSchema, hashOf } from './kind-schema';
 import type { JsonSchema, SchemaProblem } from './types';
@@ -127,7 +129,9 @@ function versionSchema(crd: CrdModel, version: CrdVersion, builtIn: () => Record
   if (!schema) {
     const strict = strictCrdSchema(version.schema ?? { type: 'object', 'x-kubernetes-preserve-unknown-fields': true }, crd.kind, builtIn());
     // The key hashes what was written (the built-in part is the same for every CRD of a server).
-    schema = compileKindSchema(strict, { origin: `CustomResourceDefinition ${crd.name}`, key: `crd|${crd.kind}|${hashOf(version.schema ?? null)}`, pathNames: true, engine: 'interpret' });
+    const compiled = compileKindSchema(strict, { origin: `CustomResourceDefinition ${crd.name}`, key: `crd|${crd.kind}|${hashOf(version.schema ?? null)}`, pathNames: true, engine: 'interpret' });
+    const pods = embeddedPodSpecs(version.schema).map((embedded) => derivedPodLocation(crd, version.name, embedded));
+    schema = pods.length ? { ...compiled, podLocations: pods } : compiled;
     known.set(version.name, schema);
   }
   return schema;

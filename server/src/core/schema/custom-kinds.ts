@@ -1,3 +1,4 @@
+import type { DerivedPodLocations, PodLocation } from '../model/pod-locations';
 import type { FieldInfo, SchemaPath, SchemaProblem, SchemaRegistry } from './types';
 
 /**
@@ -24,6 +25,8 @@ export interface CustomKindSchema {
   validate(value: unknown): SchemaProblem[];
   /** The field at `path` ([] is the document), for completion and hover; undefined when not served. */
   describe(path: SchemaPath): FieldInfo | undefined;
+  /** Where its resources keep pod specs, when the schema embeds them (a CRD's, schema/crd-pods.ts). */
+  readonly podLocations?: readonly PodLocation[];
 }
 
 /** One link of the chain. */
@@ -66,6 +69,15 @@ export function chainSources(sources: readonly (CustomKindSource | undefined)[])
 export function customSchemaOf(registry: SchemaRegistry, custom: CustomKindSource | undefined, apiVersion: string, kind: string): CustomKindSchema | undefined {
   if (!custom || registry.lookup(apiVersion, kind) || registry.removal(apiVersion, kind)) return undefined;
   return custom.lookup(apiVersion, kind);
+}
+
+/**
+ * The pod rows the chain's schemas derive, for podsOf: asked only for kinds the built-in registry does not model, so a
+ * Deployment or a ConfigMap never reaches a custom source (the bundled one reads nothing until such a kind comes).
+ */
+export function derivedPodLocations(registry: SchemaRegistry, custom: CustomKindSource | undefined): DerivedPodLocations | undefined {
+  if (!custom) return undefined;
+  return { podLocations: (apiVersion, kind) => customSchemaOf(registry, custom, apiVersion, kind)?.podLocations ?? [] };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { CodeAction, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver-types';
 import { orderChanges, YamlEditor } from '../../edit/yaml-edit';
-import type { FeatureServices } from '../services';
+import { withCustomKindSchemas, type FeatureServices } from '../services';
+import { customResourceSource } from '../custom-resources';
+import type { WorkspaceIndex } from '../../workspace/index/workspace-index';
 import { parseManifest, type DocumentSlot, type ManifestFile } from '../../parse/manifest';
 import { detectIndentation, type IndentationStyle } from '../../text/indentation';
 import type { Settings } from '../../settings';
@@ -10,6 +12,7 @@ import { classicSidecarProposal, nativeSidecarProposal } from './native-sidecar'
 import { QUICK_FIX, REFACTOR_REWRITE, type FixProposal, type FixTarget } from './types';
 import { isCode, readCodeData, type Code } from '../../codes';
 import type { YamlPath } from '../../parse/nodes';
+import type { DerivedPodLocations } from '../../model/pod';
 
 export interface CodeActionOptions {
   /** URI of the document the edits apply to. */
@@ -23,6 +26,8 @@ export interface CodeActionOptions {
   sharedVolumeCommand?: string;
   /** The client command that sets the target Kubernetes version (offered by the version diagnostics' fixes). */
   setVersionCommand?: string;
+  /** The workspace the file is in: its CRDs tell where a custom resource keeps its pods (the pod rules' fixes). */
+  workspace?: WorkspaceIndex;
 }
 
 /** Arguments of the shared-volume command, as sent in the code action and by the client. */
@@ -84,11 +89,14 @@ export function codeActions(
     }
     return editor;
   };
+  // Where custom resources keep pods: asked only when a fix needs a pod, once per request.
+  let pods: { rows?: DerivedPodLocations } | undefined;
+  const derivedPods = () => (pods ??= { rows: withCustomKindSchemas(service, [customResourceSource(service.schemas, file, options.workspace)]).pods }).rows;
   const targetAt = (start: number, end: number, containerPath?: YamlPath): FixTarget | undefined => {
     const slot = file.slotAt(start);
     if (!slot || slot.document.hasSyntaxErrors) return undefined;
     const relative = start - slot.start;
-    const pod = podAt(slot.document, relative);
+    const pod = podAt(slot.document, relative, derivedPods());
     const container = containerAt(pod, relative) ?? containerByPath(pod, containerPath);
     return {
       service,

@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../../parse/document';
 import { asMap, nodeSpan, resolvePath, type YamlPath } from '../../parse/nodes';
-import { containersOf, type ContainerModel, type PodSpecModel, podsOf } from '../../model/pod';
+import { containersOf, type ContainerModel, type DerivedPodLocations, type PodSpecModel, podsOf } from '../../model/pod';
 
 function contains(node: unknown, offset: number): boolean {
   const span = nodeSpan(node);
@@ -8,8 +8,9 @@ function contains(node: unknown, offset: number): boolean {
 }
 
 /** The pod spec whose map holds `offset` (the workload's own pod template). */
-export function podAt(document: ParsedDocument, offset: number): PodSpecModel | undefined {
-  return podsOf(document).find((pod) => contains(pod.spec, offset)) ?? podsOf(document)[0];
+export function podAt(document: ParsedDocument, offset: number, derived?: DerivedPodLocations): PodSpecModel | undefined {
+  const pods = podsOf(document, derived);
+  return pods.find((pod) => contains(pod.spec, offset)) ?? pods[0];
 }
 
 /** The container (init, app or ephemeral) whose map holds `offset`. */

@@ -24,7 +24,7 @@ export function containerSnippetItems(request: Request, context: KeyContext): Co
   }
   if (!list) return [];
   const podPath = list && (withDash ? context.listPath?.slice(0, -1) : context.path.slice(0, -2));
-  const pod = podsOf(request.document).find((p) => samePath(p.path, podPath ?? []));
+  const pod = podsOf(request.document, request.service.pods).find((p) => samePath(p.path, podPath ?? []));
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   return CONTAINER_SNIPPETS.map((snippet) => {
     const native = list === 'initContainers';

@@ -6,7 +6,7 @@ import type { ValueContext } from './cursor';
 import { containerPathOf, samePath, type Request } from './request';
 
 function podOf(request: Request, path: YamlPath): PodSpecModel | undefined {
-  return podsOf(request.document).find((pod) => pod.path.length <= path.length && pod.path.every((step, i) => step === path[i]));
+  return podsOf(request.document, request.service.pods).find((pod) => pod.path.length <= path.length && pod.path.every((step, i) => step === path[i]));
 }
 
 /** Values that name something declared elsewhere: volumes of the pod, named ports, ConfigMaps/Secrets, images. */

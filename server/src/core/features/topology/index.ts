@@ -8,7 +8,7 @@ import { safe, type Label } from './flowchart-builder';
 import { podDiagrams } from './pod-diagrams';
 import type { WorkloadDiagram } from './types';
 import { injectionsOf, namespacesOf, type MeshesSettings } from '../../model/injection';
-import { podsOf } from '../../model/pod';
+import { podsOf, type DerivedPodLocations } from '../../model/pod';
 import type { TopologyWorkspace } from './workspace-links';
 
 export interface TopologyOptions {
@@ -28,6 +28,8 @@ export interface TopologyOptions {
   titleSuffix?: (slotIndex: number) => Label | undefined;
   /** The workspace index holding this version of the file: Services and the resources each pod reads, drawn beside it. */
   workspace?: TopologyWorkspace;
+  /** Where custom resources keep their pods (a CRD of the file or workspace that embeds a pod template). */
+  pods?: DerivedPodLocations;
 }
 
 /**
@@ -44,7 +46,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
     const document = slot.document;
     const span = { start: slot.start, end: slot.end };
     if (document.isKubernetes) {
-      for (const pod of podsOf(document)) {
+      for (const pod of podsOf(document, options.pods)) {
         const findings = new FindingsIndex(sorted.slice(firstAtOrAfter(sorted, span.start), firstAtOrAfter(sorted, span.end)), span);
         const name = pod.workload.name;
         const suffix = options.titleSuffix?.(slot.index);
