@@ -15,7 +15,7 @@ const service = createLanguageService();
 const settings = defaultSettings();
 const fixture = (name: string) => readFixture('custom-resources', 'pod-crd', name);
 const crds = fixture('crds.yaml');
-const RULES = new Set(allRules.map((rule) => rule.id));
+const RULES: ReadonlySet<string> = new Set(allRules.map((rule) => rule.id));
 
 function workspace(files: Record<string, string>): WorkspaceIndex {
   const index = new WorkspaceIndex();
@@ -127,5 +127,17 @@ describe('a custom resource whose CRD embeds a pod template is checked as a Depl
       'TrainJob resnet, template spec.replicaSpecs.Worker.template.spec',
     ]);
     assert.match(diagrams[1].mermaid, /logs/);
+  });
+
+  it('the pod template\'s metadata is where the injectors read their switches: injection, the key hover', () => {
+    const webapp = fixture('webapp-sidecar.yaml').replace('        app: shop\n', '        app: shop\n        sidecar.istio.io/inject: "true"\n');
+    const index = workspace({ 'crds.yaml': crds, 'webapp.yaml': webapp });
+    const file = index.fileOf('webapp.yaml');
+    assert.ok(file);
+    const hover = service.hover(file, webapp.indexOf('sidecar.istio.io/inject') + 3, settings, undefined, 'webapp.yaml', undefined, index);
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /Istio/);
+    // The simulated istio-proxy listens on 15090 and the like: a container port there clashes.
+    const clash = webapp.replace('- containerPort: 8080\n          volumeMounts:\n            - name: logs', '- containerPort: 15090\n          volumeMounts:\n            - name: logs');
+    assert.deepEqual(findings('webapp.yaml', { 'webapp.yaml': clash }).filter(([code]) => code === 'injected-port-conflict').map(([, text]) => text), ['15090']);
   });
 });

@@ -53,7 +53,7 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
   } else if (last && last.path.length > 0) {
     const onKey = !!last.onKey && !!last.pair;
     // An injector's label or annotation on the pod: the injector's own reference, before the schema's `string`.
-    const injectorKey = injectorKeyHover(document, last.path, inlineCode);
+    const injectorKey = injectorKeyHover(document, last.path, inlineCode, service.pods);
     if (injectorKey) {
       sections.push(injectorKey);
       span ??= last.pair ? (onKey ? keySpan(last.pair) : nodeSpan(last.pair.value)) : undefined;

@@ -25,7 +25,7 @@ function detail(match: InjectorKeyMatch): string {
  */
 export function injectorKeyItems(request: Request, context: KeyContext): CompletionItem[] {
   if (context.flow || context.itemStart) return [];
-  const where = injectorMapAt(request.document, context.path);
+  const where = injectorMapAt(request.document, context.path, request.service.pods);
   if (!where) return [];
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   return offeredInjectorKeys(INJECTORS, where)
@@ -57,7 +57,7 @@ export function injectorValueItems(request: Request, context: ValueContext): Com
   const key = context.path[context.path.length - 1];
   const opened = request.document.text[context.wordStart - 1];
   const quote = opened === '"' || opened === "'" ? opened : undefined;
-  const where = typeof key === 'string' ? injectorMapAt(parsedWithoutValue(request, context, quote), context.path.slice(0, -1)) : undefined;
+  const where = typeof key === 'string' ? injectorMapAt(parsedWithoutValue(request, context, quote), context.path.slice(0, -1), request.service.pods) : undefined;
   const match = where && typeof key === 'string' ? findInjectorKey(INJECTORS, where, key) : undefined;
   if (!match) return undefined;
   const range = rangeOf(request, context.wordStart, context.wordEnd);
