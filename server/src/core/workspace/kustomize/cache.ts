@@ -4,10 +4,10 @@ import type { Settings } from '../../settings';
 import { stringify } from 'yaml';
 import { isKustomizationFileName, type KustomizeHost } from './host';
 import type { Kustomization } from './kustomization';
-import { validateOverlay, type OverlayCheck } from './overlay-validation';
+import { validateOverlay, type OverlayCheck, type Placed } from './overlay-validation';
 import { normalize } from './paths';
 import { RenderMemo } from './render-memo';
-import { indexKustomizations, type KustomizationIndex } from './users';
+import { indexKustomizations, patchUsers, type KustomizationIndex, type PatchUsers } from './users';
 
 /** Parses kept at most (texts of files read by renders); past it the memo starts over. */
 const MAX_PARSES = 2000;
@@ -31,6 +31,7 @@ export class KustomizeCache {
   private readonly listings = new Map<string, string[] | undefined>();
   private readonly checks = new Map<string, CachedCheck>();
   private readonly indexes = new Map<string, KustomizationIndex>();
+  private readonly usersOf = new Map<string, { users: PatchUsers; reads: Set<string> }>();
   private readonly recording: Set<string>[] = [];
   /** Parses by text (files of the bases do not change when a patch is edited), and a parser per overlay's rendering. */
   private readonly parses = new Map<string, ManifestFile>();
@@ -49,6 +50,8 @@ export class KustomizeCache {
   readonly kustomization = (text: string): Kustomization | undefined => this.memo.kustomization(text);
   /** YAML text of rendered values, by identity: a resource no edit touched is the same object as in the last render. */
   private printed = new WeakMap<object, string>();
+  /** Where findings on rendered values landed in their files, by value (see OverlayReuse.places). */
+  private places = new WeakMap<object, Map<number, Placed>>();
   /** Renders done (not answered from the cache), for tests and the benchmark. */
   renders = 0;
 
@@ -87,9 +90,28 @@ export class KustomizeCache {
         if (text === undefined) this.printed.set(value, (text = stringify(value)));
         return text;
       };
-      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser, kustomization: this.kustomization, memo: this.memo, stringify: print });
+      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser, kustomization: this.kustomization, memo: this.memo, stringify: print, places: this.places });
       this.checks.set(dir, { settings: key, check, reads });
       return check;
+    } finally {
+      this.recording.pop();
+    }
+  }
+
+  /**
+   * The overlays that use `path` as a patch (patchUsers, with the index of `root`), kept until a path it read
+   * changes or a kustomization file comes or goes: an edit of the patch itself does not ask again.
+   */
+  users(host: KustomizeHost, path: string, root: string): PatchUsers {
+    const key = `${normalize(path)}\u0000${normalize(root)}`;
+    const cached = this.usersOf.get(key);
+    if (cached) return cached.users;
+    const reads = new Set<string>();
+    this.recording.push(reads);
+    try {
+      const users = patchUsers(this.wrap(host), path, root, this.index(host, root), this.kustomization);
+      this.usersOf.set(key, { users, reads });
+      return users;
     } finally {
       this.recording.pop();
     }
@@ -111,7 +133,11 @@ export class KustomizeCache {
     this.listings.delete(parent);
     this.listings.delete(changed);
     for (const [dir, entry] of this.checks) if (entry.reads.has(changed)) this.checks.delete(dir);
-    if (isKustomizationFileName(changed)) this.indexes.clear();
+    for (const [key, entry] of this.usersOf) if (entry.reads.has(changed)) this.usersOf.delete(key);
+    if (isKustomizationFileName(changed)) {
+      this.indexes.clear();
+      this.usersOf.clear();
+    }
   }
 
   clear(): void {
@@ -120,9 +146,11 @@ export class KustomizeCache {
     this.listings.clear();
     this.checks.clear();
     this.indexes.clear();
+    this.usersOf.clear();
     this.parses.clear();
     this.parsers.clear();
     this.memo = new RenderMemo();
     this.printed = new WeakMap();
+    this.places = new WeakMap();
   }
 }

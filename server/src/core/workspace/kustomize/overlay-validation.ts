@@ -7,7 +7,7 @@ import { asMap, asSeq, type YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import type { KustomizeHost } from './host';
 import type { Origin } from './origins';
-import { renderKustomization, type ParseText, type RenderResult, type RenderReuse } from './render';
+import { renderKustomization, type ParseText, type RenderedResource, type RenderResult, type RenderReuse } from './render';
 import { isDirectiveKey } from './strategic-merge';
 
 /** A finding of the rendered overlay, placed in the file that wrote the node it is on (offsets of that file). */
@@ -19,10 +19,18 @@ export interface SourceFinding extends Finding {
   origin: Origin;
 }
 
-/** What a check may reuse from the last one of the same overlay (a cache's): parses, the parser, YAML text of values. */
+/** Where a finding at an offset of a rendered resource's text lands: the origin and its span there, or nowhere. */
+export type Placed = { origin: Origin; start: number; end: number } | undefined;
+
+/**
+ * What a check may reuse from the last one of the same overlay (a cache's): parses, the parser, YAML text of
+ * values, and where findings on a rendered value landed, by the value (with its `print`ed text) and the offset in
+ * that text. A value is the same object only while the files it came from read the same (render-memo.ts).
+ */
 export interface OverlayReuse extends RenderReuse {
   parser?: ManifestParser;
   stringify?: (value: unknown) => string;
+  places?: WeakMap<object, Map<number, Placed>>;
 }
 
 /** An overlay checked as kustomize renders it. */
@@ -126,17 +134,26 @@ export function validateOverlay(validator: Validator, host: KustomizeHost, dir: 
   const merged = (reuse.parser ?? new ManifestParser()).parse(text);
   const rendered = validator.validate(merged, settings);
   const sources = new SourceFiles(host, reuse.parse);
+  const place = (document: ParsedDocument, resource: RenderedResource, offset: number): Placed => {
+    const { path, target } = pathAt(document, offset);
+    if (path.some((step) => typeof step === 'string' && isDirectiveKey(step))) return undefined;
+    const origin = render.origins.locate(resource.value, path) ?? { ...resource.origin, path };
+    const span = placeIn(sources, origin, target);
+    return span && { origin, ...span };
+  };
   const findings: SourceFinding[] = [];
   for (const finding of rendered) {
     const slot = merged.slotAt(finding.start);
     const resource = slot ? render.resources[slot.index] : undefined;
     if (!slot || !resource) continue;
-    const { path, target } = pathAt(slot.document, finding.start - slot.start);
-    if (path.some((step) => typeof step === 'string' && isDirectiveKey(step))) continue;
-    const origin = render.origins.locate(resource.value, path) ?? { ...resource.origin, path };
-    const span = placeIn(sources, origin, target);
-    if (!span) continue;
-    findings.push({ ...finding, ...span, file: origin.file, resource: slot.index, origin });
+    const offset = finding.start - slot.start;
+    let places = reuse.places?.get(resource.value);
+    if (!places && reuse.places) reuse.places.set(resource.value, (places = new Map()));
+    const placed = places?.has(offset) ? places.get(offset) : place(slot.document, resource, offset);
+    places?.set(offset, placed);
+    if (!placed) continue;
+    const { origin, start, end } = placed;
+    findings.push({ ...finding, start, end, file: origin.file, resource: slot.index, origin });
   }
   return { render, text, merged, rendered, findings };
 }

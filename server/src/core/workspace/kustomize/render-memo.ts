@@ -15,7 +15,9 @@ const MAX_KUSTOMIZATIONS = 2000;
  * by its text, and the outcome of a patch or of a kustomization's transformers by the identity of what went in:
  * after an edit of one patch, every resource that patch does not touch is the same object as in the last render
  * (and its printed text, parse and findings are reused downstream). All of them carry their origins in one
- * `Origins`, which is shared for that reason; it holds them weakly.
+ * `Origins`, which is shared for that reason; it holds them weakly. A value is the same object only while every
+ * file its origins name has the same text (what an inline patch writes is kept by its kustomization's whole text),
+ * so where a finding on it lands in those files can be kept by the value too.
  */
 export class RenderMemo {
   readonly origins = new Origins();

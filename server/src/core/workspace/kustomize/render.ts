@@ -278,9 +278,14 @@ type PatchDocument = { value: Json; origin: Origin } | { operations: unknown[]; 
  * The documents of a patch entry: strategic-merge patches, or one JSON 6902 operation list (a `patchesJson6902`
  * entry, or content whose first document is a list, as kustomize decides).
  */
-function patchDocumentsFromText(text: string, file: string, entry: PatchEntry, result: RenderResult, inline?: YamlPath): PatchDocument[] {
+/**
+ * The patch documents of `text`, kept by the text of `file`: an inline patch's values point into the kustomization,
+ * so they are new when any of its text changes (a value of the memo is the same object only while every file its
+ * origins name reads the same).
+ */
+function patchDocumentsFromText(text: string, file: string, entry: PatchEntry, result: RenderResult, inline?: YamlPath, fileText = text): PatchDocument[] {
   const use = `${entry.field === 'patchesJson6902' ? 'json6902' : 'patch'}${inline ? ` ${inline.join('.')}` : ''}`;
-  return result.memo.documentsOf(file, use, text, () => readPatchDocuments(text, file, entry, result, inline));
+  return result.memo.documentsOf(file, use, fileText, () => readPatchDocuments(text, file, entry, result, inline));
 }
 
 function readPatchDocuments(text: string, file: string, entry: PatchEntry, result: RenderResult, inline?: YamlPath): PatchDocument[] {
@@ -303,6 +308,6 @@ function patchDocuments(host: KustomizeHost, dir: string, file: string, entry: P
     const text = host.readFile(path);
     return text === undefined ? [] : patchDocumentsFromText(text, path, entry, result);
   }
-  if (entry.patch !== undefined) return patchDocumentsFromText(entry.patch, file, entry, result, entry.node);
+  if (entry.patch !== undefined) return patchDocumentsFromText(entry.patch, file, entry, result, entry.node, host.readFile(file));
   return [];
 }

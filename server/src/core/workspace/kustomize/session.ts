@@ -6,7 +6,7 @@ import type { KustomizeHost } from './host';
 import { validateOverlay, type OverlayCheck } from './overlay-validation';
 import { normalize } from './paths';
 import type { ParseText, RenderedResource } from './render';
-import { patchUsers, type PatchUser } from './users';
+import { patchUsers, type PatchUser, type PatchUsers } from './users';
 
 /** Where the file being checked sits, and how to read the others. */
 export interface KustomizeContext {
@@ -26,7 +26,7 @@ export interface KustomizeSession {
   /** The overlay in `dir` rendered and checked. */
   check(dir: string): OverlayCheck;
   /** The overlays that use the context's file as a patch; `listed` when some kustomization names it. */
-  users(): { users: PatchUser[]; listed: boolean };
+  users(): PatchUsers;
   /** The rendered resources that document `doc` of the file patched (any document when left out), per overlay that uses it. */
   patched(doc?: number): PatchedResource[];
 }
@@ -42,14 +42,14 @@ export interface PatchedResource {
 export function kustomizeSession(validator: Validator, context: KustomizeContext, settings: Settings): KustomizeSession {
   const { cache } = context;
   const host = cache ? cache.wrap(context.host) : context.host;
-  let users: { users: PatchUser[]; listed: boolean } | undefined;
+  let users: PatchUsers | undefined;
   const path = normalize(context.path);
   const session: KustomizeSession = {
     host,
     parse: cache ? cache.parse : parseManifest,
     check: (dir) => (cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings)),
     // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
-    users: () => (users ??= patchUsers(host, context.path, context.root, cache?.index(context.host, context.root), cache?.kustomization)),
+    users: () => (users ??= cache ? cache.users(context.host, context.path, context.root) : patchUsers(host, context.path, context.root)),
     patched: (doc) =>
       session.users().users.flatMap((user) => {
         const check = session.check(user.dir);

@@ -36,6 +36,12 @@ export function indexKustomizations(host: KustomizeHost, root: string): Kustomiz
 }
 
 
+/** The overlays that use a file as a patch; `listed` when some kustomization names it (even with no overlay to render it in). */
+export interface PatchUsers {
+  users: PatchUser[];
+  listed: boolean;
+}
+
 /**
  * The overlays that use `file` as a patch: the kustomizations in its folder and every parent up to `root`, and any
  * of `index`, whose patch paths resolve to it. A Component is not rendered alone (it has no resources of its own):
@@ -47,7 +53,7 @@ export function patchUsers(
   root: string,
   index?: KustomizationIndex,
   readKustomization: (text: string) => Kustomization | undefined = parseKustomization,
-): { users: PatchUser[]; listed: boolean } {
+): PatchUsers {
   const read = (kustomizationFile: string) => readKustomization(host.readFile(kustomizationFile) ?? '');
   const top = normalize(root);
   const target = normalize(file);
