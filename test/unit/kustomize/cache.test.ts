@@ -66,4 +66,34 @@ describe('kustomize cache and shared patches', () => {
     cache.invalidate(path.join(staging, 'kustomization.yaml'));
     assert.deepEqual(check(patch).filter((f) => f.code === 'undefined-volume'), []);
   });
+
+  it('a finding of an inline patch follows an edit above it in the kustomization (kept places are by the whole text)', () => {
+    const cache = new KustomizeCache();
+    const overlay = path.join(root, 'log-shipper/overlay');
+    const file = path.join(overlay, 'kustomization.yaml');
+    const inline = '  - patch: |-\n      apiVersion: apps/v1\n      kind: Deployment\n      metadata:\n        name: web\n      spec:\n        template:\n          spec:\n            containers:\n              - name: orders\n                volumeMounts:\n                  - name: nope\n                    mountPath: /nope\n';
+    const buffers: Record<string, string> = { [file]: `${readFixture('kustomize', 'log-shipper/overlay/kustomization.yaml')}${inline}` };
+    const inlineFinding = () => {
+      const check = cache.overlay(service.validator, diskHost(buffers), overlay, defaultSettings());
+      const found = check.findings.filter((f) => f.code === 'undefined-volume' && f.file === file);
+      assert.equal(found.length, 1, JSON.stringify(check.findings.map((f) => [f.code, f.file])));
+      return buffers[file].slice(found[0].start, found[0].end);
+    };
+    assert.equal(inlineFinding(), 'patch');
+    buffers[file] = `# a comment that moves the patch down\n${buffers[file]}`;
+    cache.invalidate(file);
+    assert.equal(inlineFinding(), 'patch', 'still on the entry\'s patch key, not at its old offset');
+  });
+
+  it('a patch its kustomization no longer lists is checked as a whole manifest again', () => {
+    const cache = new KustomizeCache();
+    const file = path.join(root, 'log-shipper/overlay/kustomization.yaml');
+    const buffers: Record<string, string> = {};
+    const check = checker(cache, buffers);
+    const patch = 'log-shipper/overlay/log-shipper.yaml';
+    assert.ok(!check(patch).some((f) => f.code === 'missing-required-field'));
+    buffers[file] = readFixture('kustomize', 'log-shipper/overlay/kustomization.yaml').replace(/patches:\n.*\n/, '');
+    cache.invalidate(file);
+    assert.ok(check(patch).some((f) => f.code === 'missing-required-field'), 'not a patch any more');
+  });
 });

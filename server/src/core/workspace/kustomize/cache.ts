@@ -72,8 +72,12 @@ export class KustomizeCache {
     return wrapped;
   }
 
-  /** The overlay in `dir` rendered and checked, from the cache while nothing it read changed. */
-  overlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings): OverlayCheck {
+  /**
+   * The overlay in `dir` rendered and checked, from the cache while nothing it read changed. `current`: the
+   * caller's parse of a file it is checking (the patch being edited), used for that text instead of parsing it
+   * again; it is not kept (an editor's parser may take its tree over for the next version).
+   */
+  overlay(validator: Validator, host: KustomizeHost, dir: string, settings: Settings, current?: ManifestFile): OverlayCheck {
     const key = JSON.stringify(settings);
     const cached = this.checks.get(dir);
     if (cached && cached.settings === key) return cached.check;
@@ -90,7 +94,8 @@ export class KustomizeCache {
         if (text === undefined) this.printed.set(value, (text = stringify(value)));
         return text;
       };
-      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse: this.parse, parser, kustomization: this.kustomization, memo: this.memo, stringify: print, places: this.places });
+      const parse = current ? (text: string) => (text === current.text ? current : this.parse(text)) : this.parse;
+      const check = validateOverlay(validator, this.wrap(host), dir, settings, { parse, parser, kustomization: this.kustomization, memo: this.memo, stringify: print, places: this.places });
       this.checks.set(dir, { settings: key, check, reads });
       return check;
     } finally {

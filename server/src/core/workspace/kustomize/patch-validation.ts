@@ -22,7 +22,7 @@ export { NOT_RESOLVED_CODE };
  * workloads are checked in full; a merged finding is shown here when this file wrote the node it is on.
  */
 export function validatePatchFile(validator: Validator, file: ManifestFile, settings: Settings, context: KustomizeContext): Finding[] | undefined {
-  const session = kustomizeSession(validator, context, settings);
+  const session = kustomizeSession(validator, context, settings, file);
   const { host } = session;
   const { users, listed } = session.users();
   if (!listed) return undefined;

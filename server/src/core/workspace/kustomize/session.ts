@@ -1,5 +1,5 @@
 import type { Validator } from '../../features/validation';
-import { parseManifest } from '../../parse/manifest';
+import { parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import type { KustomizeCache } from './cache';
 import type { KustomizeHost } from './host';
@@ -39,7 +39,8 @@ export interface PatchedResource {
   resource: RenderedResource;
 }
 
-export function kustomizeSession(validator: Validator, context: KustomizeContext, settings: Settings): KustomizeSession {
+/** `current`: the caller's parse of the context's file, used for its text (it is not parsed again). */
+export function kustomizeSession(validator: Validator, context: KustomizeContext, settings: Settings, current?: ManifestFile): KustomizeSession {
   const { cache } = context;
   const host = cache ? cache.wrap(context.host) : context.host;
   let users: PatchUsers | undefined;
@@ -47,7 +48,8 @@ export function kustomizeSession(validator: Validator, context: KustomizeContext
   const session: KustomizeSession = {
     host,
     parse: cache ? cache.parse : parseManifest,
-    check: (dir) => (cache ? cache.overlay(validator, context.host, dir, settings) : validateOverlay(validator, host, dir, settings)),
+    check: (dir) =>
+      cache ? cache.overlay(validator, context.host, dir, settings, current) : validateOverlay(validator, host, dir, settings, current && { parse: (text) => (text === current.text ? current : parseManifest(text)) }),
     // Overlays elsewhere in the workspace that share the patch (through a component) are found with the cache's index.
     users: () => (users ??= cache ? cache.users(context.host, context.path, context.root) : patchUsers(host, context.path, context.root)),
     patched: (doc) =>
