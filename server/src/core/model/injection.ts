@@ -1,4 +1,4 @@
-import { getMap, getString, keyText, scalarText, type MapNode, type PairNode } from '../parse/nodes';
+import { getMap, getString, keyText, scalarText, type MapNode, type PairNode, type YamlPath } from '../parse/nodes';
 import type { ParsedDocument } from '../parse/document';
 import { containersOf, type ContainerModel, type ContainerRole, type PodSpecModel } from './pod';
 import { effectiveSetting } from './security-context';
@@ -70,6 +70,11 @@ function stringMap(map: MapNode | undefined): Record<string, string> {
 /** The pod template's labels and annotations (what the webhook sees on the pod). */
 export function podMetadata(pod: PodSpecModel): { labels: Record<string, string>; annotations: Record<string, string> } {
   return { labels: stringMap(getMap(pod.metadata, 'labels')), annotations: stringMap(getMap(pod.metadata, 'annotations')) };
+}
+
+/** The path of the pod's metadata map: beside the pod spec (a template's), or inside it (Argo's templates). */
+export function podMetadataPath(pod: PodSpecModel): YamlPath {
+  return pod.metadata && getMap(pod.spec, 'metadata') === pod.metadata ? [...pod.path, 'metadata'] : [...pod.path.slice(0, -1), 'metadata'];
 }
 
 /** Namespaces declared among `documents` (`kind: Namespace`). */

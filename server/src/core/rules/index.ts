@@ -12,6 +12,7 @@ import { rule as injectedSidecarBlocksJob } from './injected-sidecar-blocks-job'
 import { rule as injectorSwitchOnWorkload } from './injector-switch-on-workload';
 import { rule as initContainerNetworkBeforeProxy } from './init-container-network-before-proxy';
 import { rule as vaultInitAfterProxyInit } from './vault-init-after-proxy-init';
+import { rule as proxyAwaitDisabled } from './proxy-await-disabled';
 import { rule as initRestartPolicyValue } from './init-restart-policy-value';
 import { rule as invalidImageName } from './invalid-image-name';
 import { rule as invalidLabel } from './invalid-label';
@@ -68,6 +69,7 @@ const registry = [
   injectedPortConflict,
   initContainerNetworkBeforeProxy,
   vaultInitAfterProxyInit,
+  proxyAwaitDisabled,
   // shared-volumes
   undefinedVolume,
   unusedVolume,

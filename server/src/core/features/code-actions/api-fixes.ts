@@ -7,7 +7,9 @@ import { proposal, type QuickFixProvider } from './types';
  * whitespace, a quantity with a Kubernetes unit. The rule puts the value's document path (`valuePath`) and the
  * `replacement` in the diagnostic's data; the fix rewrites that scalar and keeps its quoting style.
  */
-export const replaceValue: QuickFixProvider<'invalid-name' | 'invalid-image-name' | 'invalid-port' | 'invalid-quantity' | 'host-network-port' | 'invalid-restart-policy'> = (
+export const replaceValue: QuickFixProvider<
+  'invalid-name' | 'invalid-image-name' | 'invalid-port' | 'invalid-quantity' | 'host-network-port' | 'invalid-restart-policy' | 'proxy-await-disabled'
+> = (
   context,
 ) => {
   const { replacement, valuePath: path } = context.data;

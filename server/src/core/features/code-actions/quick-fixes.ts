@@ -65,6 +65,7 @@ const fixes: QuickFixes = {
   'invalid-port': replaceValue,
   'invalid-quantity': replaceValue,
   'host-network-port': replaceValue,
+  'proxy-await-disabled': replaceValue,
   'invalid-restart-policy': invalidRestartPolicy,
   'unknown-kind': unknownKind,
   'compose-unknown-service': composeUnknownService,
