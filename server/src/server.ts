@@ -44,6 +44,7 @@ const validation = new ValidationThread(connection.console, {
 workspace.listener = validation;
 const diagnostics = new DiagnosticsPublisher(connection, documents, settings, validation);
 validation.onIndexed = () => diagnostics.scheduleAll();
+diagnostics.onIdle = () => workspace.settleSoon();
 const context: ServerContext = {
   connection,
   documents,
@@ -124,10 +125,11 @@ documents.onDidOpen((event) => {
 // Fires on open too. An edit of a base or a kustomization changes what open patches merge into: every open
 // document is checked again (unchanged ones answer from the validation thread's per-document cache).
 documents.onDidChangeContent((event) => {
+  // The text goes to the validation thread first; nothing on this thread parses it on the way to its diagnostics.
+  diagnostics.changed(event.document);
   const file = kustomizePath(event.document.uri);
   if (file) kustomize.invalidate(file);
   workspace.opened(event.document);
-  diagnostics.changed(event.document);
   diagnostics.scheduleAll();
 });
 documents.onDidSave((event) => {

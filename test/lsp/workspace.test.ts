@@ -127,6 +127,21 @@ describe('language server: the workspace index (definition, references, rename, 
     const definition = await client.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: position('app/web.yaml', 'web-confg') });
     assert.deepEqual(definition.map((l) => at(root, l.uri, l.range)), ['config/web-confg.yaml:3:8-3:17']);
   });
+
+  it('navigates with the version of another buffer edited right before the request, before its diagnostics', async () => {
+    // The request thread takes an edited buffer into its index when a request reads the index, not on the edit.
+    const config = fileUri(root, 'config', 'config.yaml');
+    const checked = client.nextDiagnostics(config, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: config, version: 2 }, contentChanges: [{ text: `# one line more\n${read('config/config.yaml')}` }] });
+    const definition = await client.connection.sendRequest<Location[]>('textDocument/definition', {
+      textDocument: { uri: fileUri(root, 'app', 'web.yaml') },
+      position: position('app/web.yaml', 'name: fluent-bit-config', 1, 10),
+    });
+    assert.deepEqual(definition.map((l) => at(root, l.uri, l.range)), ['config/config.yaml:4:8-4:25']);
+    const symbols = await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'configmap/web-config' });
+    assert.deepEqual(symbols.map((s) => at(root, s.location.uri, s.location.range)), ['config/config.yaml:14:8-14:18']);
+    await checked;
+  });
 });
 
 describe('language server: the workspace index leaves out what .gitignore and files.exclude leave out', () => {

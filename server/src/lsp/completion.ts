@@ -29,7 +29,7 @@ export const completionFeature: ServerFeature = {
           // `/` continues a path, which only a kustomization completes.
           if (params.context?.triggerCharacter === '/' && !(kustomize && isKustomizationFileName(kustomize.path))) return EMPTY;
           const offset = current.file.lineIndex.offsetAt(params.position);
-          return context.service.complete(current.file, offset, current.settings, { snippets: client.snippetCompletions, fileName: params.textDocument.uri, workspace: context.workspace.index }, kustomize);
+          return context.service.complete(current.file, offset, current.settings, { snippets: client.snippetCompletions, fileName: params.textDocument.uri, workspace: context.workspace.indexFor(current.document) }, kustomize);
         },
         // A completion bug must cost one empty list, never the server.
         () => EMPTY,

@@ -24,6 +24,8 @@ export class DiagnosticsPublisher {
   /** Per URI: where the last round of that version stopped; a round that gets no further is the last one. */
   private readonly rounds = new Map<string, { version: number; stoppedAt: number; stuck: boolean }>();
   private readonly check: (uri: string) => Promise<void>;
+  /** Told when no check runs or waits any more (the request thread's workspace index takes in the edited buffers then). */
+  onIdle: () => void = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -67,7 +69,8 @@ export class DiagnosticsPublisher {
   }
 
   private next(): void {
-    if (this.running || this.waiting.size === 0) return;
+    if (this.running) return;
+    if (this.waiting.size === 0) return this.onIdle();
     let uri: string | undefined;
     let size = Infinity;
     for (const candidate of this.waiting) {

@@ -15,7 +15,7 @@ export const hoverFeature: ServerFeature = {
           const current = await context.fileFor(params.textDocument.uri);
           if (!current) return null;
           const offset = current.file.lineIndex.offsetAt(params.position);
-          const result = context.service.hover(current.file, offset, current.settings, undefined, params.textDocument.uri, kustomizeContextFor(params.textDocument.uri, context.documents, context.settings, context.kustomize), context.workspace.index);
+          const result = context.service.hover(current.file, offset, current.settings, undefined, params.textDocument.uri, kustomizeContextFor(params.textDocument.uri, context.documents, context.settings, context.kustomize), context.workspace.indexFor(current.document));
           if (!result) return null;
           if (!client.markdownHover) {
             const value = (result.contents as MarkupContent).value.replace(/\*\*|`/g, '').replace(/^_|_$/gm, '');

@@ -8,6 +8,7 @@ import { declineReason, ManifestFile, type DocumentSlot } from '../core/parse/ma
 import { splitDocuments } from '../core/parse/split';
 import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import type { ManifestCache } from './documents';
+import { describeError } from './logged';
 import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
 import { enabledGlobs, FolderFilter, isFiltered, type FilterOptions } from '../file-filter';
 
@@ -17,6 +18,8 @@ export const MAX_INDEXED_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_INDEXED_FILES = 20_000;
 /** Files read between two yields to the event loop, so requests and diagnostics of open files go first. */
 const BATCH = 16;
+/** How long the editor must stay quiet (no change) after the last check before edited buffers are parsed for this index. */
+export const SETTLE_MS = 100;
 
 /** Told every disk file the index takes in or drops, and the end of the first pass (the validation thread's mirror). */
 export interface IndexListener {
@@ -30,9 +33,17 @@ export interface IndexListener {
  * workspace/didChangeWatchedFiles. This index serves the request thread (navigation, topology, the CRDs that
  * completion and hover read). Every disk text it takes in goes to `listener` too: the validation thread keeps its
  * own index from them (lsp/index-mirror.ts), so diagnostics of an open file never wait for this one.
+ *
+ * An edited buffer is not parsed for this index on its didChange (that parse was on the way from the edit to its
+ * diagnostics, which the validation thread computes from its own parse): it is marked stale and taken in when a
+ * request reads the index (`index`: every stale buffer; `indexFor`: the request's own), or once the editor is quiet
+ * after the diagnostics of every open file went out (`settleSoon`).
  */
 export class WorkspaceIndexer {
-  readonly index = new WorkspaceIndex();
+  private readonly model = new WorkspaceIndex();
+  /** Open buffers changed since this index took them in, by URI. */
+  private readonly stale = new Map<string, TextDocument>();
+  private settle: NodeJS.Timeout | undefined;
   private indexed = false;
   private readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
@@ -50,6 +61,35 @@ export class WorkspaceIndexer {
 
   get isReady(): boolean {
     return this.indexed;
+  }
+
+  /** The index with every open buffer's current version (navigation, topology, workspace symbols). */
+  get index(): WorkspaceIndex {
+    this.takeInAll();
+    return this.model;
+  }
+
+  /**
+   * The index with `document`'s current version; other buffers edited meanwhile may still be at an earlier one until
+   * they settle. For hover and completion, which read the workspace's CRDs from it: a 1 MB buffer another file's
+   * edit left stale is not parsed inside a hover.
+   */
+  indexFor(document: TextDocument): WorkspaceIndex {
+    this.takeIn(document.uri);
+    return this.model;
+  }
+
+  /** No check runs or waits: the stale buffers are taken in once no change came for SETTLE_MS (a change waits again). */
+  settleSoon(): void {
+    if (this.stale.size === 0) return;
+    if (this.settle) this.settle.refresh();
+    else {
+      this.settle = setTimeout(() => {
+        this.settle = undefined;
+        this.takeInAll();
+      }, SETTLE_MS);
+      this.settle.unref();
+    }
   }
 
   /** Resolves when the first pass over the workspace folders is done. */
@@ -76,7 +116,7 @@ export class WorkspaceIndexer {
         progress?.report(Math.floor((read / files.length) * 100), `${read}/${files.length} files`);
         await new Promise((resolve) => setImmediate(resolve));
       }
-      this.connection.console.log(`Workspace index: ${read} YAML files, ${[...this.index.resources()].length} resources.`);
+      this.connection.console.log(`Workspace index: ${read} YAML files, ${[...this.model.resources()].length} resources.`);
     } finally {
       progress?.done();
       this.indexed = true;
@@ -88,19 +128,40 @@ export class WorkspaceIndexer {
 
   /** The disk files of the index with their texts (open buffers left out): what a new validation thread starts from. */
   *diskFiles(): IterableIterator<{ uri: string; text: string }> {
-    for (const uri of this.index.uris()) {
-      const file = this.index.fileOf(uri);
+    for (const uri of this.model.uris()) {
+      const file = this.model.fileOf(uri);
       if (file && !this.documents.get(uri)) yield { uri, text: file.text };
     }
   }
 
-  /** An open buffer changed: it replaces the disk's version. */
+  /** An open buffer changed: it replaces the disk's version once a reader or the settle timer takes it in. */
   opened(document: TextDocument): void {
-    this.index.set(document.uri, this.cache.get(document));
+    this.stale.set(document.uri, document);
+    clearTimeout(this.settle);
+    this.settle = undefined;
+  }
+
+  private takeInAll(): void {
+    for (const uri of [...this.stale.keys()]) this.takeIn(uri);
+  }
+
+  private takeIn(uri: string): void {
+    const document = this.stale.get(uri);
+    if (!document) return;
+    this.stale.delete(uri);
+    // The version the editor holds now (the map keeps the document object, whose text moves on with each change).
+    if (this.documents.get(uri) !== document) return;
+    try {
+      this.model.set(uri, this.cache.get(document));
+    } catch (error) {
+      // A buffer that cannot be parsed (a client sent no text) keeps its earlier version here; the others go on.
+      this.connection.console.error(`sidecar: ${uri} could not be indexed: ${describeError(error)}`);
+    }
   }
 
   /** A buffer was closed: the disk's version comes back (or nothing, for an untitled or deleted file). */
   closed(uri: string): void {
+    this.stale.delete(uri);
     const file = filePathOf(uri);
     if (file && fs.existsSync(file)) void this.readFromDisk(file);
     else this.drop(uri);
@@ -143,7 +204,7 @@ export class WorkspaceIndexer {
       const parsed = await parseInSteps(text);
       // Opened while it was being read: the buffer wins.
       if (!this.documents.get(uri)) {
-        this.index.set(uri, parsed);
+        this.model.set(uri, parsed);
         this.listener?.indexFile(uri, text);
       }
     } catch {
@@ -154,7 +215,7 @@ export class WorkspaceIndexer {
   /** A disk file gone (or unreadable, or too large); never an open buffer. */
   private drop(uri: string): void {
     if (this.documents.get(uri)) return;
-    this.index.delete(uri);
+    this.model.delete(uri);
     this.listener?.indexFile(uri, undefined);
   }
 }
