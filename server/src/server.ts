@@ -82,6 +82,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // After the initialize response: the validation thread loads and warms up while the editor opens its files.
+  validation.prepare();
   settings.watchConfigFiles(() => diagnostics.scheduleAll(true), {
     globs: ['**/*.{yaml,yml}', '**/Kustomization'],
     changed: (event) => {

@@ -20,8 +20,10 @@ export interface WorkerSeed {
  * The request thread's side of the validation thread: mirrors open texts, disk changes and the workspace index's
  * disk files into it, runs one check at a time, cancels a check whose document changed, and stops (terminates
  * and later restarts) a worker that did not answer within the hard limit: the budget is asked between phases
- * only, and one phase (the parse of a huge document) could take longer. A worker is started by the first message
- * and seeded from `seed`, so a message sent before it existed is never lost.
+ * only, and one phase (the parse of a huge document) could take longer. The server starts the worker once it is
+ * initialized (`prepare`: it loads and warms up while the editor opens its first file); a worker stopped by the
+ * hard limit is started again by the next message and seeded from `seed`, so a message sent before it existed is
+ * never lost.
  */
 export class ValidationThread {
   private worker: Worker | undefined;
@@ -36,6 +38,11 @@ export class ValidationThread {
     private readonly seed: WorkerSeed,
     private readonly workerFile = path.join(__dirname, 'validation-worker.js'),
   ) {}
+
+  /** Starts the worker now, so the first check does not wait for it to load (it warms itself up: warm-up.ts). */
+  prepare(): void {
+    this.start();
+  }
 
   text(uri: string, version: number, text: string): void {
     this.send({ type: 'text', uri, version, text });

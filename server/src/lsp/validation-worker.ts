@@ -12,6 +12,7 @@ import { KustomizeCache } from '../core/workspace/kustomize/cache';
 import { IndexMirror } from './index-mirror';
 import { kustomizeContext, kustomizePath, type KustomizeTarget } from './kustomize';
 import { CANCEL_SLOT, type FromWorker, type ToWorker } from './validation-protocol';
+import { warmUp } from './warm-up';
 
 interface OpenText {
   version: number;
@@ -29,6 +30,8 @@ const open = new Map<string, OpenText>();
 const kustomize = new KustomizeCache();
 const post = (message: FromWorker) => port?.postMessage(message);
 const workspace = new IndexMirror((uri) => open.has(uri), () => post({ type: 'indexed' }));
+// Schemas, parser, rules and renderer are made ready before the editor's first file, a step per turn (checks go first).
+warmUp(service);
 
 function invalidate(uri: string): void {
   const file = kustomizePath(uri);
@@ -41,6 +44,7 @@ port?.on('message', (message: ToWorker) => {
       const known = open.get(message.uri);
       open.set(message.uri, { version: message.version, text: message.text, parser: known?.parser ?? new ManifestParser() });
       invalidate(message.uri);
+      parseSoon(message.uri);
       break;
     }
     case 'close':
@@ -77,6 +81,22 @@ function parsed(uri: string, entry: OpenText): ManifestFile {
     workspace.open(uri, entry.file);
   }
   return entry.file;
+}
+
+/**
+ * A text that came in is parsed on the next turn, unless a check did it first: the check that the request thread asks
+ * for right after the text then finds the parse done. Several texts of a document arriving together parse once, the
+ * latest.
+ */
+function parseSoon(uri: string): void {
+  setImmediate(() => {
+    const entry = open.get(uri);
+    try {
+      if (entry) parsed(uri, entry);
+    } catch {
+      // A buffer that cannot be parsed fails in its own check.
+    }
+  });
 }
 
 function check(job: number, uri: string, settings: Settings, target: KustomizeTarget | undefined): void {
