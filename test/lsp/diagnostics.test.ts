@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { fileUri, LspClient } from './client';
+import { fileUri, LspClient, POD } from './client';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'lsp');
 
@@ -63,6 +63,22 @@ describe('language server over stdio', () => {
       [],
       JSON.stringify(after),
     );
+  });
+
+  it('checks the document just edited before the other open files, even when it is the larger one', async () => {
+    const small = fileUri(fixtures, 'order-small.yaml');
+    const large = fileUri(fixtures, 'order-large.yaml');
+    await client.open(small, POD);
+    // Opening the large file checks every open file again; once the small one is published, nothing of it waits.
+    const smallAgain = client.nextDiagnostics(small);
+    const text = Array.from({ length: 40 }, () => POD).join('---\n');
+    await client.open(large, text);
+    await smallAgain;
+    const first = Promise.race([client.nextDiagnostics(large, (p) => p.version === 2).then(() => 'large'), client.nextDiagnostics(small).then(() => 'small')]);
+    const both = Promise.all([client.nextDiagnostics(large, (p) => p.version === 2), client.nextDiagnostics(small)]);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: large, version: 2 }, contentChanges: [{ text: text.replace('bogus: true', 'bogus: false') }] });
+    assert.equal(await first, 'large');
+    await both;
   });
 
   it('links every diagnostic to its code page (codeDescription.href), rules and non-rule codes alike', async () => {

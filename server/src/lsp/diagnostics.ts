@@ -10,15 +10,17 @@ import type { SettingsStore } from './settings';
 import type { ValidationThread } from './validation-thread';
 
 /**
- * Publishes diagnostics after open and change. Checks run on the validation thread, one file at a time, the
- * smallest waiting file first, so the request thread keeps answering hover and completion while a large file is
- * checked. Changes that arrive together are coalesced (only the latest version is checked), a check whose document
+ * Publishes diagnostics after open and change. Checks run on the validation thread, one file at a time, the file
+ * just edited first, then the smallest waiting file, so the request thread keeps answering hover and completion
+ * while a large file is checked, and an edit's diagnostics do not wait for the other open files' checks. Changes that arrive together are coalesced (only the latest version is checked), a check whose document
  * changed is cancelled, and a result for a version that is no longer current is dropped. A check that ran out of
  * its time budget is published as it is (with a `checked-partly` notice) and continued in a further round after
  * the files waiting meanwhile, as long as each round gets further.
  */
 export class DiagnosticsPublisher {
   private readonly waiting = new Set<string>();
+  /** The document the editor changed last: its check goes before the other open files' (which mostly answer from cache). */
+  private edited: string | undefined;
   private running: string | undefined;
   private wakeUp: NodeJS.Immediate | undefined;
   /** Per URI: where the last round of that version stopped; a round that gets no further is the last one. */
@@ -39,6 +41,7 @@ export class DiagnosticsPublisher {
 
   /** The editor sent this text (open or change): the validation thread gets it before any check of it. */
   changed(document: TextDocument): void {
+    this.edited = document.uri;
     this.thread.text(document.uri, document.version, document.getText());
     this.thread.cancelIfRunning(document.uri);
   }
@@ -71,6 +74,18 @@ export class DiagnosticsPublisher {
   private next(): void {
     if (this.running) return;
     if (this.waiting.size === 0) return this.onIdle();
+    const uri = this.edited !== undefined && this.waiting.has(this.edited) ? this.edited : this.smallestWaiting();
+    this.edited = undefined;
+    if (uri === undefined) return;
+    this.waiting.delete(uri);
+    this.running = uri;
+    void this.check(uri).finally(() => {
+      this.running = undefined;
+      this.next();
+    });
+  }
+
+  private smallestWaiting(): string | undefined {
     let uri: string | undefined;
     let size = Infinity;
     for (const candidate of this.waiting) {
@@ -79,13 +94,7 @@ export class DiagnosticsPublisher {
       const length = typeof text === 'string' ? text.length : 0;
       if (length < size) [uri, size] = [candidate, length];
     }
-    if (uri === undefined) return;
-    this.waiting.delete(uri);
-    this.running = uri;
-    void this.check(uri).finally(() => {
-      this.running = undefined;
-      this.next();
-    });
+    return uri;
   }
 
   private async validate(uri: string): Promise<void> {

@@ -44,7 +44,6 @@ port?.on('message', (message: ToWorker) => {
       const known = open.get(message.uri);
       open.set(message.uri, { version: message.version, text: message.text, parser: known?.parser ?? new ManifestParser() });
       invalidate(message.uri);
-      parseSoon(message.uri);
       break;
     }
     case 'close':
@@ -81,22 +80,6 @@ function parsed(uri: string, entry: OpenText): ManifestFile {
     workspace.open(uri, entry.file);
   }
   return entry.file;
-}
-
-/**
- * A text that came in is parsed on the next turn, unless a check did it first: the check that the request thread asks
- * for right after the text then finds the parse done. Several texts of a document arriving together parse once, the
- * latest.
- */
-function parseSoon(uri: string): void {
-  setImmediate(() => {
-    const entry = open.get(uri);
-    try {
-      if (entry) parsed(uri, entry);
-    } catch {
-      // A buffer that cannot be parsed fails in its own check.
-    }
-  });
 }
 
 function check(job: number, uri: string, settings: Settings, target: KustomizeTarget | undefined): void {
