@@ -44,14 +44,18 @@ describe('pod specs found in a CRD schema by their structure', () => {
 
   it('is conservative: only an object that requires `containers` of objects with name and image', () => {
     const containers = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, image: { type: 'string' } } } };
-    assert.ok(isPodSpecSchema({ type: 'object', required: ['containers'], properties: { containers } }));
+    const volumes = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } };
+    assert.ok(isPodSpecSchema({ type: 'object', required: ['containers'], properties: { containers, volumes, restartPolicy: { type: 'string' } } }));
+    // Argo's containerSet: required containers, but its mounts name the template's volumes; it has none itself.
+    assert.ok(!isPodSpecSchema({ type: 'object', required: ['containers'], properties: { containers, volumeMounts: volumes, retryStrategy: { type: 'object' } } }));
+    assert.ok(!isPodSpecSchema({ type: 'object', required: ['containers'], properties: { containers, volumes } }), 'nothing else of a PodSpec');
     // prometheus-operator's Prometheus.spec: containers to merge into the operator's own pod, none required.
-    assert.ok(!isPodSpecSchema({ type: 'object', properties: { containers, volumes: { type: 'array' } } }));
+    assert.ok(!isPodSpecSchema({ type: 'object', properties: { containers, volumes, initContainers: containers } }));
     assert.ok(!isPodSpecSchema({ type: 'object', required: ['containers'], properties: { containers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } } } }));
     assert.ok(!isPodSpecSchema({ type: 'object', required: ['containers'], properties: { containers: { type: 'object', properties: { name: {}, image: {} } } } }));
     assert.ok(!isPodSpecSchema({ type: 'object', 'x-kubernetes-preserve-unknown-fields': true }));
     // A bare PodSpec (no metadata beside it) inside a list; nothing under metadata or status, nothing in allOf.
-    const podSpec = { type: 'object', required: ['containers'], properties: { containers } };
+    const podSpec = { type: 'object', required: ['containers'], properties: { containers, volumes, serviceAccountName: { type: 'string' } } };
     const schema = {
       type: 'object',
       properties: {

@@ -7,11 +7,15 @@
  * for `core/v1 PodSpec`:
  * - `containers` is in its `required` list (PodSpec's `containers` has no `omitempty`, so every generated schema
  *   requires it), and
- * - `properties.containers` is an array whose items are objects with both `name` and `image` properties (Container).
+ * - `properties.containers` is an array whose items are objects with both `name` and `image` properties (Container),
+ * - it has a `volumes` property (what the containers mount must be declared in the same object) and at least one
+ *   more property only a PodSpec has (POD_ONLY: `initContainers`, `restartPolicy`, `serviceAccountName`, …).
  *
  * That is deliberately narrow. An operator spec that merely *lets you add* containers (prometheus-operator's
  * `Prometheus.spec.containers`, merged into the StatefulSet it generates, may name a container without an image)
- * does not require `containers` and is not a pod: a false "missing image" costs more than a missed check. A pod
+ * does not require `containers` and is not a pod: a false "missing image" costs more than a missed check. Argo's
+ * `containerSet` requires `containers` but mounts volumes its template declares, and has no `volumes`: not a pod
+ * either (a false `undefined-volume` otherwise). A pod
  * template kept as `x-kubernetes-preserve-unknown-fields` has no structure to recognise and is not found either.
  *
  * The pod's labels and annotations are the `metadata` beside the pod spec when the pod spec is the `spec` of an object
@@ -41,12 +45,17 @@ function own(object: Record<string, unknown> | undefined, key: string): unknown 
   return object && Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
+/** PodSpec properties that no container list of another kind has (core/v1 PodSpec). */
+const POD_ONLY = ['initContainers', 'restartPolicy', 'serviceAccountName', 'nodeSelector', 'tolerations', 'affinity', 'securityContext', 'terminationGracePeriodSeconds', 'imagePullSecrets', 'hostNetwork'];
+
 /** Whether a schema object is a PodSpec as controller-gen writes one (see the file comment). */
 export function isPodSpecSchema(schema: unknown): boolean {
   const object = record(schema);
   const required = own(object, 'required');
   if (!Array.isArray(required) || !required.includes('containers')) return false;
-  const containers = record(own(record(own(object, 'properties')), 'containers'));
+  const properties = record(own(object, 'properties'));
+  if (!properties || !Object.hasOwn(properties, 'volumes') || !POD_ONLY.some((name) => Object.hasOwn(properties, name))) return false;
+  const containers = record(own(properties, 'containers'));
   if (own(containers, 'type') !== 'array') return false;
   const fields = record(own(record(own(containers, 'items')), 'properties'));
   return !!fields && Object.hasOwn(fields, 'name') && Object.hasOwn(fields, 'image');

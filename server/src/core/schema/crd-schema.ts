@@ -1,5 +1,6 @@
 import type { JsonSchema } from './types';
 import type { KindJsonSchema } from './kind-schema';
+import { FORMAT_KEYWORD, isCheckedFormat, LIST_MAP_KEYS_KEYWORD, type ListMapKey } from './crd-values';
 
 /**
  * A CustomResourceDefinition's `openAPIV3Schema` as a strict JSON schema: what the API server accepts for a custom
@@ -8,7 +9,9 @@ import type { KindJsonSchema } from './kind-schema';
  * Sources (kubernetes/kubernetes, staging/src/k8s.io/apiextensions-apiserver/pkg/apiserver):
  * - validation/validation.go ConvertJSONSchemaPropsWithPostProcess: `x-kubernetes-int-or-string` is the types
  *   integer and string, `nullable` adds null; StripUnsupportedFormatsPostProcess drops formats the server does not
- *   know (here every format is dropped: a missed check, never a false one).
+ *   know. The formats crd-values.ts checks as the server does are kept (as FORMAT_KEYWORD); the rest are dropped.
+ * - schema/listtype/validation.go: the keys of an `x-kubernetes-list-type: map` list are unique (LIST_MAP_KEYS_KEYWORD,
+ *   with the key fields' defaults, which defaulting fills in first).
  * - schema/pruning: fields the schema does not specify are pruned, and strict field validation reports a pruned
  *   field as `unknown field`; `x-kubernetes-preserve-unknown-fields` keeps them. So an object is closed
  *   (additionalProperties false) unless it preserves unknown fields or is a map (additionalProperties a schema).
@@ -81,6 +84,9 @@ function convert(input: unknown, place: Place): Built {
   if (pattern !== undefined) out.pattern = pattern;
   // listType set: every item once (the API server reports a duplicate); uniqueItems itself is not allowed in v1 CRDs.
   if (input.uniqueItems === true || input['x-kubernetes-list-type'] === 'set') out.uniqueItems = true;
+  if (typeof input.format === 'string' && isCheckedFormat(input.format)) out[FORMAT_KEYWORD] = input.format;
+  const listMapKeys = place.structural ? listMapKeysOf(input) : undefined;
+  if (listMapKeys) out[LIST_MAP_KEYS_KEYWORD] = listMapKeys;
   if (Array.isArray(input.required)) out.required = input.required.filter((name): name is string => typeof name === 'string');
 
   const required = new Set(out.required ?? []);
@@ -105,6 +111,20 @@ function convert(input: unknown, place: Place): Built {
   const isObjectNode = declared === 'object' || out.properties !== undefined;
   if (place.structural && isObjectNode && !preserve && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
+}
+
+/** The key fields of a structural `x-kubernetes-list-type: map` list, each with its schema default (listtype/validation.go). */
+function listMapKeysOf(input: Props): ListMapKey[] | undefined {
+  const names = input['x-kubernetes-list-map-keys'];
+  if (input['x-kubernetes-list-type'] !== 'map' || !Array.isArray(names)) return undefined;
+  const fields = isObject(input.items) && isObject(input.items.properties) ? input.items.properties : {};
+  const keys = names
+    .filter((name): name is string => typeof name === 'string')
+    .map((name) => {
+      const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
+      return isObject(field) && field.default !== undefined ? { name, default: field.default } : { name };
+    });
+  return keys.length ? keys : undefined;
 }
 
 /** apiVersion, kind and metadata as the API server reads them in a resource (the root or an embedded one). */

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema } from './types';
+import { duplicateListMapKeys, FORMAT_KEYWORD, LIST_MAP_KEYS_KEYWORD, matchesFormat, type ListMapKey } from './crd-values';
 
 /**
  * A JSON schema checked by walking the value with it, with Ajv's error objects (keyword, instancePath, params,
@@ -10,7 +11,8 @@ import type { JsonSchema } from './types';
  * The keywords are those crd-schema.ts writes and the built-in ObjectMeta uses: $ref (to `#/definitions/<name>`,
  * with its siblings applied, as Ajv 8 does), type, enum, required, properties, patternProperties,
  * additionalProperties, items, the numeric, length, item-count and property-count bounds, pattern, uniqueItems,
- * allOf, anyOf, oneOf and not. Others are ignored (never a false finding).
+ * allOf, anyOf, oneOf and not, and crd-values.ts' formats and list-map keys. Others are ignored (never a false
+ * finding).
  */
 
 type Node = JsonSchema & Record<string, unknown>;
@@ -119,6 +121,10 @@ export function interpretSchema(definitions: Readonly<Record<string, JsonSchema>
     if (typeof schema.pattern === 'string' && typeof value === 'string' && regex(schema.pattern)?.test(value) === false) {
       out.push(error('pattern', path, { pattern: schema.pattern }, `must match pattern "${schema.pattern}"`));
     }
+    const format = schema[FORMAT_KEYWORD];
+    if (typeof format === 'string' && typeof value === 'string' && !matchesFormat(format, value)) {
+      out.push(error('format', path, { format }, `must match format "${format}"`));
+    }
     if (Array.isArray(value)) checkArray(schema, value, path, out, depth);
     else if (isPlainObject(value)) checkObject(schema, value, path, out, depth);
     checkBranches(schema, value, path, out, depth);
@@ -136,6 +142,10 @@ export function interpretSchema(definitions: Readonly<Record<string, JsonSchema>
           }
         }
       }
+    }
+    const keys = schema[LIST_MAP_KEYS_KEYWORD];
+    if (Array.isArray(keys)) {
+      for (const { index, key } of duplicateListMapKeys(value, keys as ListMapKey[])) out.push(error('listMapKeys', pointer(path, index), { key }, 'must not repeat a list-map key'));
     }
     const items = schema.items as Node | undefined;
     if (isPlainObject(items)) value.forEach((item, index) => check(items, item, pointer(path, index), out, depth));

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { type SchemaWalker } from './schema-walker';
 import { closest as suggest } from '../text/closest';
 import type { SchemaPath, SchemaProblem } from './types';
+import { goMapText } from './crd-values';
 
 const TYPE_PHRASES: Record<string, string> = {
   string: 'a string',
@@ -53,6 +54,11 @@ function formatValue(value: unknown): string {
 }
 
 /** "containerPort", "args[2]", or "The document" for the root. */
+/** The path as the API server writes it: `spec.ports[1].name`. */
+function apiPath(path: SchemaPath): string {
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step), '');
+}
+
 function fieldLabel(path: SchemaPath): string {
   if (path.length === 0) return 'The document';
   const last = path[path.length - 1];
@@ -268,6 +274,30 @@ function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition
         code: 'invalid-enum',
         message: `Invalid value ${formatValue(actual)} for ${fieldLabel(path)}. Allowed values: ${shown}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         data: suggestion ? { allowed, suggestion } : { allowed },
+      };
+    }
+    case 'format': {
+      // kube-openapi errors.InvalidType: `<path> in body must be of type <format>: "<value>"`.
+      const actual = valueAt(root, path);
+      const format = (error.params as { format: string }).format;
+      return {
+        path,
+        target: 'value',
+        code: 'invalid-value',
+        message: `${apiPath(path)} in body must be of type ${format}: ${JSON.stringify(actual)}`,
+      };
+    }
+    case 'listMapKeys': {
+      // listtype/validation.go: field.Duplicate at the later item, its key fields printed with %#v.
+      const key = (error.params as { key: Record<string, unknown> }).key;
+      const first = Object.keys(key)[0];
+      const item = valueAt(root, path);
+      const onKey = first !== undefined && !!item && typeof item === 'object' && Object.hasOwn(item, first);
+      return {
+        path: onKey ? [...path, first] : path,
+        target: 'value',
+        code: 'invalid-value',
+        message: `${apiPath(path)}: Duplicate value: ${goMapText(key)}: the list is a map keyed by ${Object.keys(key).join(', ') || 'its key fields'}, so each key may appear once.`,
       };
     }
     case 'uniqueItems': {
