@@ -26,6 +26,8 @@ export interface PatchEntry {
 
 export interface ImageEntry {
   name: string;
+  /** Its node in the kustomization file (`['images', 0]`, with the key as written). */
+  node: [string, number];
   newName?: string;
   newTag?: string;
   digest?: string;
@@ -49,12 +51,12 @@ export interface Kustomization {
   namespace?: string;
   labels: LabelEntry[];
   replicas: { name: string; count: number }[];
-  /** Fields this product does not render (generators, helm charts...), by name, for one "not resolved here" note. */
+  /** Fields this product does not render (generators, helm charts...), by their key in the file, for one "not resolved here" note. */
   unresolvedFields: string[];
 }
 
 /** Fields kustomize has that we do not render; their output is not part of the merged pods. */
-const UNRESOLVED_FIELDS = ['configMapGenerator', 'secretGenerator', 'generators', 'transformers', 'validators', 'helmCharts', 'helmChartInflationGenerator', 'replacements', 'vars', 'openapi', 'crds'];
+const UNRESOLVED_FIELDS = ['configMapGenerator', 'secretGenerator', 'generators', 'transformers', 'validators', 'helmCharts', 'helmChartInflationGenerator', 'replacements', 'vars', 'openapi', 'crds'] as const;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
@@ -64,15 +66,39 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/**
+ * The key of `map` that kustomize reads as field `name`: it decodes with Go's encoding/json, which matches field
+ * names case-insensitively (`patchesJSON6902`, `NAMEPREFIX`, `TARGET: {KIND: …}` all work). Checked with
+ * `kubectl kustomize` (v5.5.0): an exact key wins over a folded one in either order; of two folded ones, the first.
+ */
+export function fieldKey(map: Record<string, unknown>, name: string): string | undefined {
+  if (Object.hasOwn(map, name)) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(map).find((key) => key.toLowerCase() === lower);
+}
+
+/** `map` with the fields kustomize reads under their own names (see fieldKey). */
+function folded(map: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const name of names) {
+    const key = fieldKey(map, name);
+    if (key !== undefined) result[name] = map[key];
+  }
+  return result;
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
+const TARGET_FIELDS = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const;
+
 function target(value: unknown): PatchTarget | undefined {
-  const map = record(value);
-  if (!map) return undefined;
+  const found = record(value);
+  if (!found) return undefined;
+  const map = folded(found, TARGET_FIELDS);
   const result: PatchTarget = {};
-  for (const key of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) {
+  for (const key of TARGET_FIELDS) {
     const item = text(map[key]);
     if (item !== undefined) result[key] = item;
   }
@@ -89,45 +115,58 @@ function stringMap(value: unknown): Record<string, string> {
   return result;
 }
 
+/** The fields the render reads (their keys in the file may differ in case: fieldKey). */
+const ROOT_FIELDS = ['kind', 'resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'images', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'replicas', ...UNRESOLVED_FIELDS] as const;
+
 /** Reads a kustomization file's text; undefined when it is not YAML or not a map. */
 export function parseKustomization(source: string): Kustomization | undefined {
   const document = parseDocument(source, { logLevel: 'silent' });
   if (document.errors.length > 0) return undefined;
-  const root = record(document.toJS({ maxAliasCount: 1000 }));
-  if (!root) return undefined;
+  const written = record(document.toJS({ maxAliasCount: 1000 }));
+  if (!written) return undefined;
+  const root = folded(written, ROOT_FIELDS);
+  /** The list under `field`, with its key as written (for nodes in the file). */
+  const list = (field: (typeof ROOT_FIELDS)[number]): { key: string; items: unknown[] } => ({ key: fieldKey(written, field) ?? field, items: Array.isArray(root[field]) ? (root[field] as unknown[]) : [] });
+  const entry = (item: unknown) => {
+    const found = record(item);
+    return found ? folded(found, ['path', 'patch', 'target']) : undefined;
+  };
   const patches: PatchEntry[] = [];
-  const list = (field: string): unknown[] => (Array.isArray(root[field]) ? (root[field] as unknown[]) : []);
-  list('patches').forEach((item, index) => {
-    const map = record(item);
-    if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field: 'patches', node: ['patches', index] });
-  });
-  list('patchesStrategicMerge').forEach((item, index) => {
-    // An entry is a path, or an inline patch (a string holding YAML with a newline).
-    const node: [string, number] = ['patchesStrategicMerge', index];
-    if (typeof item === 'string') patches.push(item.includes('\n') ? { patch: item, field: 'patchesStrategicMerge', node } : { path: item, field: 'patchesStrategicMerge', node });
-  });
-  list('patchesJson6902').forEach((item, index) => {
-    const map = record(item);
-    if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field: 'patchesJson6902', node: ['patchesJson6902', index] });
-  });
-  const images: ImageEntry[] = [];
-  for (const item of Array.isArray(root.images) ? root.images : []) {
-    const map = record(item);
-    const name = text(map?.name);
-    if (map && name) images.push({ name, newName: text(map.newName), newTag: text(map.newTag), digest: text(map.digest) });
+  for (const field of ['patches', 'patchesStrategicMerge', 'patchesJson6902'] as const) {
+    const { key, items } = list(field);
+    items.forEach((item, index) => {
+      const node: [string, number] = [key, index];
+      // A patchesStrategicMerge entry is a path, or an inline patch (a string holding YAML with a newline).
+      if (field === 'patchesStrategicMerge') {
+        if (typeof item === 'string') patches.push(item.includes('\n') ? { patch: item, field, node } : { path: item, field, node });
+        return;
+      }
+      const map = entry(item);
+      if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field, node });
+    });
   }
+  const images: ImageEntry[] = [];
+  const imageList = list('images');
+  imageList.items.forEach((item, index) => {
+    const found = record(item);
+    const map = found && folded(found, ['name', 'newName', 'newTag', 'digest']);
+    const name = text(map?.name);
+    if (map && name) images.push({ name, newName: text(map.newName), newTag: text(map.newTag), digest: text(map.digest), node: [imageList.key, index] });
+  });
   const labels: LabelEntry[] = [];
   // commonLabels: into metadata, selectors and templates (kustomize's commonLabels field spec).
   if (record(root.commonLabels)) labels.push({ pairs: stringMap(root.commonLabels), includeSelectors: true, includeTemplates: true });
-  for (const item of Array.isArray(root.labels) ? root.labels : []) {
-    const map = record(item);
-    if (!map) continue;
+  for (const item of list('labels').items) {
+    const found = record(item);
+    if (!found) continue;
+    const map = folded(found, ['pairs', 'includeSelectors', 'includeTemplates']);
     const includeSelectors = map.includeSelectors === true;
     labels.push({ pairs: stringMap(map.pairs), includeSelectors, includeTemplates: includeSelectors || map.includeTemplates === true });
   }
   const replicas: { name: string; count: number }[] = [];
-  for (const item of Array.isArray(root.replicas) ? root.replicas : []) {
-    const map = record(item);
+  for (const item of list('replicas').items) {
+    const found = record(item);
+    const map = found && folded(found, ['name', 'count']);
     const name = text(map?.name);
     if (map && name && typeof map.count === 'number') replicas.push({ name, count: map.count });
   }
@@ -142,6 +181,6 @@ export function parseKustomization(source: string): Kustomization | undefined {
     namespace: text(root.namespace),
     labels,
     replicas,
-    unresolvedFields: UNRESOLVED_FIELDS.filter((field) => root[field] !== undefined),
+    unresolvedFields: UNRESOLVED_FIELDS.flatMap((field) => fieldKey(written, field) ?? []),
   };
 }

@@ -6,6 +6,7 @@ import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/ma
 import { asMap, asSeq, type YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import type { KustomizeHost } from './host';
+import { inlinePatchText } from './inline-patch';
 import type { Origin } from './origins';
 import { renderKustomization, type ParseText, type RenderedResource, type RenderResult, type RenderReuse } from './render';
 import { isDirectiveKey } from './strategic-merge';
@@ -102,6 +103,11 @@ export class SourceFiles {
     }
     return this.files.get(path);
   }
+
+  /** Text that is no file of its own (an inline patch). */
+  parseText(text: string): ManifestFile {
+    return this.parse(text);
+  }
 }
 
 /** The span in its source file of a node of a rendered resource. */
@@ -109,10 +115,18 @@ export function placeIn(sources: SourceFiles, origin: Origin, target: 'key' | 'v
   const file = sources.get(origin.file);
   if (!file) return undefined;
   if (origin.inline) {
-    // An inline patch is a string in the kustomization: its findings go on that entry's `patch:` value.
+    // An inline patch is a string in the kustomization: in a literal block, its findings go on their node inside it;
+    // otherwise on that entry's `patch:` key.
     const slot = file.slots[0];
     if (!slot) return undefined;
-    const span = spanOfProblem(slot.document, { path: [...origin.inline, 'patch'], target: 'key' });
+    const patchPath = [...origin.inline, 'patch'];
+    const patch = inlinePatchText(slot.document, patchPath);
+    const inner = patch && sources.parseText(patch.text).slots[origin.doc];
+    if (patch && inner) {
+      const span = spanOfProblem(inner.document, { path: origin.path, target });
+      return { start: slot.start + patch.offset(inner.start + span.start), end: slot.start + patch.offset(inner.start + span.end) };
+    }
+    const span = spanOfProblem(slot.document, { path: patchPath, target: 'key' });
     return { start: slot.start + span.start, end: slot.start + span.end };
   }
   const slot = file.slots[origin.doc];

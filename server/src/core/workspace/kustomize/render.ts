@@ -6,6 +6,7 @@ import type { Origin, Origins } from './origins';
 import { applyJsonPatch } from './json-patch';
 import { strategicMerge } from './strategic-merge';
 import { RenderMemo } from './render-memo';
+import { fixNameReferences, renamed, type NameHistory } from './name-references';
 import { transformResource } from './transformers';
 
 type Json = Record<string, unknown>;
@@ -17,6 +18,8 @@ export interface RenderedResource {
   origin: Origin;
   /** The strategic-merge patches applied to it, in order. */
   patchedBy: Origin[];
+  /** Its names before namePrefix/nameSuffix (only when renamed): for references to it. */
+  names?: NameHistory;
 }
 
 /** Something the render did not follow: a remote base, a generator, a JSON 6902 patch. Never an error. */
@@ -160,6 +163,7 @@ export function renderKustomization(host: KustomizeHost, dir: string, reuse: Ren
   const memo = reuse.memo ?? new RenderMemo();
   const result: RenderResult = { resources: [], notes: [], problems: [], origins: memo.origins, files: new Set(), parse: reuse.parse ?? parseManifest, readKustomization: reuse.kustomization ?? memo.kustomization, memo };
   result.resources = renderDir(host, dir, result, 0, new Set());
+  fixNameReferences(result.resources, result.memo);
   return result;
 }
 
@@ -197,6 +201,7 @@ function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth
   for (const resource of resources) {
     const { value } = resource;
     resource.value = result.memo.transformed(file, kustomization, value, () => transformResource(kustomization, value, result.origins, file));
+    resource.names = renamed(resource.names, value, resource.value, kustomization);
   }
   visiting.delete(dir);
   return resources;
@@ -244,7 +249,7 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
         const base = resource.value;
         const merged = result.memo.patched(base, patch, entry.target ? 'merge retargeted' : 'merge', () => strategicMerge(base, entry.target ? retargeted(patch, base, result.origins) : patch, result.origins));
         if (!isMap(merged)) return [];
-        return [{ value: merged, origin: resource.origin, patchedBy: [...resource.patchedBy, origin] }];
+        return [{ ...resource, value: merged, patchedBy: [...resource.patchedBy, origin] }];
       });
       if (matched > 0) continue;
       if (entry.target) {

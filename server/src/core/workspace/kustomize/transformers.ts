@@ -23,7 +23,7 @@ function at(value: unknown, path: YamlPath): unknown {
  * Copy-on-write changes of one resource: the maps and lists on the way to a write are copied once (with their
  * origins), so the input value, which earlier renders and the render memo share, is never changed.
  */
-class Draft {
+export class Draft {
   private readonly copies = new Set<object>();
   constructor(
     public root: Json,
@@ -157,7 +157,7 @@ export function transformResource(kustomization: Kustomization, value: Json, ori
       const written = draft.writable([...specPath, list, position], false);
       if (!written) return;
       written.image = next;
-      origins.setKey(written, 'image', { file, doc: 0, path: ['images', index] });
+      origins.setKey(written, 'image', { file, doc: 0, path: image.node });
     });
   }
   return draft.root;
