@@ -4,10 +4,11 @@ import { isRemote, joinPath, kustomizationFileIn, type KustomizeHost } from './h
 import type { Kustomization, PatchEntry, PatchTarget } from './kustomization';
 import type { Origin, Origins } from './origins';
 import { applyJsonPatch } from './json-patch';
+import { parseSelector, selectorMatches } from './selectors';
 import { strategicMerge } from './strategic-merge';
 import { RenderMemo } from './render-memo';
 import { fixNameReferences, renamed, type NameHistory } from './name-references';
-import { transformResource } from './transformers';
+import { Draft, transformResource } from './transformers';
 
 type Json = Record<string, unknown>;
 
@@ -136,21 +137,32 @@ function selects(resource: Json, target: PatchTarget | undefined, patch: Json): 
   return true;
 }
 
-/** Whether a target's selectors are ones this render evaluates (equality-based); otherwise "selects nothing" is not reported. */
+/** Whether kustomize can parse a target's selectors; one it cannot stops its build, so "selects nothing" is not reported. */
 function evaluable(target: PatchTarget): boolean {
-  return [target.labelSelector, target.annotationSelector].every((selector) => selector === undefined || !/[()]|(^|,)\s*!|\s(in|notin)\s/.test(selector));
+  return [target.labelSelector, target.annotationSelector].every((selector) => selector === undefined || 'requirements' in parseSelector(selector));
 }
 
-/** Equality-based selectors (`a=b,c!=d`, `a`); set-based ones select nothing here. */
+/** A label or annotation selector over a map of labels (set-based and equality-based, as labels.Parse: selectors.ts). */
 function matchesSelector(selector: string, labels: unknown): boolean {
-  const map = isMap(labels) ? labels : {};
-  return selector.split(',').every((term) => {
-    const part = term.trim();
-    const match = /^([^=!\s]+)\s*(==|=|!=)?\s*(.*)$/.exec(part);
-    if (!match) return false;
-    const [, key, op, value] = match;
-    if (!op) return key in map;
-    return op === '!=' ? String(map[key] ?? '') !== value : String(map[key] ?? '') === value;
+  const map: Record<string, string> = {};
+  if (isMap(labels)) for (const [key, value] of Object.entries(labels)) map[key] = String(value);
+  return selectorMatches(parseSelector(selector), map);
+}
+
+/**
+ * Kustomize drops a resource's empty or null `metadata.annotations` at the end of every build (its
+ * RemoveBuildAnnotations sets the remaining annotations, and kyaml's SetAnnotations clears the field when there are
+ * none; checked with kubectl kustomize v5.5.0: `labels: {}` and a pod template's `annotations: {}` stay).
+ */
+function withoutEmptyAnnotations(value: Json, memo: RenderMemo): Json {
+  const metadata = value.metadata;
+  if (!isMap(metadata) || !('annotations' in metadata) || !(metadata.annotations === null || (isMap(metadata.annotations) && Object.keys(metadata.annotations).length === 0))) return value;
+  // A copy (kept by the memo): the value may be shared with earlier renders.
+  return memo.patched(value, metadata, 'without empty annotations', () => {
+    const draft = new Draft(value, memo.origins);
+    const writable = draft.writable(['metadata'], false);
+    if (writable) delete writable.annotations;
+    return draft.root;
   });
 }
 
@@ -164,6 +176,7 @@ export function renderKustomization(host: KustomizeHost, dir: string, reuse: Ren
   const result: RenderResult = { resources: [], notes: [], problems: [], origins: memo.origins, files: new Set(), parse: reuse.parse ?? parseManifest, readKustomization: reuse.kustomization ?? memo.kustomization, memo };
   result.resources = renderDir(host, dir, result, 0, new Set());
   fixNameReferences(result.resources, result.memo);
+  for (const resource of result.resources) resource.value = withoutEmptyAnnotations(resource.value, result.memo);
   return result;
 }
 
