@@ -60,6 +60,11 @@ export interface TopologyWorkload {
 }
 export interface TopologyResult {
   workloads: TopologyWorkload[];
+  /**
+   * Other documents the diagrams were drawn from (`file:` URIs: a patch's base and kustomizations): the panel
+   * redraws when one of them changes, as when the document itself does.
+   */
+  dependsOn?: string[];
   /** Why there is nothing to draw when the server declined the file (too large, binary). */
   notice?: string;
 }

@@ -87,6 +87,8 @@ class TopologyPanel {
   private documentUri: vscode.Uri | undefined;
   private workloads: TopologyWorkload[] = [];
   private firstWorkloadKey: string | undefined;
+  /** The other documents the shown diagrams were drawn from (a patch's base, its kustomizations), as URI strings. */
+  private dependsOn = new Set<string>();
   private debounce: NodeJS.Timeout | undefined;
   /** Bumped per request; a response that arrives after a newer request was sent is dropped. */
   private requestSeq = 0;
@@ -129,6 +131,7 @@ class TopologyPanel {
     this.documentUri = uri;
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      this.watchSources(),
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isFromWebviewMessage(message)) void this.onMessage(message);
       }),
@@ -140,12 +143,24 @@ class TopologyPanel {
         if (this.isTracked(event.textEditor.document)) this.schedule(false);
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.isTracked(event.document) && event.contentChanges.length) this.schedule(true);
+        if ((this.isTracked(event.document) || this.dependsOn.has(event.document.uri.toString())) && event.contentChanges.length) this.schedule(true);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.isTracked(document)) this.post({ type: 'empty', message: `${baseName(document.uri)} was closed.` });
       }),
     );
+  }
+
+  /** A base or kustomization of the shown overlay changed on disk (saved by another tool, a checkout). */
+  private watchSources(): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.json,Kustomization}');
+    const changed = (uri: vscode.Uri) => {
+      if (this.dependsOn.has(uri.toString())) this.schedule(true);
+    };
+    watcher.onDidChange(changed);
+    watcher.onDidCreate(changed);
+    watcher.onDidDelete(changed);
+    return watcher;
   }
 
   private isTracked(document: vscode.TextDocument): boolean {
@@ -187,6 +202,7 @@ class TopologyPanel {
     }
     if (seq !== this.requestSeq) return;
     this.workloads = result.workloads;
+    this.dependsOn = new Set((result.dependsOn ?? []).map((other) => vscode.Uri.parse(other).toString()));
     if (!result.workloads.length) {
       this.firstWorkloadKey = undefined;
       const message = result.notice ?? `${baseName(uri)} holds no Pod, workload with a pod template, or Compose services.`;

@@ -27,7 +27,9 @@ export const topologyFeature: ServerFeature = {
         context.workspace.opened(current.document);
         const workspace = { index: context.workspace.index, uri, complete: context.workspace.isReady };
         const workloads = context.service.topology(file, settings, { offset, fileName: uri, workspace }, kustomizeContextFor(uri, context.documents, context.settings, context.kustomize));
+        const dependsOn = [...new Set(workloads.flatMap((w) => w.files ?? []))].map((file) => pathToFileURL(file).href);
         return {
+          ...(dependsOn.length ? { dependsOn } : {}),
           workloads: workloads.map((w) => ({
             name: w.name,
             kind: w.kind,

@@ -1,6 +1,7 @@
 // The validation thread: parses and checks one open file per request of the server's request thread, with the
 // editor's time budget, its own kustomize cache and its own workspace index, and answers with ready diagnostics.
 // Runs as its own bundle (server/out/validation-worker.js).
+import { pathToFileURL } from 'url';
 import { parentPort, workerData } from 'worker_threads';
 import { configFileFindings, isConfigFile } from '../core/config-file';
 import type { Budget } from '../core/features/validation';
@@ -13,6 +14,9 @@ import { IndexMirror } from './index-mirror';
 import { kustomizeContext, kustomizePath, type KustomizeTarget } from './kustomize';
 import { CANCEL_SLOT, type FromWorker, type ToWorker } from './validation-protocol';
 import { warmUp } from './warm-up';
+
+/** Related places of a finding are named by the kustomize code's paths. */
+const fileUri = (file: string): string => pathToFileURL(file).href;
 
 interface OpenText {
   version: number;
@@ -117,5 +121,5 @@ function check(job: number, uri: string, settings: Settings, target: KustomizeTa
     ? configFileFindings(file.text, settings.docsBaseUrl)
     : service.validate(file, settings, target && kustomizeContext(target, (other) => open.get(other)?.text, kustomize), uri, { workspace: workspace.forValidation(), budget });
   if (cancelled) return post({ type: 'cancelled', job });
-  post({ type: 'done', job, uri, version: entry.version, diagnostics: findings.map((f) => toDiagnostic(f, file.lineIndex)), stoppedAt });
+  post({ type: 'done', job, uri, version: entry.version, diagnostics: findings.map((f) => toDiagnostic(f, file.lineIndex, fileUri)), stoppedAt });
 }

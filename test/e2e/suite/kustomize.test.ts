@@ -15,7 +15,7 @@ function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 suite('kustomize overlays in a real VS Code', () => {
-  test('a patch that adds a log shipper shows the merged pod finding in the patch, and the topology draws the base container with the patch one', async () => {
+  test('a patch that adds a log shipper shows the merged pod finding in the patch, and the topology draws the base container with the patch one, and redraws when the base is edited', async () => {
     await sidecarApi();
     const editor = await openYaml('kustomize/overlay/add-log-shipper.yaml');
     const document = editor.document;
@@ -52,5 +52,24 @@ suite('kustomize overlays in a real VS Code', () => {
     assert.equal(fromAfter('fluent-bit'), 'from add-log-shipper.yaml', JSON.stringify(lines));
     assert.equal(fromAfter('orders'), 'from ../base/deployment.yaml', JSON.stringify(lines));
     assert.ok(lines.indexOf('fluent-bit') < lines.indexOf('orders'), JSON.stringify(lines));
+
+    // The panel follows the base too: an unsaved edit of ../base/deployment.yaml (the patch stays the tracked
+    // document, the base is not even shown) is drawn.
+    const base = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(document.uri, '..', '..', 'base', 'deployment.yaml'));
+    const name = rangeOf(base, '- name: orders');
+    const rename = new vscode.WorkspaceEdit();
+    rename.replace(base.uri, new vscode.Range(name.end, name.end), '-blue');
+    assert.ok(await vscode.workspace.applyEdit(rename), 'the edit of the base applies');
+    try {
+      const redrawn = await withTimeout(
+        Promise.resolve(vscode.commands.executeCommand<TopologyRender>('sidecar.topology.lastRender', { documentUri: document.uri.toString(), labels: ['orders-blue', 'fluent-bit'], timeoutMs: 30_000 })),
+        35_000,
+        'the topology redrawn after the base changed',
+      );
+      assert.equal(redrawn.error, undefined);
+    } finally {
+      await vscode.window.showTextDocument(base);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 });

@@ -23,6 +23,8 @@ export interface WorkloadDiagram extends Span {
   /** Mermaid sequence diagram: start and stop order. */
   sequence: string;
   nodes: DiagramNode[];
+  /** Other files the diagram was drawn from (a kustomize overlay's bases, patches, kustomizations): a change to one redraws it. */
+  files?: string[];
 }
 
 /** Node classes; the flowchart declares a classDef for each. */

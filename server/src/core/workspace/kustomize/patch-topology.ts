@@ -100,7 +100,7 @@ export function kustomizeTopology(
         const lines = origin && sources.get(origin.file)?.lineIndex;
         return place && lines && origin ? { ...node, source: { file: origin.file, range: lines.rangeOf(place.start, place.end) } } : node;
       });
-      result.push({ diagram: { ...diagram, start: span.start, end: span.end, nodes }, current: span.current });
+      result.push({ diagram: { ...diagram, start: span.start, end: span.end, nodes, files: [...render.files].filter((other) => other !== path) }, current: span.current });
     }
   }
   // Stable: the diagrams of the patch document under the cursor first, the rest in overlay order.

@@ -10,7 +10,9 @@ import { isKustomizationFileName } from './host';
 import { parseKustomization } from './kustomization';
 import { kustomizationFindings } from './kustomization-checks';
 import { NOT_RESOLVED_CODE, notResolvedFindings, problemFindings } from './overlay-report';
-import { kustomizeSession, type KustomizeContext } from './session';
+import { spanOfProblem } from '../../features/validation';
+import type { OverlayCheck } from './overlay-validation';
+import { kustomizeSession, type KustomizeContext, type KustomizeSession } from './session';
 import { withoutDirectives } from './strategic-merge';
 
 export type { KustomizeContext };
@@ -52,6 +54,7 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
         href: docsHref(NOT_RESOLVED_CODE, settings.docsBaseUrl),
       });
     }
+    for (const finding of baseFindings(validator, session, check, target, file, settings, user.kustomizationFile)) add(finding);
     for (const finding of [...problemFindings(host, render.problems, settings), ...check.findings]) {
       // Only what this file wrote (not an inline patch of the kustomization, not the base).
       if (finding.file !== target || ('origin' in finding ? finding.origin.inline : finding.inline)) continue;
@@ -59,6 +62,45 @@ export function validatePatchFile(validator: Validator, file: ManifestFile, sett
     }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Merged-pod findings on the base's nodes of the resources this patch changes that the base file alone does not
+ * have (the patch deleted a volume the base mounts, added a second container on the base's port…): shown in the
+ * patch, on the patched resource's name, with the base's node as related information (issue 12 item 3).
+ */
+function baseFindings(validator: Validator, session: KustomizeSession, check: OverlayCheck, target: string, file: ManifestFile, settings: Settings, kustomizationFile: string): Finding[] {
+  const own = new Map<string, Set<string> | undefined>();
+  const alone = (path: string): Set<string> | undefined => {
+    if (!own.has(path)) {
+      const text = session.host.readFile(path);
+      own.set(path, text === undefined ? undefined : new Set(validator.validate(session.parse(text), settings).map((f) => `${f.code}|${f.start}|${f.end}`)));
+    }
+    return own.get(path);
+  };
+  const here = dirName(target);
+  const findings: Finding[] = [];
+  for (const finding of check.findings) {
+    if (finding.file === target || finding.origin.inline) continue;
+    const by = check.render.resources[finding.resource]?.patchedBy.find((origin) => origin.file === target && !origin.inline);
+    const slot = by && file.slots[by.doc];
+    const known = alone(finding.file);
+    if (!slot || !known || known.has(`${finding.code}|${finding.start}|${finding.end}`)) continue;
+    const lines = session.parse(session.host.readFile(finding.file) ?? '').lineIndex;
+    const range = lines.rangeOf(finding.start, finding.end);
+    const where = `${relativePath(here, finding.file) || finding.file}:${range.start.line + 1}`;
+    const span = spanOfProblem(slot.document, { path: ['metadata', 'name'], target: 'value' });
+    findings.push({
+      code: finding.code,
+      severity: finding.severity,
+      message: `In the merged pod (${relativePath(here, kustomizationFile)}), at ${where}: ${finding.message}`,
+      href: finding.href,
+      start: slot.start + span.start,
+      end: slot.start + span.end,
+      related: [{ file: finding.file, range, message: `${finding.code} here in the pod ${relativePath(here, kustomizationFile)} renders` }],
+    });
+  }
+  return findings;
 }
 
 /**
