@@ -185,7 +185,7 @@ function parseEntry(block: Block, entryText: string): Entry | undefined {
     sentinel = key;
   }
   const offset = block.start - prefix.length;
-  shiftSubtree(pair, offset);
+  shiftRanges(rangesOf(pair), offset);
   for (const range of new Set([map.range, top.range, document.range])) if (range) for (let i = 0; i < 3; i++) range[i] += offset;
   return { document, pair, map, top, sentinel };
 }
@@ -214,8 +214,9 @@ function moveTree(yaml: Document.Parsed, block: Block, entry: Entry, delta: numb
   key.commentBefore = oldKey.commentBefore;
   key.spaceBefore = oldKey.spaceBefore;
   block.parent.items[block.index] = pair;
+  if (block.outer) rangesOfPair.delete(block.outer);
   const shiftAfter = (map: MapNode, from: number) => {
-    for (let i = from; i < map.items.length; i++) shiftSubtree(map.items[i], delta);
+    for (let i = from; i < map.items.length; i++) shiftRanges(rangesOf(map.items[i]), delta);
   };
   shiftAfter(block.parent, block.index + 1);
   const root = yaml.contents as MapNode;
@@ -235,24 +236,46 @@ function moveTree(yaml: Document.Parsed, block: Block, entry: Entry, delta: numb
   }
 }
 
-/** Moves every node of a pair or node by `delta` (a walk by shape, not by the `yaml` type checks: it visits every node after the edit). */
-function shiftSubtree(root: unknown, delta: number): void {
-  if (delta === 0) return;
+/**
+ * Every range of a pair's nodes, gathered once per pair: after an edit near the top of a 2,000-line file about
+ * 10,000 nodes move, and a walk of the tree on every keystroke cost more than the entry's parse. A pair's list
+ * holds while its subtree is unchanged; the only pair whose subtree an edit changes is the top-level entry that
+ * holds the edited service (`Block.outer`), whose list is dropped (reparseEdit).
+ */
+const rangesOfPair = new WeakMap<PairNode, Range[]>();
+
+function rangesOf(pair: PairNode): Range[] {
+  let ranges = rangesOfPair.get(pair);
+  if (!ranges) {
+    ranges = collectRanges(pair);
+    rangesOfPair.set(pair, ranges);
+  }
+  return ranges;
+}
+
+/** The range of every node under `root` (a walk by shape, not by the `yaml` type checks). */
+function collectRanges(root: unknown): Range[] {
+  const ranges: Range[] = [];
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as { range?: Range | null; items?: unknown[]; key?: unknown; value?: unknown } | null | undefined;
     if (!node || typeof node !== 'object') continue;
-    const range = node.range;
-    if (range) {
-      range[0] += delta;
-      range[1] += delta;
-      range[2] += delta;
-    }
+    if (node.range) ranges.push(node.range);
     if (Array.isArray(node.items)) {
       for (const item of node.items) stack.push(item);
     } else if (isPair(node)) {
       stack.push(node.key, node.value);
     }
+  }
+  return ranges;
+}
+
+function shiftRanges(ranges: readonly Range[], delta: number): void {
+  if (delta === 0) return;
+  for (const range of ranges) {
+    range[0] += delta;
+    range[1] += delta;
+    range[2] += delta;
   }
 }
 
@@ -279,11 +302,14 @@ function splicedValue(oldValue: unknown, block: Block, newPair: PairNode, entry:
 /** A copy of `object` with the entry of `oldPair`'s key replaced by `key: value`, in the same place. */
 function replaceEntry(object: Record<string, unknown>, oldPair: PairNode | undefined, key: string, value: unknown): Record<string, unknown> | undefined {
   const oldKey = isScalar(oldPair?.key) && typeof oldPair.key.value === 'string' ? oldPair.key.value : undefined;
-  if (oldKey === undefined || oldKey === '__proto__' || !(oldKey in object)) return undefined;
+  if (oldKey === undefined || oldKey === '__proto__' || !Object.hasOwn(object, oldKey)) return undefined;
+  // The same key: a copy keeps every entry in its place (and costs far less than rebuilding it key by key).
+  if (key === oldKey) return { ...object, [key]: value };
   const result: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(object)) {
+  for (const name of Object.keys(object)) {
+    if (name === '__proto__') return undefined;
     if (name === oldKey) result[key] = value;
-    else result[name] = item;
+    else result[name] = object[name];
   }
   return result;
 }
