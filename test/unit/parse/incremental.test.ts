@@ -7,6 +7,7 @@ import { createLanguageService } from '../../../server/src/core/language-service
 import { ManifestParser, parseManifest, type ManifestFile } from '../../../server/src/core/parse/manifest';
 import type { ParsedDocument } from '../../../server/src/core/parse/document';
 import { changeBetween } from '../../../server/src/core/parse/incremental';
+import { createComposeSchema } from '../../../server/src/core/compose/schema';
 import { defaultSettings } from '../../../server/src/core/settings';
 import { generateCompose } from '../../../scripts/bench/compose-rows.mjs';
 import { fixturesDir, prng, repoRoot, toCrlf } from '../helpers';
@@ -109,6 +110,10 @@ describe('incremental parse of a Compose file', () => {
   it('gives exactly the tree, data and findings of a full parse after each of thousands of random edits', () => {
     const incremental = createLanguageService();
     const full = createLanguageService();
+    // The schema checks a file entry by entry, keeping the problems of the entries an edit left alone; the
+    // reference validates each version whole.
+    const byEntry = createComposeSchema();
+    const wholeFile = createComposeSchema({ wholeFile: true });
     let reused = 0;
     let steps = 0;
     for (const [sourceIndex, source] of sources().entries()) {
@@ -134,6 +139,8 @@ describe('incremental parse of a Compose file', () => {
         const where = `${source.name}, step ${step}: ${JSON.stringify(changeBetween(before, text))} ${firstDifference(dumpFile(file), dumpFile(reference))}\n${JSON.stringify(before)}\n→ ${JSON.stringify(text)}`;
         assert.deepStrictEqual(dumpFile(file), dumpFile(reference), where);
         assert.deepStrictEqual(incremental.validate(file, settings, undefined, fileName), full.validate(reference, settings, undefined, fileName), where);
+        const data = file.slots.length === 1 && !file.slots[0].document.hasSyntaxErrors ? file.slots[0].document.value() : undefined;
+        if (data && !data.problem) assert.deepStrictEqual(byEntry.validate(data.value), wholeFile.validate(data.value), where);
         steps++;
       }
     }

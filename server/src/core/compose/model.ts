@@ -3,6 +3,7 @@ import { asMap, asSeq, keyText, scalarText, type MapNode, type PairNode, type Se
 import type { ContainerModel } from '../model/pod';
 import { classifySidecar, type SidecarClassification } from '../model/known-sidecars';
 import { parsePort, type PublishedPort } from './ports';
+import { composeFacts, serviceFacts, type ComposeFacts, type ServiceFacts } from './facts';
 
 /** A reference from one service to another by name (depends_on, network_mode, volumes_from). */
 export interface ServiceReference {
@@ -36,6 +37,8 @@ export interface ServiceMount {
 
 export interface ComposeService {
   name: string;
+  /** Its place among the services (entries of `services:` that are services). */
+  index: number;
   /** `name:` pair in `services:`; the key is the name node. */
   pair: PairNode;
   node: MapNode | undefined;
@@ -61,6 +64,8 @@ export interface ComposeService {
    * loader/normalize.go, implicit dependencies; TestNormalizeImplicitDependencies).
    */
   implicitDependencies: { name: string; via: string }[];
+  /** What the rules may know of it when they judge another service (compose/facts.ts). */
+  facts: ServiceFacts;
 }
 
 export interface ComposeModel {
@@ -76,6 +81,8 @@ export interface ComposeModel {
    * base, `include:` pulls in other files. Cross-references are then not checked.
    */
   partial: boolean;
+  /** The facts of every service, for the rules (the same object while an edit changes none of them). */
+  facts: ComposeFacts;
 }
 
 /**
@@ -115,44 +122,68 @@ function items(value: unknown, document: Document.Parsed): unknown[] {
 }
 
 /**
- * Services built, by their `name:` pair. A pair's service depends only on the pair's own nodes (and on anchors
- * elsewhere through aliases: a tree with aliases is never edited in place), so it is reused while the same tree
- * holds the same pair at the same index: after an edit of another service, parse/incremental.ts keeps this
- * pair's nodes, moved but unchanged.
+ * The last model built of each tree. A service depends only on its pair's own nodes (and on anchors elsewhere
+ * through aliases, which an incremental parse never changes: parse/incremental.ts parses the whole file again
+ * when an edit touches an anchor), so a service is used again while the tree holds the same pair at the same
+ * place: after an edit of another service, parse/incremental.ts keeps this pair's nodes, moved but unchanged.
+ * `entries` are the items of the maps it read (the top level, `services:`, `volumes:`) when it was built: an
+ * incremental parse edits a map under a top-level key in place.
  */
-const builtServices = new WeakMap<PairNode, { document: Document.Parsed; index: number; service: ComposeService }>();
+const lastModel = new WeakMap<Document.Parsed, { root: MapNode; entries: PairNode[][]; fileName: string | undefined; model: ComposeModel }>();
 
 /** The Compose model of one document: services with their references, mounts and ports, each with its node. */
 export function buildComposeModel(root: MapNode, document: Document.Parsed, fileName: string | undefined): ComposeModel {
   const servicesMap = asMap(fieldValue(root, 'services', document));
+  const items = servicesMap?.items ?? [];
+  const volumesPair = field(root, 'volumes', document);
+  const volumes = asMap(resolveAlias(volumesPair?.value, document))?.items ?? [];
+  const entries = [root.items, items, volumes];
+  const last = lastModel.get(document);
+  const previous = last?.root === root ? last.model : undefined;
+  if (previous && last && last.fileName === fileName && last.entries.every((before, i) => sameItems(before, entries[i]))) return previous;
   const services: ComposeService[] = [];
-  for (const pair of servicesMap?.items ?? []) {
+  for (const pair of items) {
     const name = keyText(pair);
     if (name === undefined || name === '<<' || name.startsWith('x-')) continue;
-    const built = builtServices.get(pair);
-    if (built && built.document === document && built.index === services.length) {
-      services.push(built.service);
-      continue;
-    }
-    const service = buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length);
-    builtServices.set(pair, { document, index: services.length, service });
-    services.push(service);
+    const kept = previous?.services[services.length];
+    services.push(kept?.pair === pair ? kept : buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length));
   }
-  const volumesPair = field(root, 'volumes', document);
-  const declaredVolumes = new Set<string>();
-  for (const pair of asMap(resolveAlias(volumesPair?.value, document))?.items ?? []) {
+  const volumeNames: string[] = [];
+  for (const pair of volumes) {
     const name = keyText(pair);
-    if (name !== undefined) declaredVolumes.add(name);
+    if (name !== undefined) volumeNames.push(name);
   }
-  return {
+  const known = previous?.declaredVolumes;
+  const declaredVolumes = known && known.size === volumeNames.length && sameOrder(known, volumeNames) ? known : new Set(volumeNames);
+  const partial = !!field(root, 'include', document) || isOverrideFileName(fileName);
+  let byName: Map<string, ComposeService> | undefined;
+  const model: ComposeModel = {
     root,
     services,
-    byName: new Map(services.map((s) => [s.name, s])),
+    get byName() {
+      byName ??= new Map(services.map((s) => [s.name, s]));
+      return byName;
+    },
     volumesPair,
     declaredVolumes,
     versionPair: field(root, 'version', document),
-    partial: !!field(root, 'include', document) || isOverrideFileName(fileName),
+    partial,
+    facts: composeFacts(services.map((s) => s.facts), declaredVolumes, partial, previous?.facts),
   };
+  lastModel.set(document, { root, entries: entries.map((list) => [...list]), fileName, model });
+  return model;
+}
+
+function sameItems(a: readonly PairNode[], b: readonly PairNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameOrder(set: ReadonlySet<string>, names: readonly string[]): boolean {
+  let i = 0;
+  for (const name of set) if (name !== names[i++]) return false;
+  return true;
 }
 
 /** compose.override.yaml, docker-compose.prod.yml, docker-compose-dev.yml: merged onto a base file. */
@@ -165,8 +196,9 @@ function isOverrideFileName(fileName: string | undefined): boolean {
 function buildService(name: string, pair: PairNode, node: MapNode | undefined, document: Document.Parsed, index: number): ComposeService {
   const get = (key: string) => field(node, key, document);
   const text = (key: string) => scalarText(resolveAlias(get(key)?.value, document));
-  const service: ComposeService = {
+  const service: Omit<ComposeService, 'facts'> = {
     name,
+    index,
     pair,
     node,
     image: text('image'),
@@ -206,10 +238,30 @@ function buildService(name: string, pair: PairNode, node: MapNode | undefined, d
   for (const item of items(service.portsPair?.value, document)) service.ports.push(...parsePort(item, document));
   service.implicitDependencies = implicitDependencies(service, text, items(get('links')?.value, document));
   service.sidecar = node ? classifySidecar(asContainer(node, service.image, index)) : undefined;
-  return service;
+  const restart = service.restartPair ? (scalarText(service.restartPair.value) ?? null) : undefined;
+  const facts = serviceFacts({
+    name,
+    sidecar: !!service.sidecar,
+    joinsContainer: !!service.networkMode?.joinsContainer,
+    mounts: service.mounts.map(({ type, source }) => ({ type, source })),
+    profiles: service.profiles,
+    ports: service.ports.map(({ hostIp, first, last, protocol }) => ({ hostIp, first, last, protocol })),
+    healthcheck: !service.healthcheckPair ? 'none' : runsHealthcheck(service.healthcheckPair.value, document) ? 'on' : 'off',
+    restart,
+  });
+  return { ...service, facts };
 }
 
-function implicitDependencies(service: ComposeService, text: (key: string) => string | undefined, links: unknown[]): { name: string; via: string }[] {
+/** A healthcheck that is a map and neither `disable: true` nor `test: ["NONE"]`. */
+function runsHealthcheck(value: unknown, document: Document.Parsed): boolean {
+  const map = asMap(value);
+  if (!map) return false;
+  if (scalarText(field(map, 'disable', document)?.value) === 'true') return false;
+  const test = field(map, 'test', document)?.value;
+  return (scalarText(test) ?? scalarText(asSeq(test)?.items[0])) !== 'NONE';
+}
+
+function implicitDependencies(service: Omit<ComposeService, 'facts'>, text: (key: string) => string | undefined, links: unknown[]): { name: string; via: string }[] {
   const result: { name: string; via: string }[] = [];
   const add = (name: string | undefined, via: string) => {
     if (name && name !== service.name && !service.dependsOn.some((d) => d.name === name) && !result.some((r) => r.name === name)) result.push({ name, via });

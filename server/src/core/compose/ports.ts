@@ -65,7 +65,7 @@ function normalizeIp(ip: string): string {
  * Two publications collide when address, protocol and ranges overlap. All interfaces against one address may
  * collide too, depending on the host's socket options; that case is left alone rather than guessed.
  */
-export function portsCollide(a: PublishedPort, b: PublishedPort): boolean {
+export function portsCollide(a: Omit<PublishedPort, 'node'>, b: Omit<PublishedPort, 'node'>): boolean {
   if (a.protocol !== b.protocol || a.hostIp !== b.hostIp) return false;
   return a.first <= b.last && b.first <= a.last;
 }

@@ -5,18 +5,24 @@ import { toProblems } from '../schema/problems';
 import { SchemaWalker } from '../schema/schema-walker';
 import type { FieldInfo, SchemaPath, SchemaProblem } from '../schema/types';
 import precompiled, { schemaHash as precompiledHash } from './generated/validator';
+import { applyMergeKeys } from './merge-keys';
 
 /** The walker's name for the file's root object: messages read "Unknown field "servics" in Compose file". */
 const ROOT = 'Compose file';
 
 /** The Compose Specification schema: validation and field descriptions, loaded on the first Compose file. */
 export interface ComposeSchema {
+  /** The problems of a Compose file's data as parsed (YAML merge keys are applied here: compose/merge-keys.ts). */
   validate(value: unknown): SchemaProblem[];
   /** The schema node at `path` of a Compose file ([] for the root), for completion and hover. */
   describe(path: SchemaPath): FieldInfo | undefined;
 }
 
-export function createComposeSchema(options: { schemaDir?: string } = {}): ComposeSchema {
+/**
+ * `wholeFile`: validate every file in one piece, not entry by entry: the reference the tests compare the
+ * entry-by-entry validation with.
+ */
+export function createComposeSchema(options: { schemaDir?: string; wholeFile?: boolean } = {}): ComposeSchema {
   let loaded: { validate: ValidateFunction; walker: SchemaWalker } | undefined;
   const load = () => {
     if (loaded) return loaded;
@@ -36,23 +42,46 @@ export function createComposeSchema(options: { schemaDir?: string } = {}): Compo
     return loaded;
   };
 
-  /** The last files that validated clean (their data after merge keys), to check an edit of one of them by its part. */
-  const clean: object[] = [];
+  /**
+   * The problems of each top-level entry and each service, by its data (parse/incremental.ts keeps the data of
+   * every entry an edit did not touch, compose/merge-keys.ts its expansion) and its path.
+   */
+  const byEntry = new WeakMap<object, { path: string; problems: SchemaProblem[] }>();
+  const entryProblems = (path: string, data: unknown, part: () => Record<string, unknown>): SchemaProblem[] => {
+    const known = data !== null && typeof data === 'object' ? byEntry.get(data) : undefined;
+    if (known?.path === path) return known.problems;
+    const { validate, walker } = load();
+    const value = part();
+    const problems = validate(value) ? [] : toProblems(validate.errors ?? [], value, walker, ROOT);
+    if (data !== null && typeof data === 'object') byEntry.set(data, { path, problems });
+    return problems;
+  };
   return {
     validate(value: unknown): SchemaProblem[] {
       const { validate, walker } = load();
-      if (value !== null && typeof value === 'object' && clean.includes(value)) return [];
-      // One entry changed in a file that was valid: valid when that entry is (see changedPart).
-      const part = clean.map((previous) => changedPart(previous, value)).find((found) => found !== undefined);
-      if (part && validate(part)) {
-        remember(clean, value);
-        return [];
+      const root = record(value);
+      const services = record(root?.services);
+      // A merge key at the top level or among the services mixes entries: the file is validated whole.
+      if (options.wholeFile || !root || '<<' in root || (services && '<<' in services)) {
+        const merged = applyMergeKeys(value);
+        return validate(merged) ? [] : toProblems(validate.errors ?? [], merged, walker, ROOT);
       }
-      if (validate(value)) {
-        remember(clean, value);
-        return [];
+      // The root and `services` constrain each entry on its own (properties, patternProperties,
+      // additionalProperties; nothing required, nothing across entries): the file's problems are those of each
+      // entry validated alone, in the order of the file, which is the order toProblems sorts them in.
+      const problems: SchemaProblem[] = [];
+      for (const key of Object.keys(root)) {
+        const data = root[key];
+        if (key === 'services' && services) {
+          for (const name of Object.keys(services)) {
+            const service = services[name];
+            problems.push(...entryProblems(`services\u0000${name}`, service, () => ({ services: { [name]: applyMergeKeys(service) } })));
+          }
+        } else {
+          problems.push(...entryProblems(key, data, () => ({ [key]: applyMergeKeys(data) })));
+        }
       }
-      return toProblems(validate.errors ?? [], value, walker, ROOT);
+      return problems;
     },
     describe(path: SchemaPath): FieldInfo | undefined {
       const { walker } = load();
@@ -67,44 +96,6 @@ export function createComposeSchema(options: { schemaDir?: string } = {}): Compo
   };
 }
 
-const CLEAN_FILES_KEPT = 4;
-
-function remember(clean: object[], value: unknown): void {
-  if (value === null || typeof value !== 'object' || clean.includes(value)) return;
-  clean.unshift(value);
-  clean.length = Math.min(clean.length, CLEAN_FILES_KEPT);
-}
-
-/**
- * When `value` is `previous` with one top-level entry, or one service under `services:`, changed (every other
- * value the same object: parse/incremental.ts shares them, compose/merge-keys.ts keeps their expansion), the file
- * holding only that entry. The schema's root and `services` constrain each entry on its own (properties,
- * patternProperties, additionalProperties; nothing required, nothing across entries), so `value` is valid exactly
- * when `previous` was and this part is. Undefined when more changed.
- */
-function changedPart(previous: object, value: unknown): Record<string, unknown> | undefined {
-  const one = (before: Record<string, unknown>, after: Record<string, unknown>): string | undefined => {
-    const oldKeys = Object.keys(before);
-    const newKeys = Object.keys(after);
-    if (oldKeys.length !== newKeys.length) return undefined;
-    let changed: string | undefined;
-    for (let i = 0; i < newKeys.length; i++) {
-      if (oldKeys[i] === newKeys[i] && before[oldKeys[i]] === after[newKeys[i]]) continue;
-      if (changed !== undefined) return undefined;
-      changed = newKeys[i];
-    }
-    return changed;
-  };
-  const record = (data: unknown) => (data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined);
-  const before = record(previous);
-  const after = record(value);
-  if (!before || !after || before === after) return undefined;
-  const key = one(before, after);
-  if (key === undefined) return undefined;
-  const services = key === 'services' ? { before: record(before.services), after: record(after.services) } : undefined;
-  if (services?.before && services.after) {
-    const name = one(services.before, services.after);
-    if (name !== undefined) return { services: { [name]: services.after[name] } };
-  }
-  return { [key]: after[key] };
+function record(data: unknown): Record<string, unknown> | undefined {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }

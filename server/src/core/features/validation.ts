@@ -6,8 +6,8 @@ import type { Rule, RuleContext, RuleReport } from '../rules/types';
 import type { SchemaProblem, SchemaRegistry } from '../schema';
 import { chainSources, customSchemaOf, derivedPodLocations, withCustomKinds, type CustomKindSource } from '../schema/custom-kinds';
 import { isCompose } from '../compose/detect';
-import { applyMergeKeys } from '../compose/merge-keys';
 import { buildComposeModel } from '../compose/model';
+import { runComposeRules } from '../compose/check';
 import type { ComposeRule } from '../compose/rules';
 import type { ComposeSchema } from '../compose/schema';
 import { kubernetesMinor, type Settings } from '../settings';
@@ -261,13 +261,10 @@ export class Validator {
       return;
     }
     if (over()) return;
-    for (const schemaProblem of compose.schema.validate(applyMergeKeys(value))) add(schemaFinding(document, schemaProblem));
+    for (const schemaProblem of compose.schema.validate(value)) add(schemaFinding(document, schemaProblem));
     const model = buildComposeModel(document.root, document.yaml, fileName);
     const fallback = nodeSpan(document.root.items[0]?.key);
-    for (const rule of compose.rules) {
-      if (settings.rules[rule.id] === 'off' || over()) continue;
-      rule.check(model, { document, settings, report: (report) => add(ruleFinding(rule, report, fallback)) });
-    }
+    runComposeRules(model, compose.rules, { document, settings, over }, (rule, report) => ruleFinding(rule, report, fallback), add);
   }
 }
 

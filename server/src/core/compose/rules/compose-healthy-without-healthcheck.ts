@@ -1,6 +1,3 @@
-import type { Document } from 'yaml';
-import { asMap, asSeq, scalarText } from '../../parse/nodes';
-import { field } from '../model';
 import { defineComposeRule } from './types';
 
 /**
@@ -13,28 +10,17 @@ export const rule = defineComposeRule({
   defaultSeverity: 'warning',
   summary: 'depends_on with condition: service_healthy names a service that has a healthcheck',
   data: { service: 'string', dependency: 'string' },
-  check(model, context) {
-    for (const service of model.services) {
-      for (const dependency of service.dependsOn) {
-        if (dependency.condition !== 'service_healthy' || !dependency.conditionPair) continue;
-        const target = model.byName.get(dependency.name);
-        if (!target || hasHealthcheck(target.healthcheckPair?.value, context.document.yaml)) continue;
-        context.report({
-          pair: dependency.conditionPair,
-          target: 'value',
-          message: `Service "${service.name}" waits for "${dependency.name}" to be healthy, but "${dependency.name}" has no healthcheck${target.healthcheckPair ? ' (it is disabled)' : ''}: unless its image declares one, \`docker compose up\` fails. Add a healthcheck to "${dependency.name}".`,
-          data: { service: service.name, dependency: dependency.name },
-        });
-      }
+  checkService(service, facts, context) {
+    for (const dependency of service.dependsOn) {
+      if (dependency.condition !== 'service_healthy' || !dependency.conditionPair) continue;
+      const target = facts.byName.get(dependency.name);
+      if (!target || target.healthcheck === 'on') continue;
+      context.report({
+        pair: dependency.conditionPair,
+        target: 'value',
+        message: `Service "${service.name}" waits for "${dependency.name}" to be healthy, but "${dependency.name}" has no healthcheck${target.healthcheck === 'off' ? ' (it is disabled)' : ''}: unless its image declares one, \`docker compose up\` fails. Add a healthcheck to "${dependency.name}".`,
+        data: { service: service.name, dependency: dependency.name },
+      });
     }
   },
 });
-
-/** A healthcheck that is there and neither `disable: true` nor `test: ["NONE"]`. */
-function hasHealthcheck(value: unknown, document: Document.Parsed): boolean {
-  const map = asMap(value);
-  if (!map) return false;
-  if (scalarText(field(map, 'disable', document)?.value) === 'true') return false;
-  const test = field(map, 'test', document)?.value;
-  return (scalarText(test) ?? scalarText(asSeq(test)?.items[0])) !== 'NONE';
-}

@@ -9,20 +9,18 @@ export const rule = defineComposeRule({
   defaultSeverity: 'warning',
   summary: 'A log shipper mounts the volume it shares with the app read-only (:ro)',
   data: { service: 'string', source: 'string', short: 'boolean' },
-  check(model, context) {
-    for (const service of model.services) {
-      const kind = service.sidecar?.kind;
-      if (kind !== 'log-shipper' && kind !== 'collector') continue;
-      for (const mount of service.mounts) {
-        if (mount.readOnly || !mount.source || mount.type === 'tmpfs' || mount.type === 'other') continue;
-        const sharedWith = model.services.find((other) => other !== service && other.mounts.some((m) => m.source === mount.source && m.type === mount.type));
-        if (!sharedWith) continue;
-        context.report({
-          ...(mount.sourcePair ? { pair: mount.sourcePair, target: 'value' as const } : { node: mount.node }),
-          message: `Service "${service.name}" (${service.sidecar?.reason}) mounts "${mount.source}", which it shares with "${sharedWith.name}", writable: a log shipper only reads it. Mount it read-only (${mount.short ? '":ro"' : 'read_only: true'}).`,
-          data: { service: service.name, source: mount.source, short: mount.short },
-        });
-      }
+  checkService(service, facts, context) {
+    const kind = service.sidecar?.kind;
+    if (kind !== 'log-shipper' && kind !== 'collector') return;
+    for (const mount of service.mounts) {
+      if (mount.readOnly || !mount.source || mount.type === 'tmpfs' || mount.type === 'other') continue;
+      const sharedWith = facts.services.find((other, index) => index !== service.index && other.mounts.some((m) => m.source === mount.source && m.type === mount.type));
+      if (!sharedWith) continue;
+      context.report({
+        ...(mount.sourcePair ? { pair: mount.sourcePair, target: 'value' as const } : { node: mount.node }),
+        message: `Service "${service.name}" (${service.sidecar?.reason}) mounts "${mount.source}", which it shares with "${sharedWith.name}", writable: a log shipper only reads it. Mount it read-only (${mount.short ? '":ro"' : 'read_only: true'}).`,
+        data: { service: service.name, source: mount.source, short: mount.short },
+      });
     }
   },
 });

@@ -11,26 +11,23 @@ export const rule = defineComposeRule({
   defaultSeverity: 'error',
   summary: 'depends_on, network_mode: service:<name> and volumes_from name a service the file defines',
   data: { service: 'string', reference: 'string', suggestion: 'string?' },
-  check(model, context) {
-    if (model.partial) return;
-    const names = model.services.map((s) => s.name);
-    for (const service of model.services) {
-      const references: { reference: ServiceReference; via: string }[] = [
-        ...service.dependsOn.filter((d) => !d.optional).map((reference) => ({ reference, via: 'depends on' })),
-        ...(service.networkMode?.service ? [{ reference: service.networkMode.service, via: 'joins the network of' }] : []),
-        ...service.volumesFrom.map((reference) => ({ reference, via: 'mounts the volumes of' })),
-      ];
-      for (const { reference, via } of references) {
-        if (model.byName.has(reference.name)) continue;
-        const suggestion = closest(reference.name, names.filter((n) => n !== service.name));
-        const span = referenceSpan(reference, context.document.text);
-        context.report({
-          span,
-          node: reference.node,
-          message: `Service "${service.name}" ${via} undefined service "${reference.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          data: { service: service.name, reference: reference.name, ...(suggestion ? { suggestion } : {}) },
-        });
-      }
+  checkService(service, facts, context) {
+    if (facts.partial) return;
+    const references: { reference: ServiceReference; via: string }[] = [
+      ...service.dependsOn.filter((d) => !d.optional).map((reference) => ({ reference, via: 'depends on' })),
+      ...(service.networkMode?.service ? [{ reference: service.networkMode.service, via: 'joins the network of' }] : []),
+      ...service.volumesFrom.map((reference) => ({ reference, via: 'mounts the volumes of' })),
+    ];
+    for (const { reference, via } of references) {
+      if (facts.byName.has(reference.name)) continue;
+      const suggestion = closest(reference.name, facts.names.filter((n) => n !== service.name));
+      const span = referenceSpan(reference, context.document.text);
+      context.report({
+        span,
+        node: reference.node,
+        message: `Service "${service.name}" ${via} undefined service "${reference.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        data: { service: service.name, reference: reference.name, ...(suggestion ? { suggestion } : {}) },
+      });
     }
   },
 });

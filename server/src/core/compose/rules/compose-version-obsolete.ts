@@ -5,7 +5,7 @@ export const rule = defineComposeRule({
   id: 'compose-version-obsolete',
   defaultSeverity: 'hint',
   summary: 'The top-level version: is obsolete in the Compose Specification and ignored',
-  check(model, context) {
+  checkFile(model, context) {
     if (!model.versionPair) return;
     context.report({
       pair: model.versionPair,

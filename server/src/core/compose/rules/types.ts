@@ -3,7 +3,8 @@ import { nodeSpan, type Span } from '../../parse/nodes';
 import type { RuleReport } from '../../rules/types';
 import type { Settings, Severity } from '../../settings';
 import type { DataOf, DataShape, EmptyShape } from '../../data-shape';
-import type { ComposeModel, ServiceReference } from '../model';
+import type { ComposeFacts } from '../facts';
+import type { ComposeModel, ComposeService, ServiceReference } from '../model';
 
 export interface ComposeRuleContext<D extends object = Record<string, unknown>> {
   document: ParsedDocument;
@@ -11,7 +12,11 @@ export interface ComposeRuleContext<D extends object = Record<string, unknown>> 
   report(report: RuleReport<D>): void;
 }
 
-/** A Compose rule: like a Kubernetes rule (id == file name == diagnostic code), checked once per Compose file. */
+/**
+ * A Compose rule: like a Kubernetes rule (id == file name == diagnostic code). It judges each service on its own
+ * (`checkService`: from the service's nodes and the plain facts of the others, never their nodes, so compose/check.ts
+ * keeps its findings for a service until that service or the facts change) and the file's top level (`checkFile`).
+ */
 export interface ComposeRule<Id extends string = string, S extends DataShape = DataShape> {
   id: Id;
   defaultSeverity: Severity;
@@ -19,7 +24,8 @@ export interface ComposeRule<Id extends string = string, S extends DataShape = D
   summary: string;
   /** The shape of its findings' `data`, as for a Kubernetes rule (rules/types.ts). */
   data?: S;
-  check(model: ComposeModel, context: ComposeRuleContext<DataOf<S>>): void;
+  checkService?(service: ComposeService, facts: ComposeFacts, context: ComposeRuleContext<DataOf<S>>): void;
+  checkFile?(model: ComposeModel, context: ComposeRuleContext<DataOf<S>>): void;
 }
 
 /** A Compose rule whose id and data shape keep their literal types, so `Code` and `CodeData` (core/codes) name them. */
