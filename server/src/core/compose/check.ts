@@ -15,17 +15,18 @@ interface Kept<F> {
 }
 
 /**
- * Findings of each rule for each service while its facts hold, by service (a ComposeService is used again after
- * an edit of another service: compose/model.ts). Undefined for a rule whose findings there could not be kept.
+ * Findings of each rule for each service, by service (a ComposeService is used again after an edit of another
+ * service: compose/model.ts): for the facts and the rule list they were computed with, by the rule's place in that
+ * list; null where a rule's findings for the service could not be kept.
  */
-const kept = new WeakMap<ComposeService, Map<string, { facts: ComposeFacts; findings: Kept<unknown>[] } | undefined>>();
+const kept = new WeakMap<ComposeService, { facts: ComposeFacts; rules: readonly ComposeRule[]; byRule: (Kept<unknown>[] | null | undefined)[] }>();
 
 /**
  * Runs the Compose rules over a model, in the order of the rules and then of the services (the order of their
  * findings). A rule's findings for a service are computed once and kept while the service and the facts of the file
  * are the same objects; on an edit of one service only that service is judged again, unless the edit changed its
  * facts (a name, a mount, a port…), and then every service is. `toFinding` turns a report into a finding with
- * `start`/`end`; `span` says where a report underlines, or undefined when it names nothing.
+ * `start`/`end`.
  */
 export function runComposeRules<F extends { start: number; end: number }>(
   model: ComposeModel,
@@ -35,25 +36,29 @@ export function runComposeRules<F extends { start: number; end: number }>(
   add: (finding: F) => void,
 ): void {
   const { document, settings } = context;
-  const byService = model.services.map((service) => {
-    let byRule = kept.get(service);
-    if (!byRule) kept.set(service, (byRule = new Map()));
-    return byRule;
+  const { services, facts } = model;
+  const caches = services.map((service) => {
+    let cache = kept.get(service);
+    if (!cache || cache.facts !== facts || cache.rules !== rules) kept.set(service, (cache = { facts, rules, byRule: [] }));
+    return cache.byRule;
   });
-  for (const rule of rules) {
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
     if (settings.rules[rule.id] === 'off' || context.over()) continue;
     rule.checkFile?.(model, { document, settings, report: (report) => add(toFinding(rule, report)) });
     const checkService = rule.checkService;
     if (!checkService) continue;
-    model.services.forEach((service, index) => {
-      const byRule = byService[index];
-      const known = byRule.get(rule.id);
-      if (known && known.facts === model.facts) {
-        for (const { finding, range, start, end } of known.findings) add({ ...(finding as F), start: range[0] + start, end: range[0] + end });
-        return;
+    for (let i = 0; i < services.length; i++) {
+      const known = caches[i][r];
+      if (known) {
+        for (let k = 0; k < known.length; k++) {
+          const { finding, range, start, end } = known[k];
+          add({ ...(finding as F), start: range[0] + start, end: range[0] + end });
+        }
+        continue;
       }
-      let findings: Kept<unknown>[] | undefined = [];
-      checkService(service, model.facts, {
+      let findings: Kept<unknown>[] | null = [];
+      checkService(services[i], facts, {
         document,
         settings,
         report: (report) => {
@@ -61,11 +66,11 @@ export function runComposeRules<F extends { start: number; end: number }>(
           add(finding);
           const range = rangeOf(report.node) ?? rangeOf(report.pair?.key);
           if (findings && range && range[0] <= finding.start) findings.push({ finding, range, start: finding.start - range[0], end: finding.end - range[0] });
-          else findings = undefined;
+          else findings = null;
         },
       });
-      byRule.set(rule.id, findings && { facts: model.facts, findings });
-    });
+      caches[i][r] = findings;
+    }
   }
 }
 

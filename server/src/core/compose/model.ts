@@ -143,10 +143,14 @@ export function buildComposeModel(root: MapNode, document: Document.Parsed, file
   if (previous && last && last.fileName === fileName && last.entries.every((before, i) => sameItems(before, entries[i]))) return previous;
   const services: ComposeService[] = [];
   for (const pair of items) {
+    const kept = previous?.services[services.length];
+    if (kept?.pair === pair) {
+      services.push(kept);
+      continue;
+    }
     const name = keyText(pair);
     if (name === undefined || name === '<<' || name.startsWith('x-')) continue;
-    const kept = previous?.services[services.length];
-    services.push(kept?.pair === pair ? kept : buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length));
+    services.push(buildService(name, pair, asMap(resolveAlias(pair.value, document)), document, services.length));
   }
   const volumeNames: string[] = [];
   for (const pair of volumes) {

@@ -46,14 +46,15 @@ export function createComposeSchema(options: { schemaDir?: string; wholeFile?: b
    * The problems of each top-level entry and each service, by its data (parse/incremental.ts keeps the data of
    * every entry an edit did not touch, compose/merge-keys.ts its expansion) and its path.
    */
-  const byEntry = new WeakMap<object, { path: string; problems: SchemaProblem[] }>();
-  const entryProblems = (path: string, data: unknown, part: () => Record<string, unknown>): SchemaProblem[] => {
+  const byEntry = new WeakMap<object, { key: string; service: string | undefined; problems: SchemaProblem[] }>();
+  /** The problems of the top-level entry `key`, or of the service `service` when `key` is `services`. */
+  const entryProblems = (key: string, service: string | undefined, data: unknown, part: () => Record<string, unknown>): SchemaProblem[] => {
     const known = data !== null && typeof data === 'object' ? byEntry.get(data) : undefined;
-    if (known?.path === path) return known.problems;
+    if (known?.key === key && known.service === service) return known.problems;
     const { validate, walker } = load();
     const value = part();
     const problems = validate(value) ? [] : toProblems(validate.errors ?? [], value, walker, ROOT);
-    if (data !== null && typeof data === 'object') byEntry.set(data, { path, problems });
+    if (data !== null && typeof data === 'object') byEntry.set(data, { key, service, problems });
     return problems;
   };
   return {
@@ -70,15 +71,18 @@ export function createComposeSchema(options: { schemaDir?: string; wholeFile?: b
       // additionalProperties; nothing required, nothing across entries): the file's problems are those of each
       // entry validated alone, in the order of the file, which is the order toProblems sorts them in.
       const problems: SchemaProblem[] = [];
+      const collect = (found: SchemaProblem[]) => {
+        for (const problem of found) problems.push(problem);
+      };
       for (const key of Object.keys(root)) {
         const data = root[key];
         if (key === 'services' && services) {
           for (const name of Object.keys(services)) {
             const service = services[name];
-            problems.push(...entryProblems(`services\u0000${name}`, service, () => ({ services: { [name]: applyMergeKeys(service) } })));
+            collect(entryProblems(key, name, service, () => ({ services: { [name]: applyMergeKeys(service) } })));
           }
         } else {
-          problems.push(...entryProblems(key, data, () => ({ [key]: applyMergeKeys(data) })));
+          collect(entryProblems(key, undefined, data, () => ({ [key]: applyMergeKeys(data) })));
         }
       }
       return problems;
