@@ -1,6 +1,7 @@
 // The benchmark's Compose row (issue: validation of a 2,000-line compose file after an edit, p95 ≤ 10 ms): a
 // generated compose.yaml of app services each with a log shipper on a shared volume and a proxy in its network
-// namespace, opened in our server over stdio like an editor; one-character edits in an image tag, then completion
+// namespace, their shared settings merged from an anchored x- block, opened in our server over stdio like an editor;
+// one-character edits in image tags spread over the file, then completion
 // and hover at a service key. The parse floor (parseAllDocuments + toJS of the same text) is measured beside it,
 // and the same edits in-process (scripts/bench/compose-inprocess.ts: the core's incremental parse and validation
 // against a full parse and validation of each version).
@@ -13,9 +14,14 @@ import { parseAllDocuments } from 'yaml';
 import { BenchClient } from './lsp-client.mjs';
 import { percentile } from './stats.mjs';
 
-/** A Compose file of about `lines` lines: groups of an app, its log shipper and its proxy (21 lines each group). */
+/**
+ * A Compose file of about `lines` lines: shared settings in an anchored `x-common` block (its logging aliased from
+ * `x-logging`), merged into every service with `<<: *common` as real Compose files do, then groups of an app, its
+ * log shipper and its proxy (21 lines each group). `edits`: where the benchmark types, the end of an app's image
+ * tag in ten groups spread over the file (each edit types a character there and the next deletes it).
+ */
 export function generateCompose(lines) {
-  const out = ['name: bench', 'services:'];
+  const out = ['name: bench', 'x-logging: &logging', '  driver: json-file', '  options:', '    max-size: "10m"', 'x-common: &common', '  restart: unless-stopped', '  logging: *logging', 'services:'];
   const volumes = [];
   let group = 0;
   while (out.length < lines - 4) {
@@ -23,6 +29,7 @@ export function generateCompose(lines) {
     volumes.push(`logs-${group}`);
     out.push(
       `  ${app}:`,
+      '    <<: *common',
       `    image: registry.example.com/team/app-${group}:1.${group}.0`,
       '    ports:',
       `      - "${10000 + group}:8080"`,
@@ -30,35 +37,40 @@ export function generateCompose(lines) {
       `      - logs-${group}:/var/log/app`,
       '    healthcheck:',
       '      test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/healthz"]',
-      '    restart: unless-stopped',
       `  shipper-${group}:`,
+      '    <<: *common',
       '    image: fluent/fluent-bit:3.2.2',
       '    volumes:',
       `      - logs-${group}:/var/log/app:ro`,
       '    depends_on:',
       `      ${app}:`,
       '        condition: service_healthy',
-      '    restart: unless-stopped',
       `  proxy-${group}:`,
+      '    <<: *common',
       '    image: envoyproxy/envoy:v1.32.3',
       `    network_mode: "service:${app}"`,
-      '    restart: unless-stopped',
     );
     group++;
   }
   out.push('volumes:', ...volumes.map((v) => `  ${v}:`));
   const text = `${out.join('\n')}\n`;
-  const editLine = out.findIndex((line) => line.startsWith('    image: registry.example.com/team/app-'));
+  const imageLines = out.flatMap((line, index) => (line.startsWith('    image: registry.example.com/team/app-') ? [index] : []));
+  const edits = Array.from({ length: Math.min(10, imageLines.length) }, (_, k) => imageLines[Math.floor((k * imageLines.length) / Math.min(10, imageLines.length))]).map((line) => ({ line, character: out[line].length }));
   const hoverLine = out.findIndex((line) => line.startsWith('    network_mode:'));
   return {
     text,
     lineCount: out.length,
-    edit: { line: editLine, character: out[editLine].length },
+    edits,
     completion: { line: hoverLine, character: 4 },
     hover: { line: hoverLine, character: 6 },
   };
 }
 
+/** The `i`-th edit of the benchmark: typing a character at one of `edits` (even i), or deleting it again (odd i). */
+export function composeEdit(compose, i) {
+  const at = compose.edits[Math.floor(i / 2) % compose.edits.length];
+  return i % 2 === 0 ? { range: { start: at, end: at }, text: '1' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+}
 
 /**
  * @param {{ label: string, command: string[], configuration: (section: string) => unknown }} server
@@ -94,12 +106,10 @@ export async function measureCompose(server, workDir, options = {}) {
     result.findings = first.params?.diagnostics?.length ?? 0;
     for (let i = 0; i < edits; i++) {
       version++;
-      const typed = i % 2 === 0;
-      const at = compose.edit;
-      const range = typed ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+      const { range, text } = composeEdit(compose, i);
       const published = client.nextDiagnostics(uri, (p) => p.version === version);
       const t1 = performance.now();
-      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: typed ? '1' : '' }] });
+      await client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
       result.edits.push((await published).at - t1);
     }
     for (let i = 0; i < requests; i++) {
@@ -115,9 +125,12 @@ export async function measureCompose(server, workDir, options = {}) {
     await client.stop();
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const inProcess = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'compose-inprocess.ts'), String(options.lines ?? 2000), String(edits)], { encoding: 'utf8' });
-  if (inProcess.status === 0) result.inProcess = JSON.parse(inProcess.stdout);
-  else result.inProcessError = `compose-inprocess failed: ${inProcess.stderr.slice(-500)}`;
+  // Twice: the edits alone, as the server runs them, and each beside a full parse and validation for comparison.
+  for (const [key, flags] of [['inProcessAlone', ['--alone']], ['inProcess', []]]) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'compose-inprocess.ts'), String(options.lines ?? 2000), String(edits), ...flags], { encoding: 'utf8' });
+    if (run.status === 0) result[key] = JSON.parse(run.stdout);
+    else result.inProcessError = `compose-inprocess failed: ${run.stderr.slice(-500)}`;
+  }
   console.error(`[bench]   compose ${result.lines} lines: open ${result.openMs.toFixed(1)} ms, edit p95 ${percentile(result.edits, 95).toFixed(1)} ms, ${result.findings} findings`);
   return result;
 }
@@ -134,6 +147,13 @@ export function renderCompose(result, fmt) {
     ['hover p50 (network_mode)', `${fmt(percentile(result.hovers, 50))} ms`],
   ];
   const own = result.inProcess;
+  const alone = result.inProcessAlone;
+  if (alone) {
+    rows.push(
+      ['in-process, edits alone: edit → findings p50 / p95', `${fmt(alone.edit.p50)} / ${fmt(alone.edit.p95)} ms`],
+      ['in-process, edits alone: CPU per edit p50 / p95 (all threads)', `${fmt(alone.cpu.p50)} / ${fmt(alone.cpu.p95)} ms`],
+    );
+  }
   if (own) {
     rows.push(
       ['in-process: edit → findings p50 / p95 (incremental parse + validation)', `${fmt(own.edit.p50)} / ${fmt(own.edit.p95)} ms`],

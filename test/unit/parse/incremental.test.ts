@@ -99,6 +99,9 @@ function sources(): { name: string; text: string }[] {
   list.push({ name: 'guide, 4 spaces', text: guide.replace(/^( +)/gm, (spaces) => spaces + spaces) });
   list.push({ name: 'topology, --- and comments', text: `# head\n---\n${list[1].text.replace(/\n {2}(\S)/g, '\n  # about it\n\n  $1')}# tail\n` });
   list.push({ name: 'guide, anchors and aliases', text: `x-restart: &restart unless-stopped\n${guide.replace(/^( {2}\S+:\n)/gm, '$1    restart: *restart\n')}` });
+  // Shared settings as real Compose files write them: anchored `x-` blocks (one aliasing another) merged into services.
+  const defaults = 'x-logging: &logging\n  driver: json-file\n  options:\n    max-size: "10m"\nx-common: &common\n  restart: unless-stopped\n  logging: *logging\n';
+  list.push({ name: 'topology, x- defaults merged into every service', text: defaults + list[1].text.replace(/^( {2}\S+:\n)/gm, '$1    <<: *common\n') });
   list.push({ name: 'guide, flow style', text: 'services: {app: {image: "app:1", ports: ["80:80"]}, proxy: {image: envoy, network_mode: "service:app"}}\nvolumes: {}\n' });
   return list;
 }
@@ -151,6 +154,8 @@ describe('incremental parse of a Compose file', () => {
 
 describe('which edits are parsed incrementally', () => {
   const base = 'name: shop\nservices:\n  app:\n    image: app:1.0\n    ports:\n      - "80:80"\n  proxy:\n    image: envoy:1\n    network_mode: "service:app"\nvolumes:\n  logs:\n';
+  const aliased = base.replace('image: app:1.0', 'image: &img app:1.0').replace('image: envoy:1', 'image: *img');
+  const merged = `x-common: &common\n  restart: always\n${base.replace(/^( {2}\S+:\n)/gm, '$1    <<: *common\n')}`;
   const cases: { name: string; text?: string; from: string; to: string; incremental: boolean }[] = [
     { name: 'typing in an image tag', from: 'app:1.0', to: 'app:1.01', incremental: true },
     { name: 'a new key in a service', from: '    image: envoy:1\n', to: '    image: envoy:1\n    restart: always\n', incremental: true },
@@ -163,7 +168,13 @@ describe('which edits are parsed incrementally', () => {
     { name: 'an unclosed flow sequence', from: '- "80:80"', to: '- ["80:80"', incremental: false },
     { name: 'an alias', from: 'image: envoy:1', to: 'image: *x', incremental: false },
     { name: 'the key of another service', from: '  proxy:', to: '  app:', incremental: false },
-    { name: 'an edit in a file with an alias', text: base.replace('image: app:1.0', 'image: &img app:1.0').replace('image: envoy:1', 'image: *img'), from: 'service:app', to: 'service:apps', incremental: false },
+    { name: 'an edit beside an alias', text: aliased, from: 'service:app', to: 'service:apps', incremental: true },
+    { name: 'an edit in a service that merges shared settings', text: merged, from: 'image: app:1.0', to: 'image: app:1.01', incremental: true },
+    { name: 'an edit in the anchored entry', text: aliased, from: 'app:1.0', to: 'app:1.01', incremental: false },
+    { name: 'an edit in the anchored x- block', text: merged, from: 'restart: always', to: 'restart: on-failure', incremental: false },
+    { name: 'a new alias', text: aliased, from: 'service:app"', to: 'service:app"\n    restart: *img', incremental: false },
+    { name: 'an alias removed', text: aliased, from: 'image: *img', to: 'image: envoy', incremental: false },
+    { name: 'a new anchor', text: aliased, from: 'image: *img', to: 'image: *img\n    restart: &r always', incremental: false },
     { name: 'an edit in a file with a %YAML directive', text: `%YAML 1.1\n---\n${base}`, from: 'app:1.0', to: 'app:1.01', incremental: false },
     { name: 'a CRLF line end typed', from: 'app:1.0\n', to: 'app:1.0\r\n', incremental: false },
   ];

@@ -1,5 +1,4 @@
 import type { PublishedPort } from './ports';
-import type { ServiceMount } from './model';
 
 /**
  * What the Compose rules know of a service when they judge another one: plain data, no nodes. A rule's findings
@@ -12,7 +11,8 @@ export interface ServiceFacts {
   sidecar: boolean;
   /** `network_mode: service:<x>` or `container:<x>`. */
   joinsContainer: boolean;
-  mounts: readonly Pick<ServiceMount, 'type' | 'source'>[];
+  /** Its `volumes:` entries: the kind of mount (compose/model.ts ServiceMount) and the named volume or host path. */
+  mounts: readonly { type: 'volume' | 'bind' | 'tmpfs' | 'other'; source?: string }[];
   profiles: readonly string[];
   ports: readonly Omit<PublishedPort, 'node'>[];
   /** No `healthcheck:` at all, one that is disabled (`disable: true`, `test: ["NONE"]`, not a map), or one that runs. */

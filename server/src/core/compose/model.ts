@@ -1,5 +1,5 @@
 import { isAlias, type Document } from 'yaml';
-import { asMap, asSeq, keyText, scalarText, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
+import { asMap, asSeq, deref, keyText, scalarText, type MapNode, type PairNode, type SeqNode } from '../parse/nodes';
 import type { ContainerModel } from '../model/pod';
 import { classifySidecar, type SidecarClassification } from '../model/known-sidecars';
 import { parsePort, type PublishedPort } from './ports';
@@ -108,8 +108,12 @@ export function field(map: MapNode | undefined, key: string, document: Document.
   return undefined;
 }
 
-function resolveAlias(node: unknown, document: Document.Parsed): unknown {
-  return isAlias(node) ? node.resolve(document) : node;
+/**
+ * What an alias stands for, as the parse linked it (parse/nodes.ts deref: the anchor before it; `Alias.resolve`
+ * would walk the whole tree on every call). `document` stays for the callers' sake: the link is per tree.
+ */
+function resolveAlias(node: unknown, _document: Document.Parsed): unknown {
+  return isAlias(node) ? deref(node) : node;
 }
 
 function fieldValue(map: MapNode | undefined, key: string, document: Document.Parsed): unknown {

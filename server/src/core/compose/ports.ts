@@ -1,5 +1,5 @@
-import { isAlias, type Document } from 'yaml';
-import { asMap, getPair, scalarText } from '../parse/nodes';
+import type { Document } from 'yaml';
+import { asMap, deref, getPair, scalarText } from '../parse/nodes';
 
 /** A host port range a service publishes: `"8080:80"`, `"127.0.0.1:9090-9091:9090-9091/udp"`, or the long syntax. */
 export interface PublishedPort {
@@ -26,8 +26,8 @@ function range(text: string): { first: number; last: number } | undefined {
  * The host ports a `ports:` item publishes; [] when it publishes none (a container port only, an ephemeral host
  * port, or `${…}` interpolation whose value is unknown here).
  */
-export function parsePort(item: unknown, document: Document.Parsed): PublishedPort[] {
-  const node = isAlias(item) ? item.resolve(document) : item;
+export function parsePort(item: unknown, _document: Document.Parsed): PublishedPort[] {
+  const node = deref(item);
   const map = asMap(node);
   if (map) {
     const publishedPair = getPair(map, 'published');

@@ -1,4 +1,4 @@
-import { isMap, type Document } from 'yaml';
+import { isMap, type Document, type Node } from 'yaml';
 import { findDuplicateKeys } from './duplicate-keys';
 import { parseLikeGoYaml } from './go-yaml-compat';
 import { LineIndex } from './line-index';
@@ -21,12 +21,14 @@ export function parseYaml(text: string): Document.Parsed {
 
 /**
  * A document's tree built elsewhere from its text, exactly as a parse of the text would build it, with no
- * problems and no aliases: parse/incremental.ts, which re-parses only the edited block of the previous version.
+ * problems (its aliases already linked to their anchors): parse/incremental.ts, which re-parses only the edited block of the previous version.
  * `value` gives the plain data without converting the whole tree again.
  */
 export interface PrebuiltTree {
   yaml: Document.Parsed;
   value: () => unknown;
+  /** The anchored nodes of the tree in document order, when it has aliases (ParsedDocument.anchored). */
+  anchored?: readonly Node[];
 }
 
 /**
@@ -41,8 +43,10 @@ export class ParsedDocument {
   readonly kind: string | undefined;
   /** `{{ ... }}` template markers (Helm, kustomize-less generators): YAML is checked only where it parses. */
   readonly templated: boolean;
-  /** Whether the tree holds an alias (`*name`): the incremental parse reuses only trees without one. */
+  /** Whether the tree holds an alias (`*name`). */
   readonly hasAliases: boolean;
+  /** With aliases: every anchored node (`&name`), in document order (parse/incremental.ts links an entry's aliases to them). */
+  readonly anchored: readonly Node[];
   private valueCache: { value: unknown; problem?: YamlProblem } | undefined;
   private readonly prebuiltValue: (() => unknown) | undefined;
   private linesCache: LineIndex | undefined;
@@ -55,7 +59,8 @@ export class ParsedDocument {
     if (prebuilt) {
       this.yaml = prebuilt.yaml;
       this.problems = [];
-      this.hasAliases = false;
+      this.anchored = prebuilt.anchored ?? [];
+      this.hasAliases = !!prebuilt.anchored;
       this.prebuiltValue = prebuilt.value;
       ({ root: this.root, apiVersion: this.apiVersion, kind: this.kind } = rootOf(this.yaml));
       return;
@@ -77,6 +82,7 @@ export class ParsedDocument {
     }
     const aliases = resolveAliases(this.yaml, text);
     this.hasAliases = aliases.count > 0;
+    this.anchored = this.hasAliases ? aliases.anchored : [];
     for (const alias of aliases.unresolved) {
       const start = alias.range?.[0] ?? 0;
       this.problems.push({

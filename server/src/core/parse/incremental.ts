@@ -1,8 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Range, type Scalar } from 'yaml';
+import { Document as YamlDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, YAMLSeq, type Document, type Node, type Range, type Scalar } from 'yaml';
 import { MAX_ALIAS_COUNT, ParsedDocument, parseYaml } from './document';
 import { findDuplicateKeys } from './duplicate-keys';
 import { findExcessiveNesting } from './nesting';
-import type { MapNode, PairNode } from './nodes';
+import { linkAliases, type MapNode, type PairNode } from './nodes';
 
 /**
  * The incremental parse of one YAML document (a Compose file is one document of thousands of lines): when an
@@ -13,12 +13,15 @@ import type { MapNode, PairNode } from './nodes';
  * not certain this returns undefined and the caller parses the whole document:
  *
  * - the document is a Kubernetes object (those are small, one per `---` chunk, and the kustomize renderer keeps
- *   facts about their nodes), or the previous version had a problem of any kind, or an alias (`*name`: what it stands for may be the edited
- *   entry), or a directive (`%YAML 1.1` reads the same text differently), or CR characters near the edit;
+ *   facts about their nodes), or the previous version had a problem of any kind, or a directive (`%YAML 1.1` reads
+ *   the same text differently), or CR characters near the edit;
+ * - the entry holds an anchor (`&name`) or lies inside an anchored node, before or after the edit (what the
+ *   aliases elsewhere stand for would change), or the edit changed the entry's aliases (`*name`, in their order:
+ *   unchanged, the bound on alias expansion, MAX_ALIAS_COUNT, gives what it gave the previous version);
  * - the edit crosses an entry's first key, or the entry's new text does not parse on its own, with no problem,
  *   as exactly one key followed by the unchanged next key at the same place in the same map (checked with a
  *   stand-in key: an unclosed quote or flow collection, a `---`, a change of indentation all fail that);
- * - the new entry has an alias, a duplicate key, or the key of another entry.
+ * - the new entry has a duplicate key, or the key of another entry.
  *
  * The previous document's tree is taken over: after this its nodes belong to the new document (the parser
  * that owns both, ManifestParser, drops the previous one).
@@ -26,7 +29,7 @@ import type { MapNode, PairNode } from './nodes';
 export function reparseEdit(previous: ParsedDocument, text: string): ParsedDocument | undefined {
   const before = previous.text;
   const root = previous.root;
-  if (!root || root.flow || previous.isKubernetes || previous.problems.length > 0 || previous.hasAliases || previous.yaml.errors.length > 0) return undefined;
+  if (!root || root.flow || previous.isKubernetes || previous.problems.length > 0 || previous.yaml.errors.length > 0) return undefined;
   const change = changeBetween(before, text);
   if (/^%/m.test(before.slice(0, startOf(root.items[0]?.key) ?? 0))) return undefined;
   if (hasCr(before, change.start, change.oldEnd) || hasCr(text, change.start, change.newEnd)) return undefined;
@@ -38,6 +41,8 @@ export function reparseEdit(previous: ParsedDocument, text: string): ParsedDocum
   if (!reparsed) return undefined;
   const { pair, sentinel } = reparsed;
   if (siblingHasKey(block.parent, block.index, (pair.key as Scalar).value)) return undefined;
+  const aliases = previous.hasAliases ? linkedAliases(previous, block, pair) : sameAliases([], pair) ? [] : undefined;
+  if (!aliases) return undefined;
   const oldValue = previous.peekValue();
   moveTree(previous.yaml, block, reparsed, delta);
   // Comments between the entry's last line and the next key belong to that key (its commentBefore).
@@ -50,8 +55,9 @@ export function reparseEdit(previous: ParsedDocument, text: string): ParsedDocum
   }
   const yaml = previous.yaml;
   // Converted now, while the tree is this version's: a later edit moves the same nodes again.
-  const spliced = oldValue === undefined ? undefined : splicedValue(oldValue, block, pair, reparsed.document);
-  return new ParsedDocument(text, { yaml, value: () => spliced ?? yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) });
+  const spliced = oldValue === undefined ? undefined : splicedValue(oldValue, block, pair, entryValue(reparsed.document, block, pair, aliases));
+  const anchored = previous.hasAliases ? previous.anchored : undefined;
+  return new ParsedDocument(text, { yaml, value: () => spliced ?? yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), anchored });
 }
 
 /** The text between the common start and the common end of two versions: [start, oldEnd) became [start, newEnd). */
@@ -164,7 +170,6 @@ function parseEntry(block: Block, entryText: string): Entry | undefined {
   if (findExcessiveNesting(standalone) >= 0) return undefined;
   const document = parseYaml(standalone);
   if (document.errors.length > 0 || !isMap(document.contents) || document.contents.flow) return undefined;
-  if (entryText.includes('*') && hasAlias(document)) return undefined;
   if (findDuplicateKeys(document.contents).length > 0) return undefined;
   const top = document.contents as MapNode;
   let map = top;
@@ -190,10 +195,74 @@ function parseEntry(block: Block, entryText: string): Entry | undefined {
   return { document, pair, map, top, sentinel };
 }
 
-function hasAlias(document: Document.Parsed): boolean {
+/**
+ * In a tree with aliases: the anchored nodes before the entry, when no anchored node overlaps the entry (before or
+ * after the edit), the new entry holds no anchor, and its aliases are the previous entry's, in the same order
+ * (then linked to those anchors, as a full parse links them).
+ */
+function linkedAliases(previous: ParsedDocument, block: Block, pair: PairNode): readonly Node[] | undefined {
+  const before: Node[] = [];
+  for (const node of previous.anchored) {
+    const range = node.range;
+    if (!range) return undefined;
+    if (range[0] < block.end && block.start < range[2]) return undefined;
+    if (range[0] < block.start) before.push(node);
+  }
+  if (hasAnchor(pair) || !sameAliases(aliasNames(block.pair), pair)) return undefined;
+  const names = linkAliases(pair, before);
+  return names ? before : undefined;
+}
+
+function aliasNames(node: unknown): string[] {
+  const names: string[] = [];
+  visit(node as Node, { Alias: (_key, alias) => void names.push(alias.source) });
+  return names;
+}
+
+function sameAliases(names: readonly string[], pair: PairNode): boolean {
+  const now = aliasNames(pair);
+  return now.length === names.length && now.every((name, i) => name === names[i]);
+}
+
+function hasAnchor(node: unknown): boolean {
   let found = false;
-  visit(document, { Alias: () => ((found = true), visit.BREAK) });
+  visit(node as Node, (_key, item) => {
+    if ((isMap(item) || isSeq(item) || isScalar(item)) && item.anchor) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
   return found;
+}
+
+/**
+ * The edited entry's data: its standalone parse converted, or with aliases, its value converted in a document that
+ * holds the anchored nodes before it (each alias stands for the last of them with its name, as in the whole
+ * document; the bound on expansion is the previous version's, see linkedAliases).
+ */
+function entryValue(entry: Document.Parsed, block: Block, pair: PairNode, anchored: readonly Node[]): { value: unknown } | undefined {
+  const key = stringKey(pair);
+  if (key === undefined) return undefined;
+  if (anchored.length === 0) {
+    const data = record(entry.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    const entries = block.outer ? record(data?.[OUTER]) : data;
+    return entries && Object.hasOwn(entries, key) ? { value: entries[key] } : undefined;
+  }
+  const holder = new YamlDocument();
+  const list = new YAMLSeq();
+  list.items = [...anchored, pair.value];
+  holder.contents = list;
+  const node = pair.value;
+  return { value: isScalar(node) || isMap(node) || isSeq(node) || isAlias(node) ? node.toJS(holder, { maxAliasCount: -1 }) : null };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function stringKey(pair: PairNode | undefined): string | undefined {
+  return isScalar(pair?.key) && typeof pair.key.value === 'string' && pair.key.value !== '__proto__' ? pair.key.value : undefined;
 }
 
 function siblingHasKey(map: MapNode, index: number, key: unknown): boolean {
@@ -283,18 +352,14 @@ function shiftRanges(ranges: readonly Range[], delta: number): void {
  * The new document's plain data from the previous one's: the edited entry's value converted alone, the other
  * entries shared. Undefined (convert all) when the previous data is not at hand or a key is not a plain string.
  */
-function splicedValue(oldValue: unknown, block: Block, newPair: PairNode, entry: Document.Parsed): unknown {
-  const record = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
-  const stringKey = (pair: PairNode | undefined) => (isScalar(pair?.key) && typeof pair.key.value === 'string' && pair.key.value !== '__proto__' ? pair.key.value : undefined);
-  const data = record(entry.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+function splicedValue(oldValue: unknown, block: Block, newPair: PairNode, entry: { value: unknown } | undefined): unknown {
   const oldRoot = record(oldValue);
   const newKey = stringKey(newPair);
-  if (!data || !oldRoot || newKey === undefined) return undefined;
+  if (!entry || !oldRoot || newKey === undefined) return undefined;
   const outerKey = block.outer ? stringKey(block.outer) : undefined;
-  const entries = block.outer ? record(data[OUTER]) : data;
   const oldParent = outerKey === undefined ? oldRoot : record(oldRoot[outerKey]);
-  if (!entries || !oldParent || (block.outer && outerKey === undefined)) return undefined;
-  const replaced = replaceEntry(oldParent, block.pair, newKey, entries[newKey]);
+  if (!oldParent || (block.outer && outerKey === undefined)) return undefined;
+  const replaced = replaceEntry(oldParent, block.pair, newKey, entry.value);
   if (!replaced) return undefined;
   return outerKey === undefined ? replaced : replaceEntry(oldRoot, block.outer, outerKey, replaced);
 }

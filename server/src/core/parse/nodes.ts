@@ -24,11 +24,12 @@ const aliasTargets = new WeakMap<Alias, Node>();
  * Returns how many aliases there are and those used before any anchor of their name: YAML cannot read those
  * (kubectl: "unknown anchor").
  */
-export function resolveAliases(document: Document.Parsed, text: string): { count: number; unresolved: Alias[] } {
+export function resolveAliases(document: Document.Parsed, text: string): { count: number; unresolved: Alias[]; anchored: Node[] } {
   // Most manifests have no alias at all, and skip the walk.
   const unresolved: Alias[] = [];
+  const anchored: Node[] = [];
   let count = 0;
-  if (!text.includes('*')) return { count, unresolved };
+  if (!text.includes('*')) return { count, unresolved, anchored };
   const anchors = new Map<string, Node>();
   visit(document, (_key, node) => {
     if (isAlias(node)) {
@@ -39,9 +40,30 @@ export function resolveAliases(document: Document.Parsed, text: string): { count
       if (target && end !== undefined && node.range && end <= node.range[0]) aliasTargets.set(node, target);
     } else if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor) {
       anchors.set(node.anchor, node);
+      anchored.push(node);
     }
   });
-  return { count, unresolved };
+  return { count, unresolved, anchored };
+}
+
+/**
+ * Links each alias under `node` to the anchored node it stands for, the last of `anchored` (nodes before `node`, in
+ * document order) with its name, as resolveAliases does for a whole document: for an entry that
+ * parse/incremental.ts parsed alone. Returns the aliases' names in document order, or undefined when one has no
+ * anchor (a full parse reports that).
+ */
+export function linkAliases(node: unknown, anchored: readonly Node[]): string[] | undefined {
+  const names: string[] = [];
+  let unresolved = false;
+  visit(node as Node, (_key, item) => {
+    if (!isAlias(item)) return;
+    names.push(item.source);
+    let target: Node | undefined;
+    for (let i = anchored.length - 1; i >= 0 && !target; i--) if ((anchored[i] as { anchor?: string }).anchor === item.source) target = anchored[i];
+    if (target) aliasTargets.set(item, target);
+    else unresolved = true;
+  });
+  return unresolved ? undefined : names;
 }
 
 /** The node itself, or for an alias the anchored node it stands for (undefined when that is unknown). */
