@@ -95,9 +95,10 @@ export function createLanguageService(options: { schemaDir?: string; bundledKind
       withMerged(hover(services, file, offset, settings, findings, fileName, workspace), kustomize && mergedContainerHover(validator, file, offset, settings, kustomize)),
     codeActions: (file, range, diagnostics, settings, actionOptions) => codeActions(services, file, range, diagnostics, settings, actionOptions),
     topology: (file, settings, topologyOptions = {}, kustomize) =>
-      (kustomize && kustomizeTopology(validator, file, settings, kustomize, { offset: topologyOptions.offset, meshes: settings.meshes })) ||
+      (kustomize && kustomizeTopology(validator, file, settings, kustomize, { offset: topologyOptions.offset, meshes: settings.meshes, kubernetesVersion: settings.kubernetesVersion })) ||
       buildTopology(file, {
         meshes: settings.meshes,
+        kubernetesVersion: settings.kubernetesVersion,
         ...topologyOptions,
         findings: validator.validate(file, settings, topologyOptions.fileName, { workspace: topologyOptions.workspace?.index }),
         pods: withCustomKindSchemas(services, [customResourceSource(schemas, file, topologyOptions.workspace?.index)]).pods,

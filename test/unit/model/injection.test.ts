@@ -106,6 +106,29 @@ ${podMeta}
     assert.deepEqual(admittedPod(native, injectionsOf(native)).initContainers.map((e) => e.name), ['linkerd-init', 'linkerd-proxy', 'migrate']);
   });
 
+  it('Linkerd: config.linkerd.io over config.beta over config.alpha, the first present deciding (pkg/inject/inject.go)', () => {
+    const job = (annotations: string) => firstPod(deployment(`      annotations:\n        linkerd.io/inject: enabled${annotations}`));
+    const modeOf = (annotations: string, meshes: MeshesSettings = DEFAULT_MESHES) => injectionsOf(job(annotations), meshes)[0].mode;
+    assert.equal(modeOf('\n        config.beta.linkerd.io/proxy-enable-native-sidecar: "true"'), 'native');
+    assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "True"'), 'native');
+    assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "false"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'classic');
+    assert.equal(modeOf('\n        config.beta.linkerd.io/proxy-enable-native-sidecar: "0"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'classic');
+    // An unparsable value on the deciding key keeps the default; the lower keys are not read.
+    assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "yes"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'classic');
+  });
+
+  it('defaultMode auto follows the current release (MESH_RELEASE_DEFAULTS): Linkerd 2.20 native; Istio native from Kubernetes 1.33', () => {
+    const auto: MeshesSettings = { ...DEFAULT_MESHES, istio: { enabled: true, defaultMode: 'auto' }, linkerd: { enabled: true, defaultMode: 'auto' } };
+    const linkerd = firstPod(deployment('      annotations:\n        linkerd.io/inject: enabled'));
+    assert.equal(injectionsOf(linkerd, auto, [], '1.30')[0].mode, 'native');
+    assert.equal(injectionsOf(linkerd, auto)[0].modeFromAnnotation, false);
+    const istio = firstPod(deployment('      labels:\n        sidecar.istio.io/inject: "true"'));
+    assert.equal(injectionsOf(istio, auto, [], '1.32')[0].mode, 'classic');
+    assert.equal(injectionsOf(istio, auto, [], '1.33')[0].mode, 'native');
+    // An explicit defaultMode overrides the release; the pod's annotation overrides both.
+    assert.equal(injectionsOf(istio, { ...auto, istio: { enabled: true, defaultMode: 'classic' } }, [], '1.34')[0].mode, 'classic');
+  });
+
   it('a disabled mesh is not simulated, and a pod that already has the proxy is not injected again', () => {
     const pod = firstPod(deployment('      labels:\n        sidecar.istio.io/inject: "true"'));
     assert.deepEqual(injectionsOf(pod, { ...DEFAULT_MESHES, istio: { enabled: false, defaultMode: 'classic' } }), []);

@@ -74,7 +74,7 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
     }
     if (pod && onKey && isPodSummaryKey(last.path, pod)) {
       const namespaces = namespacesOf(file.slots.map((s) => s.document));
-      sections.push(podMarkdown(pod, injectionsOf(pod, settings.meshes, namespaces)));
+      sections.push(podMarkdown(pod, injectionsOf(pod, settings.meshes, namespaces, settings.kubernetesVersion)));
     }
   }
   if (sections.length === 0) return undefined;

@@ -5,6 +5,7 @@ import { effectiveSetting } from './security-context';
 import {
   INJECTED_CONTAINERS,
   INJECTORS,
+  MESH_RELEASE_DEFAULTS,
   ISTIO_PROXY_CONFIG,
   VAULT_INIT_FIRST,
   VAULT_PRE_POPULATE,
@@ -14,8 +15,11 @@ import {
   type InjectorSpec,
   type MeshId,
   type MeshesSettings,
+  type MeshSettings,
+  type NativeSwitch,
   DEFAULT_MESHES,
 } from './injectors';
+import { DEFAULT_KUBERNETES_VERSION } from '../settings';
 
 export type { InjectionMode, MeshId, MeshSettings, MeshesSettings } from './injectors';
 export { DEFAULT_MESHES } from './injectors';
@@ -134,7 +138,12 @@ function holdsApplication(annotations: Record<string, string>): boolean {
  * The injections the webhooks would make into this pod, in the order Istio, Linkerd, Vault. Only enabled meshes are
  * simulated; a pod already carrying an injector's container (manual `istioctl kube-inject`) is not injected again.
  */
-export function injectionsOf(pod: PodSpecModel, meshes: MeshesSettings = DEFAULT_MESHES, namespaces: readonly NamespaceModel[] = []): Injection[] {
+export function injectionsOf(
+  pod: PodSpecModel,
+  meshes: MeshesSettings = DEFAULT_MESHES,
+  namespaces: readonly NamespaceModel[] = [],
+  kubernetesVersion: string = DEFAULT_KUBERNETES_VERSION,
+): Injection[] {
   const metadata = podMetadata(pod);
   const namespaceName = getString(getMap(pod.workload.node, 'metadata'), 'namespace');
   const namespace = namespaceName ? namespaces.find((n) => n.name === namespaceName) : undefined;
@@ -147,8 +156,8 @@ export function injectionsOf(pod: PodSpecModel, meshes: MeshesSettings = DEFAULT
     if (!reason) continue;
     const specs = INJECTED_CONTAINERS[injector.mesh];
     if (specs.some((spec) => present.has(spec.name))) continue;
-    const written = injector.nativeAnnotation ? metadata.annotations[injector.nativeAnnotation] : undefined;
-    const mode: InjectionMode = written === 'true' ? 'native' : written === 'false' ? 'classic' : setting.defaultMode;
+    const written = writtenMode(injector.nativeSwitch, metadata.annotations);
+    const mode: InjectionMode = written ?? defaultModeOf(injector.mesh, setting, kubernetesVersion);
     const containers: InjectedContainer[] = [];
     for (const spec of specs) {
       if (injector.mesh === 'vault' && spec.list === 'initContainers' && metadata.annotations[VAULT_PRE_POPULATE] === 'false') continue;
@@ -164,9 +173,25 @@ export function injectionsOf(pod: PodSpecModel, meshes: MeshesSettings = DEFAULT
         ...withOverrides(spec, metadata.annotations),
       });
     }
-    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written === 'true' || written === 'false', containers });
+    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written !== undefined, containers });
   }
   return result;
+}
+
+/** The mode the pod's own annotations choose: the first of the injector's keys present decides (NativeSwitch). */
+function writtenMode(nativeSwitch: NativeSwitch | undefined, annotations: Record<string, string>): InjectionMode | undefined {
+  const key = nativeSwitch?.annotations.find((k) => Object.hasOwn(annotations, k));
+  if (!nativeSwitch || key === undefined) return undefined;
+  const value = annotations[key] ?? '';
+  return nativeSwitch.native.includes(value) ? 'native' : nativeSwitch.classic.includes(value) ? 'classic' : undefined;
+}
+
+/** The mode a mesh injects in when the pod does not say: the user's override, or its current release's (MESH_RELEASE_DEFAULTS). */
+export function defaultModeOf(mesh: MeshId, setting: MeshSettings, kubernetesVersion: string): InjectionMode {
+  if (setting.defaultMode !== 'auto') return setting.defaultMode;
+  const { native } = MESH_RELEASE_DEFAULTS[mesh];
+  if (typeof native === 'boolean') return native ? 'native' : 'classic';
+  return Number(kubernetesVersion.split('.')[1]) >= native.fromMinor ? 'native' : 'classic';
 }
 
 /**

@@ -12,22 +12,46 @@ import { VAULT_KEYS } from './injector-keys-vault';
 export type MeshId = 'istio' | 'linkerd' | 'vault';
 export type InjectionMode = 'classic' | 'native';
 
-/** Per mesh: whether to simulate its injector, and the mode its control plane injects in when a pod does not say. */
+/**
+ * Per mesh: whether to simulate its injector, and the mode its control plane injects in when a pod does not say:
+ * `auto` (the default) is what the mesh's current stable release does (MESH_RELEASE_DEFAULTS), `classic` or `native`
+ * is the user's override (an older release, or a control plane installed with the other default).
+ */
 export interface MeshSettings {
   enabled: boolean;
-  defaultMode: InjectionMode;
+  defaultMode: InjectionMode | 'auto';
 }
 export type MeshesSettings = Record<MeshId, MeshSettings>;
 
-/**
- * Istio's istiod registers ENABLE_NATIVE_SIDECARS with default false (pilot/pkg/features), Linkerd injects a native
- * proxy only with `config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"` (or the control plane's
- * proxy.nativeSidecar value), and the Vault injector adds a regular container: all classic by default.
- */
 export const DEFAULT_MESHES: MeshesSettings = {
   istio: { enabled: true, defaultMode: 'classic' },
   linkerd: { enabled: true, defaultMode: 'classic' },
   vault: { enabled: true, defaultMode: 'classic' },
+};
+
+/**
+ * What each mesh's current stable release injects when the pod does not say: `native` always, never, or from a
+ * Kubernetes minor on. The one table that `defaultMode: auto` reads (injection.ts defaultModeOf).
+ */
+export interface MeshReleaseDefault {
+  release: string;
+  /** Native always, never, or from this Kubernetes 1.x minor on. */
+  native: boolean | { fromMinor: number };
+  source: string;
+}
+export const MESH_RELEASE_DEFAULTS: Readonly<Record<MeshId, MeshReleaseDefault>> = {
+  // Istio 1.27.0 (2025-08) changed ENABLE_NATIVE_SIDECARS from false (1.26.0 pilot/pkg/features/experimental.go) to
+  // "auto" (1.27.0..1.30.3 pilot/pkg/features/pilot.go; releasenotes/notes/native-sidecar-default.yaml, istio#48794).
+  // "auto" is resolved by pkg/kube/inject/webhook.go DetectNativeSidecar: native only when the pod's node, or before
+  // scheduling every node, runs a kubelet >= 1.33 ("Native sidecars feature graduated to stable in Kubernetes 1.33").
+  // The user's target Kubernetes version stands in for the nodes' kubelets. 1.30 is the latest stable tag (1.31 is rc).
+  istio: { release: '1.30', native: { fromMinor: 33 }, source: 'https://github.com/istio/istio/blob/1.30.0/pkg/kube/inject/webhook.go' },
+  // Linkerd 2.20 (2026-06) made native the default: charts/linkerd-control-plane/values.yaml proxy.nativeSidecar is
+  // true at version-2.20 (false at version-2.18 and version-2.19); linkerd.io "Native sidecars": "As of Linkerd 2.20,
+  // native sidecars are enabled by default".
+  linkerd: { release: '2.20', native: true, source: 'https://linkerd.io/2/features/native-sidecars/' },
+  // The Vault injector adds a regular container (vault-k8s agent-inject/agent/agent.go): no native mode.
+  vault: { release: 'vault-k8s', native: false, source: 'https://github.com/hashicorp/vault-k8s/blob/main/agent-inject/agent/agent.go' },
 };
 
 /**
@@ -37,11 +61,22 @@ export const DEFAULT_MESHES: MeshesSettings = {
  * `defaultMode`: its injector adds a regular container (vault-k8s agent.go), there is no native mode to choose.
  */
 export const MESH_SETTING_VALUES: Readonly<Record<MeshId, Readonly<Partial<Record<keyof MeshSettings, readonly (boolean | string)[]>>>>> = {
-  istio: { enabled: [true, false], defaultMode: ['classic', 'native'] },
-  linkerd: { enabled: [true, false], defaultMode: ['classic', 'native'] },
+  istio: { enabled: [true, false], defaultMode: ['auto', 'classic', 'native'] },
+  linkerd: { enabled: [true, false], defaultMode: ['auto', 'classic', 'native'] },
   vault: { enabled: [true, false] },
 };
 
+/**
+ * A pod's own choice of mode: the annotations in the order the injector reads them (the first one present decides,
+ * even when its value is not one the injector understands, which then leaves the default), and the values meaning
+ * native and classic.
+ */
+export interface NativeSwitch {
+  annotations: readonly string[];
+  native: readonly string[];
+  classic: readonly string[];
+  source: string;
+}
 
 /** One container an injector adds. */
 export interface InjectedContainerSpec {
@@ -63,8 +98,8 @@ export interface InjectorSpec {
   podSwitch: { in: 'labels' | 'annotations'; key: string; on: readonly string[]; off: readonly string[] };
   /** Namespace keys that turn injection on for every pod in it (when the pod does not say otherwise). */
   namespaceSwitches: readonly { in: 'labels' | 'annotations'; key: string; on?: readonly string[] }[];
-  /** Pod annotation choosing native (restartPolicy: Always init container) or classic mode, when the mesh has one. */
-  nativeAnnotation?: string;
+  /** Pod annotations choosing native (restartPolicy: Always init container) or classic mode, when the mesh has them. */
+  nativeSwitch?: NativeSwitch;
   /**
    * A proxy mesh's traffic capture: the init container that redirects the pod's traffic with iptables, the proxy it
    * redirects to, the user whose traffic is left alone, and the pod annotations that take outbound traffic out of the
@@ -128,7 +163,12 @@ export const INJECTORS: readonly InjectorSpec[] = [
       { in: 'labels', key: 'istio-injection', on: ['enabled'] },
       { in: 'labels', key: 'istio.io/rev' },
     ],
-    nativeAnnotation: 'sidecar.istio.io/nativeSidecar',
+    nativeSwitch: {
+      annotations: ['sidecar.istio.io/nativeSidecar'],
+      native: ['true'],
+      classic: ['false'],
+      source: 'https://github.com/istio/istio/blob/1.30.0/manifests/charts/istio-control/istio-discovery/files/injection-template.yaml',
+    },
     capture: {
       init: 'istio-init',
       proxy: 'istio-proxy',
@@ -144,7 +184,15 @@ export const INJECTORS: readonly InjectorSpec[] = [
     title: 'Linkerd',
     podSwitch: { in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'], off: ['disabled'] },
     namespaceSwitches: [{ in: 'annotations', key: 'linkerd.io/inject', on: ['enabled', 'ingress'] }],
-    nativeAnnotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar',
+    // pkg/inject/inject.go (version-2.20): config.linkerd.io/… (2.20) takes precedence over config.beta.linkerd.io/…
+    // (2.19) over config.alpha.linkerd.io/… (2.15); the first present is parsed with Go's strconv.ParseBool and an
+    // unparsable value keeps the chart's proxy.nativeSidecar.
+    nativeSwitch: {
+      annotations: ['config.linkerd.io/proxy-enable-native-sidecar', 'config.beta.linkerd.io/proxy-enable-native-sidecar', 'config.alpha.linkerd.io/proxy-enable-native-sidecar'],
+      native: ['1', 't', 'T', 'TRUE', 'true', 'True'],
+      classic: ['0', 'f', 'F', 'FALSE', 'false', 'False'],
+      source: 'https://github.com/linkerd/linkerd2/blob/version-2.20/pkg/inject/inject.go',
+    },
     capture: {
       init: 'linkerd-init',
       proxy: 'linkerd-proxy',

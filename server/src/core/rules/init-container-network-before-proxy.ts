@@ -18,7 +18,7 @@ export const rule = defineRule({
   summary: 'An init container that uses the network runs before the injected classic mesh proxy starts: its traffic bypasses the mesh, or fails with the mesh’s CNI plugin.',
   data: { mesh: 'string', container: 'string', annotation: 'string?', value: 'string?', metadataPath: 'path' },
   check(pod, context) {
-    const injections = injectionsOf(pod, context.settings.meshes, context.namespaces);
+    const injections = injectionsOf(pod, context.settings.meshes, context.namespaces, context.settings.kubernetesVersion);
     for (const injection of injections) {
       const capture = capturesTraffic(pod, injection);
       if (!capture) continue;

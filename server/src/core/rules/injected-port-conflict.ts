@@ -12,7 +12,7 @@ export const rule = defineRule({
   summary: 'A container declares a port that an injected mesh proxy listens on in the same pod network.',
   data: { port: 'number', injected: 'string' },
   check(pod, context) {
-    const injected = injectionsOf(pod, context.settings.meshes, context.namespaces).flatMap((i) => i.containers.map((c) => ({ ...c, title: i.title })));
+    const injected = injectionsOf(pod, context.settings.meshes, context.namespaces, context.settings.kubernetesVersion).flatMap((i) => i.containers.map((c) => ({ ...c, title: i.title })));
     const taken = new Map<number, { name: string; title: string }>();
     for (const c of injected) for (const port of c.ports) taken.set(port, { name: c.name, title: c.title });
     if (taken.size === 0) return;

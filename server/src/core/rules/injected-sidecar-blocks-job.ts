@@ -13,7 +13,7 @@ export const rule = defineRule({
   data: { mesh: 'string', container: 'string', annotation: 'string?', value: 'string?', metadataPath: 'path' },
   check(pod, context) {
     if (!pod.runsToCompletion || pod.sidecarsStoppedByController) return;
-    for (const injection of injectionsOf(pod, context.settings.meshes, context.namespaces)) {
+    for (const injection of injectionsOf(pod, context.settings.meshes, context.namespaces, context.settings.kubernetesVersion)) {
       const blocking = injection.containers.find((c) => c.longRunning && c.role === 'app');
       if (!blocking) continue;
       const fix = RUN_TO_COMPLETION_FIX[injection.mesh];

@@ -39,7 +39,7 @@ export const rule = defineRule({
   data: { mesh: 'string', valuePath: 'path', replacement: 'string?' },
   check(pod, context) {
     const { annotations } = podMetadata(pod);
-    for (const injection of injectionsOf(pod, context.settings.meshes, context.namespaces)) {
+    for (const injection of injectionsOf(pod, context.settings.meshes, context.namespaces, context.settings.kubernetesVersion)) {
       const sw = AWAIT_SWITCHES[injection.mesh];
       if (!sw || injection.mode !== 'classic' || !sw.off(annotations)) continue;
       const app = pod.containers.map((c) => ({ c, why: networkUse(c) })).find((a) => a.c.role === 'app' && a.why);

@@ -15,7 +15,7 @@ export const rule = defineRule({
   summary: 'The injected vault-agent-init runs after istio-init or linkerd-init has sent the pod’s traffic to a proxy that is not running yet: it cannot reach Vault.',
   data: { mesh: 'string', annotation: 'string', value: 'string', metadataPath: 'path' },
   check(pod, context) {
-    const injections = injectionsOf(pod, context.settings.meshes, context.namespaces);
+    const injections = injectionsOf(pod, context.settings.meshes, context.namespaces, context.settings.kubernetesVersion);
     if (!injections.some((i) => i.mesh === 'vault' && i.containers.some((c) => c.list === 'initContainers'))) return;
     const { annotations } = podMetadata(pod);
     if (annotations[VAULT_INIT_FIRST] === 'true') return;

@@ -20,6 +20,8 @@ export interface TopologyOptions {
   fileName?: string;
   /** Which injectors to simulate: their containers are drawn, marked as injected. Default: none. */
   meshes?: MeshesSettings;
+  /** The target Kubernetes version, for a mesh whose default mode depends on it (Istio's `auto`). */
+  kubernetesVersion?: string;
   /** Draw only these documents (slot indexes): the rendered resources a kustomize patch changed. */
   slots?: ReadonlySet<number>;
   /** A line for container and volume nodes naming the file that wrote them (path from the document root). */
@@ -51,7 +53,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
         const name = pod.workload.name;
         const suffix = options.titleSuffix?.(slot.index);
         const title: Label = [safe(`${pod.workload.kind} `), name ?? safe('(unnamed)'), ...(pod.template ? [safe(', template '), pod.template] : []), ...(suffix ? [suffix] : [])];
-        const injections = options.meshes ? injectionsOf(pod, options.meshes, namespaces) : [];
+        const injections = options.meshes ? injectionsOf(pod, options.meshes, namespaces, options.kubernetesVersion) : [];
         const source = options.source;
         const diagrams = podDiagrams(pod, title, slot.start, findings, injections, { source: source && ((path) => source(slot.index, path)), workspace: options.workspace });
         result.push({ slotIndex: slot.index, diagram: { name: name ?? '(unnamed)', kind: pod.workload.kind, ...span, ...diagrams } });

@@ -40,7 +40,7 @@ export function kustomizeTopology(
   file: ManifestFile,
   settings: Settings,
   context: KustomizeContext,
-  options: { offset?: number; meshes?: MeshesSettings } = {},
+  options: { offset?: number; meshes?: MeshesSettings; kubernetesVersion?: string } = {},
 ): WorkloadDiagram[] | undefined {
   const path = normalize(context.path);
   const session = kustomizeSession(validator, context, settings);
@@ -83,6 +83,7 @@ export function kustomizeTopology(
     };
     const diagrams = buildTopology(merged, {
       meshes: options.meshes,
+      kubernetesVersion: options.kubernetesVersion,
       findings: check.rendered,
       slots: new Set(pick.resources.keys()),
       source,
