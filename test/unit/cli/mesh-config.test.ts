@@ -46,7 +46,7 @@ describe('sidecar-lint: meshes in .sidecarlint.yaml', () => {
     config('meshes:\n  istio:\n    defaultMode: nativ\n');
     const broken = await runCli(['job.yaml'], { cwd: dir });
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /\.sidecarlint\.yaml:3:18 {2}error {2}Bad value "nativ" for meshes\.istio\.defaultMode: use classic or native\./);
+    assert.match(broken.stderr, /\.sidecarlint\.yaml:3:18 {2}error {2}Bad value "nativ" for meshes\.istio\.defaultMode: use auto or classic or native\./);
 
     config('meshes:\n  istoi:\n    enabled: false\n');
     const typo = await runCli(['-f', 'json', 'job.yaml'], { cwd: dir });

@@ -19,7 +19,6 @@ import {
   type NativeSwitch,
   DEFAULT_MESHES,
 } from './injectors';
-import { DEFAULT_KUBERNETES_VERSION } from '../settings';
 
 export type { InjectionMode, MeshId, MeshSettings, MeshesSettings } from './injectors';
 export { DEFAULT_MESHES } from './injectors';
@@ -142,7 +141,7 @@ export function injectionsOf(
   pod: PodSpecModel,
   meshes: MeshesSettings = DEFAULT_MESHES,
   namespaces: readonly NamespaceModel[] = [],
-  kubernetesVersion: string = DEFAULT_KUBERNETES_VERSION,
+  kubernetesVersion?: string,
 ): Injection[] {
   const metadata = podMetadata(pod);
   const namespaceName = getString(getMap(pod.workload.node, 'metadata'), 'namespace');
@@ -186,12 +185,16 @@ function writtenMode(nativeSwitch: NativeSwitch | undefined, annotations: Record
   return nativeSwitch.native.includes(value) ? 'native' : nativeSwitch.classic.includes(value) ? 'classic' : undefined;
 }
 
-/** The mode a mesh injects in when the pod does not say: the user's override, or its current release's (MESH_RELEASE_DEFAULTS). */
-export function defaultModeOf(mesh: MeshId, setting: MeshSettings, kubernetesVersion: string): InjectionMode {
+/**
+ * The mode a mesh injects in when the pod does not say: the user's override, or its current release's
+ * (MESH_RELEASE_DEFAULTS). A release that is native only from some Kubernetes version on stays classic when the
+ * target version is not given.
+ */
+export function defaultModeOf(mesh: MeshId, setting: MeshSettings, kubernetesVersion: string | undefined): InjectionMode {
   if (setting.defaultMode !== 'auto') return setting.defaultMode;
   const { native } = MESH_RELEASE_DEFAULTS[mesh];
   if (typeof native === 'boolean') return native ? 'native' : 'classic';
-  return Number(kubernetesVersion.split('.')[1]) >= native.fromMinor ? 'native' : 'classic';
+  return kubernetesVersion !== undefined && Number(kubernetesVersion.split('.')[1]) >= native.fromMinor ? 'native' : 'classic';
 }
 
 /**
