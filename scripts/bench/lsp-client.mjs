@@ -20,7 +20,10 @@ export class BenchClient {
       if (this.stderr.length < 20000) this.stderr += chunk.toString();
     });
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    const reader = new StreamMessageReader(this.child.stdout);
+    // No re-arming 10 s partial-message timer (not cleared by dispose): a server stopped mid-message must not keep the bench alive.
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.child.stdin));
     /** @type {{ uri: string, test: (p: any) => boolean, resolve: (v: { params: any, at: number }) => void }[]} */
     this.waiters = [];
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {

@@ -52,7 +52,13 @@ export class LspClient {
   constructor(private readonly options: StartOptions = {}) {
     this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    const reader = new StreamMessageReader(this.process.stdout);
+    // vscode-jsonrpc re-arms a 10 s "partial message" timer for as long as a message is incomplete, and disposing the
+    // connection does not clear it: a server that exits between a message's header and its body (exit arrives while
+    // a late publish is being written) kept the test process alive forever with nothing running. We never want
+    // partial-message events here.
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
