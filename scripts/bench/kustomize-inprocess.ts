@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/core/language-service';
 import { ManifestParser } from '../../server/src/core/parse/manifest';
 import { defaultSettings } from '../../server/src/core/settings';
-import { KustomizeCache } from '../../server/src/core/workspace/kustomize/cache';
+import { KustomizeCache } from '../../server/src/core/features/kustomize/cache';
 import { diskHost, posixPath } from '../../server/src/disk-host';
 import { writeOverlay } from './kustomize.mjs';
 import { percentile } from './stats.mjs';

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'url';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './core/language-service';
-import { KustomizeCache } from './core/workspace/kustomize/cache';
+import { KustomizeCache } from './core/features/kustomize/cache';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { ValidationThread } from './lsp/validation-thread';
 import { kustomizePath } from './lsp/kustomize';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
-import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { KustomizeContext } from '../core/features/kustomize/patch-validation';
 import { GlobError, globBase, globToRegExp, hasGlobMagic, toSlashes } from '../glob';
 import { describeError, displayPath } from './io';
 import type { FileResult } from './lint';

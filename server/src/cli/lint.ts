@@ -5,7 +5,7 @@ import type { Finding } from '../core/findings';
 import { parseManifest, type ManifestFile } from '../core/parse/manifest';
 import { redactSecrets } from './redact';
 import type { Settings, Severity } from '../core/settings';
-import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { KustomizeContext } from '../core/features/kustomize/patch-validation';
 import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 
 /** A finding placed in its file: the same range the editor shows (LSP positions, 0-based, UTF-16). */

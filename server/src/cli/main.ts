@@ -16,7 +16,7 @@ import { ConfigLoader } from './config-loader';
 import { docsBaseUrl, repositoryUrl } from './docs-url';
 import { expandInputs, indexInputs, lintFile } from './files';
 import { isOverlayFolder, kustomizeContext, lintOverlay } from './kustomize';
-import { KustomizeCache } from '../core/workspace/kustomize/cache';
+import { KustomizeCache } from '../core/features/kustomize/cache';
 import { diskHost } from '../disk-host';
 import { jsonReportChunks } from './format-json';
 import { sarifChunks } from './format-sarif';

@@ -1,7 +1,7 @@
 // Linting a YAML stream of any size document by document, holding one document in memory at a time.
 import type { LanguageService } from '../core/language-service';
 import type { Settings } from '../core/settings';
-import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { KustomizeContext } from '../core/features/kustomize/patch-validation';
 import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import { lintText, sortMessages, type LintMessage } from './lint';
 

@@ -2,7 +2,7 @@ import type { ServerCapabilities } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../core/language-service';
-import type { KustomizeCache } from '../core/workspace/kustomize/cache';
+import type { KustomizeCache } from '../core/features/kustomize/cache';
 import type { ManifestFile } from '../core/parse/manifest';
 import type { Settings } from '../core/settings';
 import type { ManifestCache } from './documents';

@@ -2,8 +2,8 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { KustomizeCache } from '../core/workspace/kustomize/cache';
-import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { KustomizeCache } from '../core/features/kustomize/cache';
+import type { KustomizeContext } from '../core/features/kustomize/patch-validation';
 import { diskHost, posixPath } from '../disk-host';
 import type { SettingsStore } from './settings';
 

@@ -9,7 +9,7 @@ import { toDiagnostic } from '../core/findings';
 import { createLanguageService } from '../core/language-service';
 import { ManifestParser, type ManifestFile } from '../core/parse/manifest';
 import { TIME_BUDGET_RANGE, type Settings } from '../core/settings';
-import { KustomizeCache } from '../core/workspace/kustomize/cache';
+import { KustomizeCache } from '../core/features/kustomize/cache';
 import { IndexMirror } from './index-mirror';
 import { kustomizeContext, kustomizePath, type KustomizeTarget } from './kustomize';
 import { CANCEL_SLOT, type FromWorker, type ToWorker } from './validation-protocol';

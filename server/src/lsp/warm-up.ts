@@ -2,9 +2,9 @@ import { toDiagnostic, type Finding } from '../core/findings';
 import type { LanguageService } from '../core/language-service';
 import { ManifestParser } from '../core/parse/manifest';
 import { defaultSettings } from '../core/settings';
-import type { KustomizeContext } from '../core/workspace/kustomize/patch-validation';
+import type { KustomizeContext } from '../core/features/kustomize/patch-validation';
 import type { KustomizeHost } from '../core/workspace/kustomize/host';
-import { KustomizeCache } from '../core/workspace/kustomize/cache';
+import { KustomizeCache } from '../core/features/kustomize/cache';
 
 /**
  * What the validation thread checks once when it starts, before any file of the editor: a workload manifest, a

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../../server/src/core/parse/line-index';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
-import { pathAt } from '../../../server/src/core/workspace/kustomize/overlay-validation';
+import { pathAt } from '../../../server/src/core/features/kustomize/overlay-validation';
 import { isDirectiveKey } from '../../../server/src/core/workspace/kustomize/strategic-merge';
 import { runCli } from '../cli/cli-io';
 import { fixturesDir } from '../helpers';

@@ -10,7 +10,7 @@ import { createLanguageService } from '../../../server/src/core/language-service
 import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { defaultSettings } from '../../../server/src/core/settings';
 import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
-import { KUSTOMIZATION_FIELDS } from '../../../server/src/core/workspace/kustomize/kustomization-checks';
+import { KUSTOMIZATION_FIELDS } from '../../../server/src/core/features/kustomize/kustomization-checks';
 import { fixturesDir, readFixture } from '../helpers';
 import { diskHost } from './disk-host';
 import { skipWithoutKubectl } from './kubectl';

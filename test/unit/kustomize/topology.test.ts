@@ -5,7 +5,7 @@ import { createLanguageService } from '../../../server/src/core/language-service
 import { decodeMermaidLabel } from '../../../server/src/core/features/topology';
 import { parseManifest } from '../../../server/src/core/parse/manifest';
 import { defaultSettings } from '../../../server/src/core/settings';
-import { KustomizeCache } from '../../../server/src/core/workspace/kustomize/cache';
+import { KustomizeCache } from '../../../server/src/core/features/kustomize/cache';
 import { fixturesDir, readFixture } from '../helpers';
 import { diskHost } from './disk-host';
 

@@ -1,5 +1,5 @@
 import { asMap, asSeq, getPair } from '../../parse/nodes';
-import { DEPRECATED_FIELDS } from '../../workspace/kustomize/kustomization-checks';
+import { DEPRECATED_FIELDS } from '../kustomize/kustomization-checks';
 import { proposal, type QuickFixProvider } from './types';
 
 /** The entries of a deprecated field in the form of the field that replaces it (what `kustomize edit fix` writes). */

@@ -1,15 +1,15 @@
 import { stringify } from 'yaml';
 import type { Finding } from '../../findings';
-import { spanOfProblem, type Validator } from '../../features/validation';
+import { spanOfProblem, type Validator } from '../validation';
 import type { ParsedDocument } from '../../parse/document';
 import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/manifest';
 import { asMap, asSeq, type YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
-import type { KustomizeHost } from './host';
-import { inlinePatchText } from './inline-patch';
-import type { Origin } from './origins';
-import { renderKustomization, type ParseText, type RenderedResource, type RenderResult, type RenderReuse } from './render';
-import { isDirectiveKey } from './strategic-merge';
+import type { KustomizeHost } from '../../workspace/kustomize/host';
+import { inlinePatchText } from '../../workspace/kustomize/inline-patch';
+import type { Origin } from '../../workspace/kustomize/origins';
+import { renderKustomization, type ParseText, type RenderedResource, type RenderResult, type RenderReuse } from '../../workspace/kustomize/render';
+import { isDirectiveKey } from '../../workspace/kustomize/strategic-merge';
 
 /** A finding of the rendered overlay, placed in the file that wrote the node it is on (offsets of that file). */
 export interface SourceFinding extends Finding {

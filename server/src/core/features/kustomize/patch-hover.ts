@@ -1,11 +1,11 @@
 import { stringify } from 'yaml';
-import { inlineCode } from '../../features/hover';
-import type { Validator } from '../../features/validation';
+import { inlineCode } from '../hover';
+import type { Validator } from '../validation';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import { pathAt } from './overlay-validation';
-import { dirName, normalize, relativePath } from './paths';
-import { containerListIndex, namedItem, valueAt } from './values';
+import { dirName, normalize, relativePath } from '../../workspace/kustomize/paths';
+import { containerListIndex, namedItem, valueAt } from '../../workspace/kustomize/values';
 import { kustomizeSession, type KustomizeContext } from './session';
 
 /**

@@ -1,16 +1,16 @@
-import { buildTopology, type WorkloadDiagram } from '../../features/topology';
-import { safe, type Label } from '../../features/topology/flowchart-builder';
-import type { Validator } from '../../features/validation';
+import { buildTopology, type WorkloadDiagram } from '../topology';
+import { safe, type Label } from '../topology/flowchart-builder';
+import type { Validator } from '../validation';
 import type { MeshesSettings } from '../../model/injection';
 import type { ManifestFile } from '../../parse/manifest';
 import type { YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
-import { isKustomizationFileName } from './host';
-import { parseKustomization } from './kustomization';
-import type { Origin, Origins } from './origins';
+import { isKustomizationFileName } from '../../workspace/kustomize/host';
+import { parseKustomization } from '../../workspace/kustomize/kustomization';
+import type { Origin, Origins } from '../../workspace/kustomize/origins';
 import { pathAt, placeIn, SourceFiles, type OverlayCheck } from './overlay-validation';
-import { baseName, dirName, normalize, relativePath } from './paths';
-import { valueAt } from './values';
+import { baseName, dirName, normalize, relativePath } from '../../workspace/kustomize/paths';
+import { valueAt } from '../../workspace/kustomize/values';
 import { kustomizeSession, type KustomizeContext } from './session';
 
 /** What to draw of one overlay: the rendered resources (by index), and where each one's diagram sits in the open file. */

@@ -1,19 +1,19 @@
 import { defaultSeverity, docsHref } from '../../codes';
 import type { Finding } from '../../findings';
 import { shiftFinding } from '../../findings';
-import type { Validator } from '../../features/validation';
+import type { Validator } from '../validation';
 import type { ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
-import { dirName, normalize, relativePath } from './paths';
-import { Origins } from './origins';
-import { isKustomizationFileName } from './host';
-import { parseKustomization } from './kustomization';
+import { dirName, normalize, relativePath } from '../../workspace/kustomize/paths';
+import { Origins } from '../../workspace/kustomize/origins';
+import { isKustomizationFileName } from '../../workspace/kustomize/host';
+import { parseKustomization } from '../../workspace/kustomize/kustomization';
 import { kustomizationFindings } from './kustomization-checks';
 import { NOT_RESOLVED_CODE, notResolvedFindings, problemFindings } from './overlay-report';
-import { spanOfProblem } from '../../features/validation';
+import { spanOfProblem } from '../validation';
 import type { OverlayCheck } from './overlay-validation';
 import { kustomizeSession, type KustomizeContext, type KustomizeSession } from './session';
-import { withoutDirectives } from './strategic-merge';
+import { withoutDirectives } from '../../workspace/kustomize/strategic-merge';
 
 export type { KustomizeContext };
 export { NOT_RESOLVED_CODE };

@@ -1,11 +1,11 @@
 import { CompletionItemKind, type CompletionItem, type DocumentLink, type Location } from 'vscode-languageserver-types';
-import { cursorContext } from '../../features/completion/context';
-import { spanOfProblem } from '../../features/validation';
+import { cursorContext } from '../completion/context';
+import { spanOfProblem } from '../validation';
 import type { ManifestFile } from '../../parse/manifest';
-import { isKustomizationFileName, isRemote, kustomizationFileIn, type KustomizeHost } from './host';
-import { kustomizationPaths, pathFieldAt, type PathAccepts } from './kustomization-paths';
+import { isKustomizationFileName, isRemote, kustomizationFileIn, type KustomizeHost } from '../../workspace/kustomize/host';
+import { kustomizationPaths, pathFieldAt, type PathAccepts } from '../../workspace/kustomize/kustomization-paths';
 import { pathAt } from './overlay-validation';
-import { baseName, dirName, fileUri, joinPath, normalize } from './paths';
+import { baseName, dirName, fileUri, joinPath, normalize } from '../../workspace/kustomize/paths';
 
 /** Files a path field may list: manifests (kustomize reads YAML and JSON). */
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;

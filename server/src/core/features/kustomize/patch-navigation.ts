@@ -1,14 +1,14 @@
 import { CompletionItemKind, type CodeLens, type CompletionItem, type Location } from 'vscode-languageserver-types';
-import { cursorContext } from '../../features/completion/context';
-import type { Validator } from '../../features/validation';
+import { cursorContext } from '../completion/context';
+import type { Validator } from '../validation';
 import type { ManifestFile } from '../../parse/manifest';
 import type { YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
-import type { Origin } from './origins';
+import type { Origin } from '../../workspace/kustomize/origins';
 import { pathAt, placeIn, SourceFiles } from './overlay-validation';
-import { baseName, dirName, fileUri, normalize, relativePath } from './paths';
+import { baseName, dirName, fileUri, normalize, relativePath } from '../../workspace/kustomize/paths';
 import { kustomizeSession, type KustomizeContext, type PatchedResource } from './session';
-import { containerListIndex, itemNames, namedItem, valueAt } from './values';
+import { containerListIndex, itemNames, namedItem, valueAt } from '../../workspace/kustomize/values';
 
 /** Names of the merged pod a patch may refer to, where: the list they live in, relative to the pod spec. */
 interface NameSource {

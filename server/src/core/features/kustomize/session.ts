@@ -1,12 +1,12 @@
-import type { Validator } from '../../features/validation';
+import type { Validator } from '../validation';
 import { parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import type { KustomizeCache } from './cache';
-import type { KustomizeHost } from './host';
+import type { KustomizeHost } from '../../workspace/kustomize/host';
 import { validateOverlay, type OverlayCheck } from './overlay-validation';
-import { normalize } from './paths';
-import type { ParseText, RenderedResource } from './render';
-import { patchUsers, type PatchUser, type PatchUsers } from './users';
+import { normalize } from '../../workspace/kustomize/paths';
+import type { ParseText, RenderedResource } from '../../workspace/kustomize/render';
+import { patchUsers, type PatchUser, type PatchUsers } from '../../workspace/kustomize/users';
 
 /** Where the file being checked sits, and how to read the others. */
 export interface KustomizeContext {

@@ -1,13 +1,13 @@
-import type { Validator } from '../../features/validation';
+import type { Validator } from '../validation';
 import { ManifestParser, parseManifest, type ManifestFile } from '../../parse/manifest';
 import type { Settings } from '../../settings';
 import { stringify } from 'yaml';
-import { isKustomizationFileName, type KustomizeHost } from './host';
-import type { Kustomization } from './kustomization';
+import { isKustomizationFileName, type KustomizeHost } from '../../workspace/kustomize/host';
+import type { Kustomization } from '../../workspace/kustomize/kustomization';
 import { validateOverlay, type OverlayCheck, type Placed } from './overlay-validation';
-import { normalize } from './paths';
-import { RenderMemo } from './render-memo';
-import { indexKustomizations, patchUsers, type KustomizationIndex, type PatchUsers } from './users';
+import { normalize } from '../../workspace/kustomize/paths';
+import { RenderMemo } from '../../workspace/kustomize/render-memo';
+import { indexKustomizations, patchUsers, type KustomizationIndex, type PatchUsers } from '../../workspace/kustomize/users';
 
 /** Parses kept at most (texts of files read by renders); past it the memo starts over. */
 const MAX_PARSES = 2000;

@@ -1,15 +1,15 @@
 import { defaultSeverity, docsHref } from '../../codes';
 import type { Finding } from '../../findings';
 import { shiftFinding } from '../../findings';
-import { spanOfProblem, type Validator } from '../../features/validation';
+import { spanOfProblem, type Validator } from '../validation';
 import { parseManifest } from '../../parse/manifest';
 import type { Settings } from '../../settings';
-import { isKustomizationFileName, type KustomizeHost } from './host';
+import { isKustomizationFileName, type KustomizeHost } from '../../workspace/kustomize/host';
 import { kustomizationFindings } from './kustomization-checks';
-import { Origins } from './origins';
+import { Origins } from '../../workspace/kustomize/origins';
 import { placeIn, SourceFiles, uniqueFindings, validateOverlay, type OverlayCheck } from './overlay-validation';
-import type { RenderNote, RenderProblem } from './render';
-import { withoutDirectives } from './strategic-merge';
+import type { RenderNote, RenderProblem } from '../../workspace/kustomize/render';
+import { withoutDirectives } from '../../workspace/kustomize/strategic-merge';
 
 export const NOT_RESOLVED_CODE = 'kustomize-not-resolved' as const;
 

@@ -1,13 +1,13 @@
 import { defaultSeverity, docsHref, type NonRuleCode } from '../../codes';
 import type { Finding } from '../../findings';
-import { spanOfProblem } from '../../features/validation';
+import { spanOfProblem } from '../validation';
 import type { ParsedDocument } from '../../parse/document';
 import type { YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import { closest } from '../../text/closest';
-import { isRemote, type KustomizeHost } from './host';
-import { kustomizationPaths } from './kustomization-paths';
-import { dirName, joinPath } from './paths';
+import { isRemote, type KustomizeHost } from '../../workspace/kustomize/host';
+import { kustomizationPaths } from '../../workspace/kustomize/kustomization-paths';
+import { dirName, joinPath } from '../../workspace/kustomize/paths';
 
 type FieldType = 'string' | 'list' | 'map';
 
