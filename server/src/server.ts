@@ -33,7 +33,7 @@ const settings = new SettingsStore(connection, () => ({ docsBaseUrl }));
 // Rendered kustomize overlays for hover in a patch, dropped when a file they read changes (buffers, saves, watched
 // files); the validation thread keeps its own.
 const kustomize = new KustomizeCache();
-const workspace = new WorkspaceIndexer(connection, documents, cache);
+const workspace = new WorkspaceIndexer(connection, documents, cache, service.createWorkspaceIndex());
 // Validation runs on its own thread (one file at a time) so hover and completion answer while a large file is
 // checked; it keeps its own copy of the open texts and of the workspace index's disk files.
 const validation = new ValidationThread(connection.console, {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -132,4 +134,26 @@ export class LspClient {
 
 export function fileUri(...parts: string[]): string {
   return pathToFileURL(path.resolve(...parts)).href;
+}
+
+/**
+ * A copy of a fixture folder in a temporary directory (tests may change its files on the disk), with its files' text
+ * and the LSP position of a needle in one of them (`into` characters past the needle's start).
+ */
+export function copiedFixture(fixture: string, prefix: string) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(fixture, root, { recursive: true });
+  const read = (relative: string) => fs.readFileSync(path.join(root, relative), 'utf8');
+  return {
+    root,
+    read,
+    position(relative: string, needle: string, into: number): { line: number; character: number } {
+      const text = read(relative);
+      const offset = text.indexOf(needle);
+      if (offset < 0) throw new Error(`${needle} not in ${relative}`);
+      const lines = text.slice(0, offset + into).split('\n');
+      return { line: lines.length - 1, character: lines[lines.length - 1].length };
+    },
+    remove: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
 }

@@ -9,7 +9,7 @@ import { describeError, displayPath } from './io';
 import type { FileResult } from './lint';
 import { STREAM_THRESHOLD, StreamLinter } from './stream';
 import { parseManifest } from '../core/parse/manifest';
-import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
+import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
 import { FolderFilter, readText } from '../file-filter';
 import { lintText, withoutByteOrderMark } from './lint';
@@ -21,8 +21,8 @@ const READ_BLOCK = 1024 * 1024;
  * (the editor's index, built from the command line). Inputs that stream (over STREAM_THRESHOLD) and unreadable
  * ones are left out; the lint pass reuses each parse.
  */
-export function indexInputs(files: readonly string[]): WorkspaceIndex {
-  const index = new WorkspaceIndex();
+export function indexInputs(service: LanguageService, files: readonly string[]): WorkspaceIndex {
+  const index = service.createWorkspaceIndex();
   for (const file of files) {
     try {
       if (fs.statSync(file).size > STREAM_THRESHOLD) continue;

@@ -107,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 
   // One workspace of all inputs, so references are checked across files (stdin and overlays are checked alone).
-  const workspace = indexInputs(files);
+  const workspace = indexInputs(service, files);
   const progress = new Progress(io, files.length + overlays.length);
   for (const folder of overlays) {
     progress.tick(displayPath(folder, io.cwd));

@@ -22,7 +22,7 @@ import { patchDefinition, patchLenses, patchNameCompletions } from './features/k
 import { createSchemaRegistry } from './schema';
 import type { CustomKindSource } from './schema/custom-kinds';
 import { bundledCrdSource } from './schema/bundled-crds';
-import type { WorkspaceIndex } from './workspace/index/workspace-index';
+import { WorkspaceIndex } from './workspace/index/workspace-index';
 import type { Settings } from './settings';
 
 /**
@@ -56,6 +56,11 @@ export interface LanguageService extends FeatureServices {
   topology(file: ManifestFile, settings: Settings, options?: Pick<TopologyOptions, 'offset' | 'fileName' | 'workspace'>, kustomize?: KustomizeContext): WorkloadDiagram[];
   /** The kustomization in `dir` rendered and checked, findings by the file that caused them (`sidecar-lint DIR`). */
   overlay(dir: string, host: KustomizeHost, settings: Settings): OverlayReport;
+  /**
+   * A new, empty workspace index that reads pods as this service's validation does (the pod rows of the CRDs it
+   * holds): the editor's and the CLI's workspace.
+   */
+  createWorkspaceIndex(): WorkspaceIndex;
   /** Navigation over a workspace index that holds the file `uri` (offsets are that file's). */
   definition(index: WorkspaceIndex, uri: string, offset: number): Location[];
   references(index: WorkspaceIndex, uri: string, offset: number, includeDeclaration: boolean): Location[];
@@ -104,6 +109,7 @@ export function createLanguageService(options: { schemaDir?: string; bundledKind
         pods: withCustomKindSchemas(services, [customResourceSource(schemas, file, topologyOptions.workspace?.index)]).pods,
       }),
     overlay: (dir, host, settings) => overlayReport(validator, host, dir, settings),
+    createWorkspaceIndex: () => new WorkspaceIndex({ podRows: validator.podRows }),
     definition: navigation.definition,
     references: navigation.references,
     prepareRename: navigation.prepareRename,

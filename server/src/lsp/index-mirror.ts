@@ -1,5 +1,5 @@
 import { parseManifest, type ManifestFile } from '../core/parse/manifest';
-import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
+import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 
 /** Disk files parsed in one step of the first pass; checks of open files waiting in the queue go between steps. */
 const FILES_PER_STEP = 16;
@@ -12,7 +12,6 @@ const FILES_PER_STEP = 16;
  * so once, and the caller checks the open files again.
  */
 export class IndexMirror {
-  readonly index = new WorkspaceIndex();
   private readonly waiting = new Map<string, string | undefined>();
   private passDone = false;
   private ready = false;
@@ -21,6 +20,8 @@ export class IndexMirror {
   constructor(
     private readonly isOpen: (uri: string) => boolean,
     private readonly onReady: () => void,
+    /** An empty index made by the language service (it reads pods as the validation does). */
+    readonly index: WorkspaceIndex,
   ) {}
 
   /** A disk file's text (`undefined`: it is gone). Open buffers stay as they are. */

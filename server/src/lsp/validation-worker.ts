@@ -33,7 +33,7 @@ const open = new Map<string, OpenText>();
 // Rendered kustomize overlays, dropped when a path they read changes: an open text here, a save or a watched file.
 const kustomize = new KustomizeCache();
 const post = (message: FromWorker) => port?.postMessage(message);
-const workspace = new IndexMirror((uri) => open.has(uri), () => post({ type: 'indexed' }));
+const workspace = new IndexMirror((uri) => open.has(uri), () => post({ type: 'indexed' }), service.createWorkspaceIndex());
 // Schemas, parser, rules and renderer are made ready before the editor's first file, a step per turn (checks go first).
 warmUp(service);
 

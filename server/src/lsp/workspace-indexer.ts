@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedDocument } from '../core/parse/document';
 import { declineReason, ManifestFile, type DocumentSlot } from '../core/parse/manifest';
 import { splitDocuments } from '../core/parse/split';
-import { WorkspaceIndex } from '../core/workspace/index/workspace-index';
+import type { WorkspaceIndex } from '../core/workspace/index/workspace-index';
 import type { ManifestCache } from './documents';
 import { describeError } from './logged';
 import { SKIPPED_FOLDERS, YAML_FILE } from '../yaml-files';
@@ -40,7 +40,6 @@ export interface IndexListener {
  * after the diagnostics of every open file went out (`settleSoon`).
  */
 export class WorkspaceIndexer {
-  private readonly model = new WorkspaceIndex();
   /** Open buffers changed since this index took them in, by URI. */
   private readonly stale = new Map<string, TextDocument>();
   private settle: NodeJS.Timeout | undefined;
@@ -55,6 +54,8 @@ export class WorkspaceIndexer {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: ManifestCache,
+    /** An empty index made by the language service (it reads pods as the validation does). */
+    private readonly model: WorkspaceIndex,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }

@@ -4,8 +4,8 @@ import type { ManifestFile } from '../parse/manifest';
 import type { SchemaRegistry } from '../schema';
 import { CRD_API_VERSION, CRD_KIND, crdModelOf, crdSource, type CrdModel } from '../schema/crd-catalog';
 import { OBJECT_META } from '../schema/crd-schema';
-import type { CustomKindSource } from '../schema/custom-kinds';
-import type { WorkspaceIndex } from '../workspace/index/workspace-index';
+import { derivedPodLocations, type CustomKindSource } from '../schema/custom-kinds';
+import type { PodRowSource, WorkspaceIndex } from '../workspace/index/workspace-index';
 
 /**
  * The CustomResourceDefinitions a file is checked with: its own, then those of the workspace index it is checked in
@@ -72,4 +72,26 @@ export function customResourceSource(registry: SchemaRegistry, file: ManifestFil
   for (const slot of file.slots) own.push(...crdsOf(slot.document));
   const crds = workspace ? [...own, ...workspaceCrds(workspace)] : own;
   return crdSource(crds, objectMetaOf(registry));
+}
+
+/**
+ * The pod rows the workspace index reads a file with: the rows its validation derives (Validator.validate), from the
+ * CRDs of the file and of the index, so cross-file checks and navigation see a custom resource's pods as the pod
+ * rules do. The CRDs are gathered only when a document's kind reaches them (one the built-in schemas do not model),
+ * and that is what `reached` reports.
+ */
+export function indexPodRows(registry: SchemaRegistry): PodRowSource {
+  return (index, _uri, file) => {
+    let reached = false;
+    let source: CustomKindSource | undefined;
+    const lookedUp: CustomKindSource = {
+      lookup(apiVersion, kind) {
+        reached = true;
+        source ??= customResourceSource(registry, file, index) ?? { lookup: () => undefined, kinds: () => [] };
+        return source.lookup(apiVersion, kind);
+      },
+      kinds: () => [],
+    };
+    return { rows: derivedPodLocations(registry, lookedUp) ?? {}, reached: () => reached };
+  };
 }

@@ -19,8 +19,8 @@ import { namespacesOf, type NamespaceModel } from '../model/injection';
 import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
 import { workspaceFindings } from './workspace-checks';
-import { customResourceSource } from './custom-resources';
-import type { WorkspaceIndex } from '../workspace/index/workspace-index';
+import { customResourceSource, indexPodRows } from './custom-resources';
+import type { PodRowSource, WorkspaceIndex } from '../workspace/index/workspace-index';
 import { BudgetRun, checkedPartly, type Budget } from './budget';
 
 export type { Budget } from './budget';
@@ -34,6 +34,8 @@ const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key', 'alias-limit', 'nest
  */
 export class Validator {
   private readonly perDocument = new WeakMap<ParsedDocument, { key: string; findings: Finding[] }>();
+  /** The pod rows a workspace index reads files with: the ones validate() derives, from the same CRDs. */
+  readonly podRows: PodRowSource;
 
   constructor(
     private readonly schemas: SchemaRegistry,
@@ -41,7 +43,9 @@ export class Validator {
     private readonly compose?: { schema: ComposeSchema; rules: readonly ComposeRule[] },
     /** The last link of the custom-kind chain (bundled CRD schemas, schema/custom-kinds.ts). */
     private readonly bundledKinds?: CustomKindSource,
-  ) {}
+  ) {
+    this.podRows = indexPodRows(schemas);
+  }
 
   /** The chain for a file: the caller's sources (the CRDs of the file and workspace) first, then the bundled schemas. */
   customKinds(sources: readonly (CustomKindSource | undefined)[] = []): CustomKindSource | undefined {
@@ -97,7 +101,7 @@ export class Validator {
       for (const finding of cached.findings) result.push(shiftFinding(finding, slot.start));
     }
     const workspace = options.workspace && fileName !== undefined ? { index: options.workspace, uri: fileName } : undefined;
-    result.push(...workspaceFindings(file, settings, this.rules, workspace, (finding) => withHref(finding, settings)));
+    result.push(...workspaceFindings(file, settings, this.rules, workspace, (finding) => withHref(finding, settings), { podRows: this.podRows }));
     const capped = options.cap === false ? result : capFindings(result, settings);
     if (firstUnchecked === undefined || !budget) return capped;
     budget.stopped?.(firstUnchecked);

@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import type { ManifestFile } from '../parse/manifest';
 import type { Rule } from '../rules/types';
 import type { Settings } from '../settings';
-import { WorkspaceIndex, type IndexedResource } from '../workspace/index/workspace-index';
+import { WorkspaceIndex, type IndexedResource, type IndexOptions } from '../workspace/index/workspace-index';
 import { applySuppressions } from './suppressions';
 
 /** The workspace a file is checked in: an index that holds this very version of the file under `uri`. */
@@ -18,10 +18,18 @@ const LONE_FILE_URI = 'untitled:file';
  * an index that holds another version of the file, the file is its own workspace: references between its own
  * documents are still checked. Not cached: they change when other files do.
  */
-export function workspaceFindings(file: ManifestFile, settings: Settings, rules: readonly Rule[], workspace: WorkspaceInput | undefined, finish: (finding: Finding) => Finding): Finding[] {
+export function workspaceFindings(
+  file: ManifestFile,
+  settings: Settings,
+  rules: readonly Rule[],
+  workspace: WorkspaceInput | undefined,
+  finish: (finding: Finding) => Finding,
+  /** How a file checked alone is indexed (the pod rows of its CRDs). */
+  lone: IndexOptions = {},
+): Finding[] {
   const applicable = rules.filter((rule) => rule.checkWorkspace && settings.rules[rule.id] !== 'off');
   if (applicable.length === 0 || file.slots.length === 0) return [];
-  const current = workspace && workspace.index.fileOf(workspace.uri) === file ? workspace : { index: WorkspaceIndex.of(workspace?.uri ?? LONE_FILE_URI, file), uri: workspace?.uri ?? LONE_FILE_URI };
+  const current = workspace && workspace.index.fileOf(workspace.uri) === file ? workspace : { index: WorkspaceIndex.of(workspace?.uri ?? LONE_FILE_URI, file, undefined, lone), uri: workspace?.uri ?? LONE_FILE_URI };
   const findings: Finding[] = [];
   // A file that kustomizations build into several namespaces has a resource per namespace: a finding once per place
   // (the first namespace's words).

@@ -3,8 +3,8 @@ import { listItems } from '../../parse/list-items';
 import { asMap, asSeq, getMap, getPair, getString, keyText, nodeSpan, scalarText, valueNode, type MapNode, type Span, type YamlPath } from '../../parse/nodes';
 import { labelMap } from '../../model/labels';
 import { podsOf, type PodSpecModel } from '../../model/pod';
-import { apiGroup } from '../../model/pod-locations';
-import { KIND_GROUPS, REFERENCE_KINDS, SELECTOR_KINDS, type PathStep, type ReferenceKind, type SelectorKind } from './reference-kinds';
+import { apiGroup, podLocations, type DerivedPodLocations, type PodLocation } from '../../model/pod-locations';
+import { isPodPart, KIND_GROUPS, REFERENCE_KINDS, SELECTOR_KINDS, type PathStep, type ReferenceKind, type SelectorKind } from './reference-kinds';
 
 /**
  * What one parsed document contributes to the workspace, by offsets relative to its chunk (like every span of a
@@ -76,37 +76,40 @@ export interface ServicePortFacts {
   index: number;
 }
 
-const factsByDocument = new WeakMap<ParsedDocument, DocumentFacts>();
+/** Facts per parsed document and the pod rows they were read with (a CRD's edit changes a custom resource's rows). */
+const factsByDocument = new WeakMap<ParsedDocument, { rows: readonly PodLocation[]; facts: DocumentFacts }>();
 
-export function documentFacts(document: ParsedDocument): DocumentFacts {
-  let facts = factsByDocument.get(document);
-  if (!facts) {
-    facts = { resources: [] };
-    if (document.isKubernetes && document.root) {
-      const items = listItems(document);
-      if (items.length > 0) for (const item of items) facts.resources.push(...documentFacts(item).resources);
-      else facts.resources.push(resourceFacts(document));
-    }
-    if (document.root && (document.kind === 'Kustomization' || (document.kind === undefined && GENERATORS.some((g) => getPair(document.root, g.key))))) {
-      facts.resources.push(...generatedResources(document, document.root));
-    }
-    factsByDocument.set(document, facts);
+/**
+ * The facts of a document. `derived`: the pod rows of the CRDs it is read with (model/pod-locations.ts), so a custom
+ * resource whose CRD embeds a pod template has its pods, references and labels in the workspace as a Deployment has.
+ */
+export function documentFacts(document: ParsedDocument, derived?: DerivedPodLocations): DocumentFacts {
+  if (document.isKubernetes && document.root) {
+    const items = listItems(document);
+    if (items.length > 0) return { resources: items.flatMap((item) => documentFacts(item, derived).resources) };
   }
+  const rows = document.isKubernetes && document.apiVersion && document.kind ? podLocations(document.apiVersion, document.kind, derived) : [];
+  const known = factsByDocument.get(document);
+  if (known && known.rows.length === rows.length && known.rows.every((row, i) => row === rows[i])) return known.facts;
+  const facts: DocumentFacts = { resources: [] };
+  if (document.isKubernetes && document.root) facts.resources.push(resourceFacts(document, derived));
+  if (document.root && (document.kind === 'Kustomization' || (document.kind === undefined && GENERATORS.some((g) => getPair(document.root, g.key))))) {
+    facts.resources.push(...generatedResources(document, document.root));
+  }
+  factsByDocument.set(document, { rows, facts });
   return facts;
 }
 
-function resourceFacts(document: ParsedDocument): ResourceFacts {
+function resourceFacts(document: ParsedDocument, derived: DerivedPodLocations | undefined): ResourceFacts {
   const root = document.root as MapNode;
   const kind = indexedKind(document.apiVersion ?? '', document.kind ?? '');
   const metadata = getMap(root, 'metadata');
   const namePair = getPair(metadata, 'name');
-  const pods = podsOf(document).map((pod): PodFacts => {
-    const labelsNode = getMap(templateMetadata(root, pod.path), 'labels');
-    return { pod, labels: labelMap(labelsNode), labelSpans: valueSpans(labelsNode) };
-  });
+  // The pod's labels: its template's metadata, wherever the kind keeps it (model/pod.ts; Argo's inside the template).
+  const pods = podsOf(document, derived).map((pod): PodFacts => ({ pod, labels: labelMap(getMap(pod.metadata, 'labels')), labelSpans: valueSpans(getMap(pod.metadata, 'labels')) }));
   const references: ReferenceFacts[] = [];
   for (const row of REFERENCE_KINDS) {
-    if (row.from === 'pod') for (const pod of pods) readReferences(row, pod.pod.spec, pod.pod.path, references);
+    if (isPodPart(row.from)) for (const pod of pods) readPodReferences(row, pod.pod, references);
     else if (row.from.includes(kind)) readReferences(row, root, [], references);
   }
   const selectors: SelectorFacts[] = [];
@@ -184,13 +187,6 @@ function generatedResources(document: ParsedDocument, root: MapNode): ResourceFa
   return resources;
 }
 
-/** The metadata beside a pod spec: `spec.template.spec` → `spec.template.metadata`; a Pod's own metadata. */
-function templateMetadata(root: MapNode, specPath: YamlPath): MapNode | undefined {
-  let map: MapNode | undefined = root;
-  for (const step of specPath.slice(0, -1)) map = getMap(map, String(step));
-  return getMap(map, 'metadata');
-}
-
 function valueSpans(map: MapNode | undefined): Map<string, Span> {
   const spans = new Map<string, Span>();
   for (const pair of map?.items ?? []) {
@@ -205,6 +201,22 @@ function resolvePair(root: MapNode, path: readonly string[]) {
   let map: MapNode | undefined = root;
   for (const step of path.slice(0, -1)) map = getMap(map, step);
   return getPair(map, path[path.length - 1]);
+}
+
+/**
+ * The references of a pod row: from the pod-spec map, each container or each volume of the pod model. A volume the
+ * workload shares among its pods (Argo's workflow `volumes`) is one place in the text: read once.
+ */
+function readPodReferences(row: ReferenceKind, pod: PodSpecModel, out: ReferenceFacts[]): void {
+  if (row.from === 'pod') return readReferences(row, pod.spec, pod.path, out);
+  if (row.from === 'container') {
+    for (const container of [...pod.containers, ...pod.initContainers, ...pod.ephemeralContainers]) readReferences(row, container.node, container.path, out);
+    return;
+  }
+  for (const volume of pod.volumes) {
+    if (volume.shared && out.some((seen) => seen.kind === row && seen.path.length > volume.path.length && volume.path.every((step, i) => seen.path[i] === step))) continue;
+    readReferences(row, volume.node, volume.path, out);
+  }
 }
 
 /** The one reader of REFERENCE_KINDS: every map the row's path reaches, and the name it holds. */

@@ -3,18 +3,30 @@
  * (./references.ts) walks every row; nothing else knows where a reference sits in a manifest.
  *
  * A path step is a map key, `*` (every item of a list), or a list of keys (any of them). A row's path leads to
- * the map that holds the name; `from: 'pod'` rows start at each pod spec (POD_SPEC_PATHS in model/pod.ts),
- * the others at the object's root. Field names and meanings: the Kubernetes API reference of each field
+ * the map that holds the name. Rows of pods start from the pod model (model/pod.ts, which reads the one table of where
+ * each kind keeps its pods, derived rows of CRDs included): `pod` at each pod-spec map, `container` at each of its
+ * containers (whatever key the kind writes them under: Argo's `container`, `script`, `sidecars`), `volume` at each
+ * volume it may mount (Argo's workflow-level `volumes` too); the others start at the object's root. Field names and meanings: the Kubernetes API reference of each field
  * (k8s.io/api core/v1 types.go, networking/v1, autoscaling/v2, policy/v1, rbac/v1, gateway-api v1 HTTPRoute).
  */
 export type PathStep = string | '*' | readonly string[];
+
+/** Where a row of a pod starts: the pod-spec map, each container, each volume. */
+export type PodPart = 'pod' | 'container' | 'volume';
+
+export function isPodPart(from: ReferenceKind['from']): from is PodPart {
+  return typeof from === 'string';
+}
 
 /** A row of the table: where a reference is, and what it names. */
 export interface ReferenceKind {
   /** Stable id, shown in tests and data. */
   id: string;
-  /** 'pod': every pod spec of a workload (a Pod, a Deployment's template…); else the kinds that hold it. */
-  from: 'pod' | readonly string[];
+  /**
+   * 'pod': every pod spec of a workload (a Pod, a Deployment's template…); 'container' / 'volume': every container /
+   * volume of those pods; else the kinds that hold it.
+   */
+  from: PodPart | readonly string[];
   path: readonly PathStep[];
   /** The key of the name inside the map the path leads to. */
   nameKey: string;
@@ -32,18 +44,16 @@ export interface ReferenceKind {
   field: string;
 }
 
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
-
 export const REFERENCE_KINDS: readonly ReferenceKind[] = [
-  { id: 'volume-config-map', from: 'pod', path: ['volumes', '*', 'configMap'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'volumes[].configMap.name' },
-  { id: 'volume-secret', from: 'pod', path: ['volumes', '*', 'secret'], nameKey: 'secretName', target: 'Secret', optionalKey: 'optional', field: 'volumes[].secret.secretName' },
-  { id: 'projected-config-map', from: 'pod', path: ['volumes', '*', 'projected', 'sources', '*', 'configMap'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'volumes[].projected.sources[].configMap.name' },
-  { id: 'projected-secret', from: 'pod', path: ['volumes', '*', 'projected', 'sources', '*', 'secret'], nameKey: 'name', target: 'Secret', optionalKey: 'optional', field: 'volumes[].projected.sources[].secret.name' },
-  { id: 'volume-claim', from: 'pod', path: ['volumes', '*', 'persistentVolumeClaim'], nameKey: 'claimName', target: 'PersistentVolumeClaim', field: 'volumes[].persistentVolumeClaim.claimName' },
-  { id: 'env-from-config-map', from: 'pod', path: [CONTAINER_LISTS, '*', 'envFrom', '*', 'configMapRef'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'envFrom[].configMapRef.name' },
-  { id: 'env-from-secret', from: 'pod', path: [CONTAINER_LISTS, '*', 'envFrom', '*', 'secretRef'], nameKey: 'name', target: 'Secret', optionalKey: 'optional', field: 'envFrom[].secretRef.name' },
-  { id: 'env-config-map-key', from: 'pod', path: [CONTAINER_LISTS, '*', 'env', '*', 'valueFrom', 'configMapKeyRef'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'env[].valueFrom.configMapKeyRef.name' },
-  { id: 'env-secret-key', from: 'pod', path: [CONTAINER_LISTS, '*', 'env', '*', 'valueFrom', 'secretKeyRef'], nameKey: 'name', target: 'Secret', optionalKey: 'optional', field: 'env[].valueFrom.secretKeyRef.name' },
+  { id: 'volume-config-map', from: 'volume', path: ['configMap'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'volumes[].configMap.name' },
+  { id: 'volume-secret', from: 'volume', path: ['secret'], nameKey: 'secretName', target: 'Secret', optionalKey: 'optional', field: 'volumes[].secret.secretName' },
+  { id: 'projected-config-map', from: 'volume', path: ['projected', 'sources', '*', 'configMap'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'volumes[].projected.sources[].configMap.name' },
+  { id: 'projected-secret', from: 'volume', path: ['projected', 'sources', '*', 'secret'], nameKey: 'name', target: 'Secret', optionalKey: 'optional', field: 'volumes[].projected.sources[].secret.name' },
+  { id: 'volume-claim', from: 'volume', path: ['persistentVolumeClaim'], nameKey: 'claimName', target: 'PersistentVolumeClaim', field: 'volumes[].persistentVolumeClaim.claimName' },
+  { id: 'env-from-config-map', from: 'container', path: ['envFrom', '*', 'configMapRef'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'envFrom[].configMapRef.name' },
+  { id: 'env-from-secret', from: 'container', path: ['envFrom', '*', 'secretRef'], nameKey: 'name', target: 'Secret', optionalKey: 'optional', field: 'envFrom[].secretRef.name' },
+  { id: 'env-config-map-key', from: 'container', path: ['env', '*', 'valueFrom', 'configMapKeyRef'], nameKey: 'name', target: 'ConfigMap', optionalKey: 'optional', field: 'env[].valueFrom.configMapKeyRef.name' },
+  { id: 'env-secret-key', from: 'container', path: ['env', '*', 'valueFrom', 'secretKeyRef'], nameKey: 'name', target: 'Secret', optionalKey: 'optional', field: 'env[].valueFrom.secretKeyRef.name' },
   { id: 'image-pull-secret', from: 'pod', path: ['imagePullSecrets', '*'], nameKey: 'name', target: 'Secret', field: 'imagePullSecrets[].name' },
   { id: 'service-account', from: 'pod', path: [], nameKey: 'serviceAccountName', target: 'ServiceAccount', field: 'serviceAccountName' },
   // The deprecated alias of serviceAccountName (core/v1 PodSpec.DeprecatedServiceAccount), still read by the API server.

@@ -1,4 +1,5 @@
 import type { ManifestFile } from '../../parse/manifest';
+import type { DerivedPodLocations } from '../../model/pod-locations';
 import { labelSelectorMatches, mapSelectorMatches } from '../../model/labels';
 import { documentFacts, type PodFacts, type ReferenceFacts, type ResourceFacts, type SelectorFacts } from './document-facts';
 import { own } from '../../text/own';
@@ -42,7 +43,25 @@ interface FileEntry {
   options: FileOptions;
   resources: IndexedResource[];
   references: IndexedReference[];
+  /** Some document's kind was looked up among the CRDs (PodRowSource): its pods follow the workspace's CRDs. */
+  followsCrds: boolean;
 }
+
+/**
+ * The pod rows beyond the static table that a file's documents are read with: those its validation derives from the
+ * CustomResourceDefinitions of the file and of this index (features/custom-resources.ts `indexPodRows`), so the
+ * validator and the index see the same pods. `reached`, asked after the file is read: whether some document's kind
+ * got as far as the CRDs (a kind the built-in schemas do not model), so its pods change when the CRDs do.
+ */
+export type PodRowSource = (index: WorkspaceIndex, uri: string, file: ManifestFile) => { rows: DerivedPodLocations; reached(): boolean };
+
+export interface IndexOptions {
+  /** Without it, pods are read with the static table alone (model/pod-locations.ts). */
+  podRows?: PodRowSource;
+}
+
+/** The kind whose documents define the custom kinds that PodRowSource reads. */
+const CRD_KIND = 'CustomResourceDefinition';
 
 /**
  * The manifests of a workspace as one model: every resource by kind, namespace and name, and every reference
@@ -60,9 +79,11 @@ export class WorkspaceIndex {
   private kustomized = new Map<string, string[]>();
   private changes = 0;
 
+  constructor(private readonly indexOptions: IndexOptions = {}) {}
+
   /** An index of one file alone: what a single file's cross-document checks see. */
-  static of(uri: string, file: ManifestFile, options?: FileOptions): WorkspaceIndex {
-    const index = new WorkspaceIndex();
+  static of(uri: string, file: ManifestFile, options?: FileOptions, indexOptions?: IndexOptions): WorkspaceIndex {
+    const index = new WorkspaceIndex(indexOptions);
     index.set(uri, file, options);
     return index;
   }
@@ -101,14 +122,16 @@ export class WorkspaceIndex {
     this.files.set(uri, entry);
     this.link(entry);
     this.changes++;
+    if (crdsOf(previous) !== crdsOf(entry)) this.followCrds();
   }
 
   private entryOf(uri: string, file: ManifestFile, options: FileOptions): FileEntry {
-    const entry: FileEntry = { file, options, resources: [], references: [] };
+    const rows = this.indexOptions.podRows?.(this, uri, file);
+    const entry: FileEntry = { file, options, resources: [], references: [], followsCrds: false };
     // A file several kustomizations build into different namespaces is in each of them.
     const overrides = this.kustomized.get(uri) ?? [undefined];
     for (const slot of file.slots) {
-      for (const facts of documentFacts(slot.document).resources) {
+      for (const facts of documentFacts(slot.document, rows?.rows).resources) {
         // Cluster-scoped kinds have no namespace to move to: one resource whatever the overrides.
         const namespaces = new Set(overrides.map((override) => namespaceOf(facts.kind, override ?? facts.namespace, options.defaultNamespace)));
         for (const namespace of namespaces) {
@@ -121,7 +144,24 @@ export class WorkspaceIndex {
         }
       }
     }
+    entry.followsCrds = rows?.reached() ?? false;
     return entry;
+  }
+
+  /**
+   * The CRDs changed (one was added, edited or removed): the files whose kinds are looked up among them are read
+   * again, so a custom resource's pods follow its CRD wherever the two files are. Documents whose rows did not change
+   * keep their facts.
+   */
+  private followCrds(): void {
+    if (!this.indexOptions.podRows) return;
+    for (const [uri, entry] of this.files) {
+      if (!entry.followsCrds) continue;
+      this.unlink(entry);
+      const again = this.entryOf(uri, entry.file, entry.options);
+      this.files.set(uri, again);
+      this.link(again);
+    }
   }
 
   /** Records a kustomization's facts (undefined: not one); when they change, re-reads the files whose namespaces move. */
@@ -150,6 +190,7 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     this.updateKustomization(uri, undefined);
     this.changes++;
+    if (crdsOf(entry) !== '') this.followCrds();
   }
 
   resourcesOf(uri: string): readonly IndexedResource[] {
@@ -223,6 +264,21 @@ export class WorkspaceIndex {
     }
     for (const reference of entry.references) remove(this.referencesByTarget, nameKey(reference.facts.targetKind, reference.namespace, reference.facts.name), reference);
   }
+}
+
+/** The identity of a file's CRDs, to tell when they change: their facts are kept while their documents are. */
+const crdIds = new WeakMap<ResourceFacts, number>();
+let nextCrdId = 0;
+
+function crdsOf(entry: FileEntry | undefined): string {
+  let ids = '';
+  for (const resource of entry?.resources ?? []) {
+    if (resource.facts.kind !== CRD_KIND) continue;
+    let id = crdIds.get(resource.facts);
+    if (id === undefined) crdIds.set(resource.facts, (id = nextCrdId++));
+    ids += `${id},`;
+  }
+  return ids;
 }
 
 /** Whether a selector picks a pod with these labels; a Service's empty map picks none, an empty LabelSelector all. */
