@@ -71,15 +71,17 @@ describe('.sidecarlint.yaml in the language server', () => {
 describe('meshes in .sidecarlint.yaml in the language server', () => {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecarlint-meshes-'));
   const configPath = path.join(workspace, '.sidecarlint.yaml');
-  const job = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'mesh', 'job-istio-injected.yaml'), 'utf8');
+  // The example without its classic annotation: the mesh setting decides the proxy's mode.
+  const job = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'mesh', 'job-istio-injected.yaml'), 'utf8').replace('      annotations:\n        sidecar.istio.io/nativeSidecar: "false"\n', '');
   const blocked = (diagnostics: { code?: number | string }[]) => diagnostics.some((d) => d.code === 'injected-sidecar-blocks-job');
   let client: LspClient;
 
   before(async () => {
     fs.writeFileSync(configPath, 'meshes:\n  istio:\n    defaultMode: native\n');
     // As VS Code sends them: every mesh setting with its default filled in.
-    const meshes = { istio: { enabled: true, defaultMode: 'classic' }, linkerd: { enabled: true, defaultMode: 'classic' }, vault: { enabled: true } };
-    client = new LspClient({ configuration: { kubernetesVersion: '1.34', rules: {}, meshes }, rootUri: fileUri(workspace) });
+    const meshes = { istio: { enabled: true, defaultMode: 'auto' }, linkerd: { enabled: true, defaultMode: 'auto' }, vault: { enabled: true } };
+    // Kubernetes 1.32: Istio's default (auto) is classic there, so only the file's native makes the Job clean.
+    client = new LspClient({ configuration: { kubernetesVersion: '1.32', rules: {}, meshes }, rootUri: fileUri(workspace) });
     await client.initialize();
   });
   after(async () => {
@@ -89,6 +91,7 @@ describe('meshes in .sidecarlint.yaml in the language server', () => {
 
   it('simulates the mesh as the file says, as the CLI does, and follows a change of the file', async () => {
     const uri = fileUri(workspace, 'job.yaml');
+    assert.doesNotMatch(job, /^\s+sidecar\.istio\.io\/nativeSidecar:/m, 'the pod writes no mode');
     assert.ok(!blocked(await client.open(uri, job)), 'native Istio proxy: the Job completes');
     fs.writeFileSync(configPath, 'meshes:\n  istio: {defaultMode: classic}\n');
     const republished = client.nextDiagnostics(uri, (p) => blocked(p.diagnostics));

@@ -7,7 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import type { JsonReport } from '../../../server/src/cli';
 import { runCli } from './cli-io';
 
-const ISTIO_JOB = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'mesh', 'job-istio-injected.yaml'), 'utf8');
+const EXAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', 'mesh', 'job-istio-injected.yaml'), 'utf8');
+/** The example without its classic annotation: the mesh setting (and the Kubernetes version, for auto) decides. */
+const ISTIO_JOB = EXAMPLE.replace('      annotations:\n        sidecar.istio.io/nativeSidecar: "false"\n', '');
 
 function codes(stdout: string): string[] {
   const report = JSON.parse(stdout) as JsonReport;
@@ -23,22 +25,27 @@ describe('sidecar-lint: meshes in .sidecarlint.yaml', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const config = (text: string) => fs.writeFileSync(path.join(dir, '.sidecarlint.yaml'), text);
 
-  it('Istio in native mode by default: the injected proxy no longer blocks the Job', async () => {
-    config('kubernetesVersion: "1.33"\n');
-    const classic = await runCli(['-f', 'json', 'job.yaml'], { cwd: dir });
-    assert.ok(codes(classic.stdout).includes('injected-sidecar-blocks-job'), classic.stdout);
-
-    config('kubernetesVersion: "1.33"\nmeshes:\n  istio:\n    defaultMode: native\n');
-    const native = await runCli(['-f', 'json', 'job.yaml'], { cwd: dir });
-    assert.equal(native.stderr, '');
-    assert.ok(!codes(native.stdout).includes('injected-sidecar-blocks-job'), native.stdout);
+  it('Istio by default (auto): native from Kubernetes 1.33, classic before; defaultMode overrides it; the pod annotation overrides both', async () => {
+    assert.notEqual(ISTIO_JOB, EXAMPLE);
+    const blocks = async (configText: string, file = 'job.yaml') => {
+      config(configText);
+      const run = await runCli(['-f', 'json', file], { cwd: dir });
+      assert.equal(run.stderr, '');
+      return codes(run.stdout).includes('injected-sidecar-blocks-job');
+    };
+    assert.equal(await blocks('kubernetesVersion: "1.33"\n'), false, 'Istio 1.27+ at 1.33: native');
+    assert.equal(await blocks('kubernetesVersion: "1.32"\n'), true, 'below 1.33: classic');
+    assert.equal(await blocks('kubernetesVersion: "1.33"\nmeshes:\n  istio:\n    defaultMode: classic\n'), true, 'an older Istio');
+    assert.equal(await blocks('kubernetesVersion: "1.32"\nmeshes:\n  istio:\n    defaultMode: native\n'), false);
+    fs.writeFileSync(path.join(dir, 'example.yaml'), EXAMPLE);
+    assert.equal(await blocks('meshes:\n  istio:\n    defaultMode: native\n', 'example.yaml'), true, 'the example says classic itself');
   });
 
   it('a mesh turned off is not simulated; another mesh keeps its default', async () => {
-    config('meshes:\n  istio: {enabled: false}\n  linkerd: {defaultMode: native}\n');
+    config('kubernetesVersion: "1.32"\nmeshes:\n  istio: {enabled: false}\n  linkerd: {defaultMode: native}\n');
     const run = await runCli(['-f', 'json', 'job.yaml'], { cwd: dir });
     assert.ok(!codes(run.stdout).includes('injected-sidecar-blocks-job'), run.stdout);
-    config('meshes:\n  linkerd: {enabled: false}\n');
+    config('kubernetesVersion: "1.32"\nmeshes:\n  linkerd: {enabled: false}\n');
     assert.ok(codes((await runCli(['-f', 'json', 'job.yaml'], { cwd: dir })).stdout).includes('injected-sidecar-blocks-job'));
   });
 
@@ -48,7 +55,7 @@ describe('sidecar-lint: meshes in .sidecarlint.yaml', () => {
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /\.sidecarlint\.yaml:3:18 {2}error {2}Bad value "nativ" for meshes\.istio\.defaultMode: use auto or classic or native\./);
 
-    config('meshes:\n  istoi:\n    enabled: false\n');
+    config('meshes:\n  istoi:\n    enabled: false\nkubernetesVersion: "1.32"\n');
     const typo = await runCli(['-f', 'json', 'job.yaml'], { cwd: dir });
     assert.match(typo.stderr, /\.sidecarlint\.yaml:2:3 {2}warning {2}Unknown mesh "istoi": did you mean "istio"\?/);
     assert.ok(codes(typo.stdout).includes('injected-sidecar-blocks-job'), 'the typo turned nothing off');

@@ -124,7 +124,7 @@ describe('meshes in the config file (the editor\'s sidecar.meshes.* settings)', 
     assert.deepEqual(settings.meshes, { istio: { enabled: true, defaultMode: 'native' }, linkerd: { enabled: false }, vault: { enabled: false } });
     // The CLI reads the file's values over the defaults as normalizeSettings reads the editor's.
     const cli = normalizeSettings(settings);
-    assert.deepEqual(cli.meshes, { istio: { enabled: true, defaultMode: 'native' }, linkerd: { enabled: false, defaultMode: 'classic' }, vault: { enabled: false, defaultMode: 'classic' } });
+    assert.deepEqual(cli.meshes, { istio: { enabled: true, defaultMode: 'native' }, linkerd: { enabled: false, defaultMode: 'auto' }, vault: { enabled: false, defaultMode: 'classic' } });
   });
 
   it('reports each mistake at its span, with the allowed names and values, and keeps the rest', () => {
@@ -173,9 +173,11 @@ describe('meshes in the config file (the editor\'s sidecar.meshes.* settings)', 
     const file = parseConfigFile('meshes:\n  istio: {defaultMode: native, enabled: false}\n  linkerd: {defaultMode: native}\n').settings;
     const merged = mergeConfig(defaultSettings(), file, DEFAULT_KUBERNETES_VERSION);
     assert.deepEqual(merged.meshes, { istio: { enabled: false, defaultMode: 'native' }, linkerd: { enabled: true, defaultMode: 'native' }, vault: DEFAULT_MESHES.vault });
-    const editor = defaultSettings({ meshes: { ...DEFAULT_MESHES, linkerd: { enabled: false, defaultMode: 'classic' } } });
+    const editor = defaultSettings({ meshes: { ...DEFAULT_MESHES, linkerd: { enabled: false, defaultMode: 'auto' } } });
     assert.deepEqual(mergeConfig(editor, file, DEFAULT_KUBERNETES_VERSION).meshes.linkerd, { enabled: false, defaultMode: 'native' }, 'the editor\'s non-default enabled stays; the file\'s mode applies');
     assert.equal(mergeConfig(defaultSettings(), {}, DEFAULT_KUBERNETES_VERSION).meshes, DEFAULT_MESHES);
+    const classicEditor = defaultSettings({ meshes: { ...DEFAULT_MESHES, istio: { enabled: true, defaultMode: 'classic' } } });
+    assert.equal(mergeConfig(classicEditor, file, DEFAULT_KUBERNETES_VERSION).meshes.istio.defaultMode, 'classic', 'classic is no longer the default: the editor\'s choice stays');
   });
 });
 

@@ -20,9 +20,16 @@ function realOrder(name: string): { initContainers: string[]; containers: string
   };
 }
 
-function simulatedOrder(name: string, meshes: MeshesSettings = DEFAULT_MESHES): { initContainers: string[]; containers: string[] } {
+/**
+ * Every mesh with classic as its default: the injectors' goldens with no mode annotation were made that way (Istio's
+ * testdata with ENABLE_NATIVE_SIDECARS off, Linkerd's CLI goldens with proxy.nativeSidecar false), as by a release
+ * before the current ones.
+ */
+const CLASSIC: MeshesSettings = { istio: { enabled: true, defaultMode: 'classic' }, linkerd: { enabled: true, defaultMode: 'classic' }, vault: { enabled: true, defaultMode: 'classic' } };
+
+function simulatedOrder(name: string, meshes: MeshesSettings = DEFAULT_MESHES, kubernetesVersion?: string): { initContainers: string[]; containers: string[] } {
   const pod = firstPod(readFixture('injection', `${name}.input.yaml`));
-  const admitted = admittedPod(pod, injectionsOf(pod, meshes));
+  const admitted = admittedPod(pod, injectionsOf(pod, meshes, [], kubernetesVersion));
   return {
     initContainers: admitted.initContainers.map((e) => `${e.name}${e.role === 'native-sidecar' ? ' (native)' : ''}`),
     containers: admitted.containers.map((e) => e.name),
@@ -31,21 +38,27 @@ function simulatedOrder(name: string, meshes: MeshesSettings = DEFAULT_MESHES): 
 
 describe('simulated injection equals the real injectors’ output', () => {
   it('Istio, classic (cronjob.yaml.injected): istio-init last of the init containers, istio-proxy last of the containers', () => {
-    assert.deepEqual(simulatedOrder('istio-cronjob'), realOrder('istio-cronjob'));
+    assert.deepEqual(simulatedOrder('istio-cronjob', CLASSIC, '1.34'), realOrder('istio-cronjob'));
+    assert.deepEqual(simulatedOrder('istio-cronjob', DEFAULT_MESHES, '1.32'), realOrder('istio-cronjob'), 'the default (auto) is classic below Kubernetes 1.33');
+    assert.notDeepEqual(simulatedOrder('istio-cronjob', DEFAULT_MESHES, '1.34'), realOrder('istio-cronjob'), 'and native from 1.33');
   });
 
   it('Istio, native (native-sidecar.yaml.injected): istio-init, then istio-proxy as a native sidecar, before the pod’s own', () => {
     const meshes = { ...DEFAULT_MESHES, istio: { enabled: true, defaultMode: 'native' as const } };
     assert.deepEqual(simulatedOrder('istio-native', meshes), realOrder('istio-native'));
-    assert.notDeepEqual(simulatedOrder('istio-native'), realOrder('istio-native'), 'classic by default');
+    assert.deepEqual(simulatedOrder('istio-native', DEFAULT_MESHES, '1.34'), realOrder('istio-native'), 'the default (auto) at Kubernetes 1.34');
+    assert.notDeepEqual(simulatedOrder('istio-native', DEFAULT_MESHES, '1.32'), realOrder('istio-native'), 'classic below 1.33');
+    assert.notDeepEqual(simulatedOrder('istio-native', CLASSIC, '1.34'), realOrder('istio-native'), 'defaultMode: classic');
   });
 
   it('Linkerd, classic (inject_emojivoto_deployment.golden.yml): linkerd-proxy first, linkerd-init', () => {
-    assert.deepEqual(simulatedOrder('linkerd-deployment'), realOrder('linkerd-deployment'));
+    assert.deepEqual(simulatedOrder('linkerd-deployment', CLASSIC), realOrder('linkerd-deployment'));
+    assert.notDeepEqual(simulatedOrder('linkerd-deployment'), realOrder('linkerd-deployment'), 'the default (Linkerd 2.20) is native');
   });
 
   it('Linkerd, native by annotation (inject_emojivoto_deployment_native_sidecar.golden.yml)', () => {
     assert.deepEqual(simulatedOrder('linkerd-native'), realOrder('linkerd-native'));
+    assert.deepEqual(simulatedOrder('linkerd-native', CLASSIC), realOrder('linkerd-native'), 'the annotation overrides defaultMode');
   });
 
   it('counts the injected defaults, with the resource annotations overriding them', () => {
@@ -100,8 +113,11 @@ ${podMeta}
       firstPod(
         deployment(`      annotations:\n        linkerd.io/inject: enabled${extra}`).replace('    spec:\n', '    spec:\n      initContainers:\n        - name: migrate\n          image: busybox:1.37.0\n'),
       );
-    const classic = withInit('');
+    const classic = withInit('\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "false"');
     assert.deepEqual(admittedPod(classic, injectionsOf(classic)).initContainers.map((e) => e.name), ['migrate', 'linkerd-init']);
+    const byDefault = withInit('');
+    assert.deepEqual(admittedPod(byDefault, injectionsOf(byDefault, CLASSIC)).initContainers.map((e) => e.name), ['migrate', 'linkerd-init']);
+    assert.deepEqual(admittedPod(byDefault, injectionsOf(byDefault)).initContainers.map((e) => e.name), ['linkerd-init', 'linkerd-proxy', 'migrate'], 'the default (2.20) is native');
     const native = withInit('\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"');
     assert.deepEqual(admittedPod(native, injectionsOf(native)).initContainers.map((e) => e.name), ['linkerd-init', 'linkerd-proxy', 'migrate']);
   });
@@ -114,7 +130,13 @@ ${podMeta}
     assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "false"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'classic');
     assert.equal(modeOf('\n        config.beta.linkerd.io/proxy-enable-native-sidecar: "0"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'classic');
     // An unparsable value on the deciding key keeps the default; the lower keys are not read.
-    assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "yes"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'classic');
+    assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "yes"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"', CLASSIC), 'classic');
+    assert.equal(modeOf('\n        config.linkerd.io/proxy-enable-native-sidecar: "yes"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "false"'), 'native');
+    // The deciding key is named, whatever its value (what the quick fix edits).
+    const deciding = (annotations: string) => injectionsOf(job(annotations), CLASSIC)[0].modeAnnotation;
+    assert.equal(deciding('\n        config.linkerd.io/proxy-enable-native-sidecar: "yes"\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"'), 'config.linkerd.io/proxy-enable-native-sidecar');
+    assert.equal(deciding('\n        config.alpha.linkerd.io/proxy-enable-native-sidecar: "false"\n        config.beta.linkerd.io/proxy-enable-native-sidecar: "false"'), 'config.beta.linkerd.io/proxy-enable-native-sidecar');
+    assert.equal(deciding(''), undefined);
   });
 
   it('defaultMode auto follows the current release (MESH_RELEASE_DEFAULTS): Linkerd 2.20 native; Istio native from Kubernetes 1.33', () => {
@@ -127,6 +149,10 @@ ${podMeta}
     assert.equal(injectionsOf(istio, auto, [], '1.33')[0].mode, 'native');
     // An explicit defaultMode overrides the release; the pod's annotation overrides both.
     assert.equal(injectionsOf(istio, { ...auto, istio: { enabled: true, defaultMode: 'classic' } }, [], '1.34')[0].mode, 'classic');
+    // auto is the product's default for both (each mesh's current stable release).
+    assert.equal(injectionsOf(linkerd)[0].mode, 'native');
+    assert.equal(injectionsOf(istio, DEFAULT_MESHES, [], '1.34')[0].mode, 'native');
+    assert.equal(injectionsOf(istio)[0].mode, 'classic', 'with no Kubernetes version Istio stays classic');
   });
 
   it('a disabled mesh is not simulated, and a pod that already has the proxy is not injected again', () => {
@@ -144,19 +170,24 @@ describe('injected containers in the topology and the hover', () => {
     const service = createLanguageService();
     const text = readFixture('injection', 'istio-cronjob.input.yaml');
     const file = parseManifest(text);
-    const [diagram] = service.topology(file, defaultSettings());
+    const classic = defaultSettings({ meshes: CLASSIC });
+    const [diagram] = service.topology(file, classic);
     assert.match(diagram.mermaid, /i\d+\["istio-init<br\/>injected by Istio - init container<br\/>starts 1 of 3"\]/);
     assert.match(diagram.mermaid, /istio-proxy<br\/>injected by Istio - classic sidecar, runs beside the app<br\/>starts 3 of 3<br\/>ports 15000/);
+    const [native] = service.topology(file, defaultSettings());
+    assert.match(native.mermaid, /istio-proxy<br\/>injected by Istio - native sidecar<br\/>starts 2 of 3<br\/>ports 15000/, 'the default at Kubernetes 1.34');
     assert.match(diagram.mermaid, /class i\d+,i\d+ injected/);
     const off = service.topology(file, defaultSettings({ meshes: { ...DEFAULT_MESHES, istio: { enabled: false, defaultMode: 'classic' } } }));
     assert.doesNotMatch(off[0].mermaid, /istio-proxy/);
 
-    const hover = service.hover(file, text.indexOf('containers:') + 2, defaultSettings());
+    const hover = service.hover(file, text.indexOf('containers:') + 2, classic);
     const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
     // hello states nothing; istio-init (100m/128Mi) runs alone, then istio-proxy (100m/128Mi) runs with hello.
     assert.match(markdown, /requests: cpu \*\*100m\*\*.*memory \*\*128Mi\*\*/);
     assert.match(markdown, /injected by Istio \(classic by default\): `istio-init` \(init, requests 100m \/ 128Mi\), `istio-proxy` \(classic sidecar/);
     assert.match(markdown, /\*\*Start order\*\*: `istio-init` \(injected\) \(init\) → `hello` \+ `istio-proxy` \(injected\) \(together\)/);
+    const atDefault = (service.hover(file, text.indexOf('containers:') + 2, defaultSettings())?.contents as { value: string } | undefined)?.value ?? '';
+    assert.match(atDefault, /injected by Istio \(native by default\): `istio-init` \(init, requests 100m \/ 128Mi\), `istio-proxy` \(native sidecar/);
   });
 });
 
@@ -166,7 +197,7 @@ describe('mesh settings', () => {
     const settings = normalizeSettings({ meshes: { istio: { defaultMode: 'native' }, linkerd: { enabled: false, defaultMode: 'sideways' }, constructor: { enabled: false } } });
     assert.deepEqual(settings.meshes, {
       istio: { enabled: true, defaultMode: 'native' },
-      linkerd: { enabled: false, defaultMode: 'classic' },
+      linkerd: { enabled: false, defaultMode: 'auto' },
       vault: { enabled: true, defaultMode: 'classic' },
     });
     assert.deepEqual(normalizeSettings({}).meshes, DEFAULT_MESHES);

@@ -19,13 +19,17 @@ ${init}  containers:
     - name: web
       image: ghcr.io/example/web:1.4.2
 `;
-const ISTIO = '  labels:\n    sidecar.istio.io/inject: "true"\n';
-const LINKERD = '  annotations:\n    linkerd.io/inject: enabled\n';
+/** Meshed pods that say their proxy is classic (both meshes' current releases inject a native one by default). */
+const ISTIO = '  labels:\n    sidecar.istio.io/inject: "true"\n  annotations:\n    sidecar.istio.io/nativeSidecar: "false"\n';
+const LINKERD = '  annotations:\n    linkerd.io/inject: enabled\n    config.linkerd.io/proxy-enable-native-sidecar: "false"\n';
+/** The same switches with no mode annotation: the mesh's default decides. */
+const ISTIO_SWITCH = '  labels:\n    sidecar.istio.io/inject: "true"\n';
+const LINKERD_SWITCH = '  annotations:\n    linkerd.io/inject: enabled\n';
 
 describe(id, () => {
   it('flags the init container that uses the network, at its name, as info; not the one that copies files', () => {
     const found = underlines(ruleFixture(id, 'bad'), id);
-    assert.deepEqual(brief(found), [{ code: id, severity: 'info', text: 'wait-for-db', line: 18 }]);
+    assert.deepEqual(brief(found), [{ code: id, severity: 'info', text: 'wait-for-db', line: 21 }]);
     assert.match(found[0].message, /uses the network \(it runs `pg_isready`\) but runs before `istio-proxy` starts/);
     assert.match(found[0].message, /with Istio's CNI plugin they go to a proxy that is not running yet/);
     assert.equal(found[0].data?.annotation, 'sidecar.istio.io/nativeSidecar');
@@ -51,14 +55,25 @@ describe(id, () => {
     assert.deepEqual(underlines(pod(LINKERD, curl + '      securityContext:\n        runAsUser: 2102\n'), id), []);
     assert.deepEqual(underlines(pod(ISTIO, curl, '  securityContext:\n    runAsUser: 1337\n'), id), [], 'the pod-level user counts');
     assert.equal(underlines(pod(LINKERD + '    config.linkerd.io/proxy-uid: "2200"\n', curl + '      securityContext:\n        runAsUser: 2102\n'), id).length, 1);
-    assert.deepEqual(underlines(pod(ISTIO + '  annotations:\n    sidecar.istio.io/nativeSidecar: "true"\n', curl), id), []);
+    assert.deepEqual(underlines(pod(ISTIO_SWITCH + '  annotations:\n    sidecar.istio.io/nativeSidecar: "true"\n', curl), id), []);
     const meshes = { istio: classic, linkerd: { enabled: true, defaultMode: 'native' as const }, vault: classic };
-    assert.deepEqual(underlines(pod(LINKERD, curl), id, { meshes }), []);
+    assert.deepEqual(underlines(pod(LINKERD_SWITCH, curl), id, { meshes }), []);
+    assert.equal(underlines(pod(LINKERD_SWITCH, curl), id, { meshes: { ...meshes, linkerd: classic } }).length, 1, 'defaultMode: classic (an older Linkerd)');
+  });
+
+  it('at the default (each mesh’s current release): Linkerd native, Istio native from Kubernetes 1.33, so silent; Istio at 1.32 is classic', () => {
+    const curl = "      command: [sh, -c, 'curl -fsS http://seed/']\n";
+    assert.deepEqual(underlines(pod(LINKERD_SWITCH, curl), id), []);
+    assert.deepEqual(underlines(pod(ISTIO_SWITCH, curl), id), []);
+    assert.deepEqual(underlines(pod(ISTIO_SWITCH, curl), id, { kubernetesVersion: '1.33' }), []);
+    const old = underlines(pod(ISTIO_SWITCH, curl), id, { kubernetesVersion: '1.32' });
+    assert.equal(old.length, 1);
+    assert.match(old[0].message, /Annotate the pod template with `sidecar\.istio\.io\/nativeSidecar: "true"`/);
   });
 
   it('an outbound exclusion silences it; a pod with no mesh, or Vault only, is silent', () => {
     const curl = "      command: [sh, -c, 'curl -fsS http://seed/']\n";
-    assert.deepEqual(underlines(pod(ISTIO + '  annotations:\n    traffic.sidecar.istio.io/excludeOutboundPorts: "80"\n', curl), id), []);
+    assert.deepEqual(underlines(pod(ISTIO + '    traffic.sidecar.istio.io/excludeOutboundPorts: "80"\n', curl), id), []);
     assert.deepEqual(underlines(pod(LINKERD + '    config.linkerd.io/skip-subnets: 10.0.0.0/8\n', curl), id), []);
     assert.deepEqual(underlines(pod('', curl), id), []);
     assert.deepEqual(underlines(pod('  annotations:\n    vault.hashicorp.com/agent-inject: "true"\n', curl), id), []);
@@ -72,16 +87,27 @@ describe(id, () => {
 
   it('exact range in a CRLF file and in a second document', () => {
     const text = toCrlf(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n---\n${ruleFixture(id, 'bad')}`);
-    assert.deepEqual(brief(underlines(text, id)), [{ code: id, severity: 'info', text: 'wait-for-db', line: 23 }]);
+    assert.deepEqual(brief(underlines(text, id)), [{ code: id, severity: 'info', text: 'wait-for-db', line: 26 }]);
   });
 });
 
 describe(`${id} quick fix`, () => {
-  it('annotates the pod template with nativeSidecar, after which it is clean', async () => {
+  it('turns the pod’s nativeSidecar "false" to "true" (not a second key), after which it is clean', async () => {
     const { actionsFor, applyAction, pick } = await import('../code-actions/harness');
     const text = ruleFixture(id, 'bad');
-    const fixed = applyAction(text, pick(actionsFor(text, id).actions, /nativeSidecar/));
-    assert.match(fixed, /\n {6}annotations:\n {8}sidecar\.istio\.io\/nativeSidecar: "true"\n/);
+    const run = actionsFor(text, id);
+    assert.match(run.target.message, /Change the pod template's `sidecar\.istio\.io\/nativeSidecar: "false"` to `"true"` to start the proxy first/);
+    const fixed = applyAction(text, pick(run.actions, /Set sidecar\.istio\.io\/nativeSidecar: "true"/));
+    assert.equal(fixed, text.replace('nativeSidecar: "false"', 'nativeSidecar: "true"'));
     assert.deepEqual(underlines(fixed, id), []);
+  });
+
+  it('annotates a pod template that writes no mode (Istio at Kubernetes 1.32, classic by default), after which it is clean', async () => {
+    const { actionsFor, applyAction, pick, settingsFor } = await import('../code-actions/harness');
+    const text = ruleFixture(id, 'bad').replace('      annotations:\n        sidecar.istio.io/nativeSidecar: "false"\n', '');
+    const settings = settingsFor({ kubernetesVersion: '1.32' });
+    const fixed = applyAction(text, pick(actionsFor(text, id, settings).actions, /nativeSidecar/));
+    assert.match(fixed, /\n {6}annotations:\n {8}sidecar\.istio\.io\/nativeSidecar: "true"\n/);
+    assert.deepEqual(underlines(fixed, id, { kubernetesVersion: '1.32' }), []);
   });
 });

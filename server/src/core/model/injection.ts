@@ -49,6 +49,12 @@ export interface Injection {
   mode: InjectionMode;
   /** Whether the mode came from a pod annotation (else from the mesh setting). */
   modeFromAnnotation: boolean;
+  /**
+   * The pod annotation that decides the mode, when the pod has one: the first of the mesh's native-switch keys
+   * present, whatever its value (a value the injector cannot parse leaves the default, and the keys after it are not
+   * read). Undefined when the pod writes none.
+   */
+  modeAnnotation?: string;
   containers: InjectedContainer[];
 }
 
@@ -155,7 +161,8 @@ export function injectionsOf(
     if (!reason) continue;
     const specs = INJECTED_CONTAINERS[injector.mesh];
     if (specs.some((spec) => present.has(spec.name))) continue;
-    const written = writtenMode(injector.nativeSwitch, metadata.annotations);
+    const modeAnnotation = decidingAnnotation(injector.nativeSwitch, metadata.annotations);
+    const written = writtenMode(injector.nativeSwitch, modeAnnotation, metadata.annotations);
     const mode: InjectionMode = written ?? defaultModeOf(injector.mesh, setting, kubernetesVersion);
     const containers: InjectedContainer[] = [];
     for (const spec of specs) {
@@ -172,14 +179,18 @@ export function injectionsOf(
         ...withOverrides(spec, metadata.annotations),
       });
     }
-    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written !== undefined, containers });
+    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written !== undefined, ...(modeAnnotation ? { modeAnnotation } : {}), containers });
   }
   return result;
 }
 
-/** The mode the pod's own annotations choose: the first of the injector's keys present decides (NativeSwitch). */
-function writtenMode(nativeSwitch: NativeSwitch | undefined, annotations: Record<string, string>): InjectionMode | undefined {
-  const key = nativeSwitch?.annotations.find((k) => Object.hasOwn(annotations, k));
+/** The first of the injector's mode keys the pod writes: the one that decides (NativeSwitch). */
+function decidingAnnotation(nativeSwitch: NativeSwitch | undefined, annotations: Record<string, string>): string | undefined {
+  return nativeSwitch?.annotations.find((k) => Object.hasOwn(annotations, k));
+}
+
+/** The mode the deciding annotation chooses, when its value is one the injector understands. */
+function writtenMode(nativeSwitch: NativeSwitch | undefined, key: string | undefined, annotations: Record<string, string>): InjectionMode | undefined {
   if (!nativeSwitch || key === undefined) return undefined;
   const value = annotations[key] ?? '';
   return nativeSwitch.native.includes(value) ? 'native' : nativeSwitch.classic.includes(value) ? 'classic' : undefined;
@@ -259,13 +270,50 @@ export function switchPair(pod: PodSpecModel, mesh: MeshId): PairNode | undefine
   return map?.items.find((item) => keyText(item) === injector?.podSwitch.key);
 }
 
-/** What makes an injected classic sidecar stop holding a run-to-completion pod, per mesh: the annotation to add. */
+/**
+ * What makes an injected classic sidecar stop holding a run-to-completion pod, per mesh, when the pod writes no mode
+ * annotation: the annotation to add. Linkerd's is the alpha key: it is the only one every release with native
+ * sidecars reads (linkerd2 pkg/k8s/labels.go: version-2.18 has only `config.alpha.linkerd.io/…`, version-2.19 adds
+ * `config.beta.linkerd.io/…`, version-2.20 adds `config.linkerd.io/…` and marks the other two deprecated, still read).
+ * With the default `auto` (Linkerd 2.20, native) a Linkerd proxy is classic only when the user says so: a pod
+ * annotation (then runToCompletionFix edits that one) or `defaultMode: classic`, i.e. an older release or a 2.20
+ * control plane installed with proxy.nativeSidecar false, where only the alpha key is sure to be read.
+ */
 export const RUN_TO_COMPLETION_FIX: Readonly<Record<MeshId, { annotation: string; value: string; minMinor?: number; words: string }>> = {
   // Native sidecars need Kubernetes 1.29 (SidecarContainers on by default).
   istio: { annotation: 'sidecar.istio.io/nativeSidecar', value: 'true', minMinor: 29, words: 'inject istio-proxy as a native sidecar' },
   linkerd: { annotation: 'config.alpha.linkerd.io/proxy-enable-native-sidecar', value: 'true', minMinor: 29, words: 'inject linkerd-proxy as a native sidecar' },
   vault: { annotation: VAULT_PRE_POPULATE_ONLY, value: 'true', words: 'inject only the vault-agent-init container, which renders the secrets once and exits' },
 };
+
+/** The annotation a fix writes for this pod and injection, and the value the pod has for it now, if any. */
+export interface AnnotationFix {
+  annotation: string;
+  value: string;
+  current?: string;
+  minMinor?: number;
+  words: string;
+}
+
+/**
+ * The fix for an injected classic sidecar of this pod: where the pod already writes the annotation that decides the
+ * mode (Linkerd's first present key, Istio's nativeSidecar, Vault's pre-populate-only), that annotation gets the new
+ * value; adding another key would lose to it (pkg/inject/inject.go reads the first present only). Otherwise the
+ * mesh's key from RUN_TO_COMPLETION_FIX is added.
+ */
+export function runToCompletionFix(pod: PodSpecModel, injection: Injection): AnnotationFix {
+  const fix = RUN_TO_COMPLETION_FIX[injection.mesh];
+  const annotation = injection.modeAnnotation ?? fix.annotation;
+  const current = podMetadata(pod).annotations[annotation];
+  return { ...fix, annotation, ...(current !== undefined ? { current } : {}) };
+}
+
+/** The fix in words, for a message: "Annotate the pod template with …" or "Change the pod template's … to …". */
+export function annotationFixWords(fix: AnnotationFix): string {
+  return fix.current === undefined
+    ? `Annotate the pod template with \`${fix.annotation}: "${fix.value}"\``
+    : `Change the pod template's \`${fix.annotation}: "${fix.current}"\` to \`"${fix.value}"\``;
+}
 
 /** A classic proxy mesh's redirection of the pod's traffic, as the start-order rules see it. */
 export interface TrafficCapture {

@@ -23,9 +23,13 @@ export interface MeshSettings {
 }
 export type MeshesSettings = Record<MeshId, MeshSettings>;
 
+/**
+ * `auto` for both proxy meshes: their current stable releases inject native sidecars (MESH_RELEASE_DEFAULTS), and a
+ * classic default would warn every user of them that their meshed Jobs never complete. Vault has no native mode.
+ */
 export const DEFAULT_MESHES: MeshesSettings = {
-  istio: { enabled: true, defaultMode: 'classic' },
-  linkerd: { enabled: true, defaultMode: 'classic' },
+  istio: { enabled: true, defaultMode: 'auto' },
+  linkerd: { enabled: true, defaultMode: 'auto' },
   vault: { enabled: true, defaultMode: 'classic' },
 };
 

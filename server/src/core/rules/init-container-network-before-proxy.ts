@@ -1,4 +1,4 @@
-import { capturesTraffic, injectionsOf, RUN_TO_COMPLETION_FIX } from '../model/injection';
+import { capturesTraffic, injectionsOf, annotationFixWords, runToCompletionFix } from '../model/injection';
 import { networkUse } from '../model/network-use';
 import { describeContainer } from '../model/containers';
 import { defineRule } from './types';
@@ -22,7 +22,7 @@ export const rule = defineRule({
     for (const injection of injections) {
       const capture = capturesTraffic(pod, injection);
       if (!capture) continue;
-      const fix = RUN_TO_COMPLETION_FIX[injection.mesh];
+      const fix = runToCompletionFix(pod, injection);
       const canFix = fix.minMinor === undefined || context.minor >= fix.minMinor;
       for (const container of pod.initContainers) {
         if (container.role !== 'init' || capture.bypassedBy(container)) continue;
@@ -34,7 +34,7 @@ export const rule = defineRule({
             `${describeContainer(container)} uses the network (it ${why}) but runs before \`${capture.proxyName}\` starts: ${injection.title} injects the proxy as a classic sidecar (${injection.reason}), after the init containers. ` +
             `Its connections bypass the mesh (\`${capture.initName}\` sets up the redirection after it), and with ${injection.title}'s CNI plugin they go to a proxy that is not running yet and fail. ` +
             (canFix
-              ? `Annotate the pod template with \`${fix.annotation}: "${fix.value}"\` to start the proxy first, or run the container as the proxy's user (\`runAsUser: ${capture.proxyUid}\`).`
+              ? `${annotationFixWords(fix)} to start the proxy first, or run the container as the proxy's user (\`runAsUser: ${capture.proxyUid}\`).`
               : `Run it as the proxy's user (\`runAsUser: ${capture.proxyUid}\`) or exclude its destination (${capture.bypassAnnotations.map((a) => `\`${a}\``).join(', ')}); native sidecars need Kubernetes 1.29.`),
           data: { mesh: injection.mesh, container: container.name ?? '', ...(canFix ? { annotation: fix.annotation, value: fix.value } : {}), metadataPath: [...pod.path.slice(0, -1), 'metadata'] },
         });

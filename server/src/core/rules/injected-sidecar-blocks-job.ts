@@ -1,4 +1,4 @@
-import { injectionsOf, RUN_TO_COMPLETION_FIX, switchPair } from '../model/injection';
+import { injectionsOf, annotationFixWords, runToCompletionFix, switchPair } from '../model/injection';
 import { defineRule } from './types';
 
 /**
@@ -16,7 +16,7 @@ export const rule = defineRule({
     for (const injection of injectionsOf(pod, context.settings.meshes, context.namespaces, context.settings.kubernetesVersion)) {
       const blocking = injection.containers.find((c) => c.longRunning && c.role === 'app');
       if (!blocking) continue;
-      const fix = RUN_TO_COMPLETION_FIX[injection.mesh];
+      const fix = runToCompletionFix(pod, injection);
       const canFix = fix.minMinor === undefined || context.minor >= fix.minMinor;
       const owner = pod.workload.kind === 'Pod' ? 'this Pod' : `this ${pod.workload.kind}`;
       const pair = switchPair(pod, injection.mesh);
@@ -25,7 +25,7 @@ export const rule = defineRule({
         message:
           `${injection.title} injects \`${blocking.name}\` as a regular container (${injection.reason}); it runs until it is killed, so ${owner} never completes.` +
           (canFix
-            ? ` Annotate the pod template with \`${fix.annotation}: "${fix.value}"\` to ${fix.words}.`
+            ? ` ${annotationFixWords(fix)} to ${fix.words}.`
             : ` Native sidecars need Kubernetes 1.29; on ${context.kubernetesVersion} the job must stop the proxy itself (Istio: \`curl -X POST localhost:15020/quitquitquit\`, Linkerd: \`linkerd-await --shutdown\`).`),
         data: { mesh: injection.mesh, container: blocking.name, ...(canFix ? { annotation: fix.annotation, value: fix.value } : {}), metadataPath: [...pod.path.slice(0, -1), 'metadata'] },
       });
