@@ -55,23 +55,38 @@ export function runComposeRules<F extends { start: number; end: number }>(
           const { finding, range, start, end } = known[k];
           add({ ...(finding as F), start: range[0] + start, end: range[0] + end });
         }
-        continue;
-      }
-      let findings: Kept<unknown>[] | null = [];
-      checkService(services[i], facts, {
-        document,
-        settings,
-        report: (report) => {
-          const finding = toFinding(rule, report);
-          add(finding);
-          const range = rangeOf(report.node) ?? rangeOf(report.pair?.key);
-          if (findings && range && range[0] <= finding.start) findings.push({ finding, range, start: finding.start - range[0], end: finding.end - range[0] });
-          else findings = null;
-        },
-      });
-      caches[i][r] = findings;
+      } else caches[i][r] = judge(rule, checkService, services[i], facts, { document, settings }, toFinding, add);
     }
   }
+}
+
+/**
+ * One rule's findings for one service, reported through `add`, and kept as offsets into the nodes they name (null
+ * when one of them names no node at or before it). A function of its own: a closure over the loop's variables
+ * would cost a context per service and rule on every edit, the kept ones too.
+ */
+function judge<F extends { start: number; end: number }>(
+  rule: ComposeRule,
+  checkService: NonNullable<ComposeRule['checkService']>,
+  service: ComposeService,
+  facts: ComposeFacts,
+  context: { document: ParsedDocument; settings: Settings },
+  toFinding: (rule: ComposeRule, report: RuleReport) => F,
+  add: (finding: F) => void,
+): Kept<unknown>[] | null {
+  let findings: Kept<unknown>[] | null = [];
+  checkService(service, facts, {
+    document: context.document,
+    settings: context.settings,
+    report: (report) => {
+      const finding = toFinding(rule, report);
+      add(finding);
+      const range = rangeOf(report.node) ?? rangeOf(report.pair?.key);
+      if (findings && range && range[0] <= finding.start) findings.push({ finding, range, start: finding.start - range[0], end: finding.end - range[0] });
+      else findings = null;
+    },
+  });
+  return findings;
 }
 
 function rangeOf(node: unknown): Range | undefined {

@@ -47,12 +47,15 @@ export function createComposeSchema(options: { schemaDir?: string; wholeFile?: b
    * every entry an edit did not touch, compose/merge-keys.ts its expansion) and its path.
    */
   const byEntry = new WeakMap<object, { key: string; service: string | undefined; problems: SchemaProblem[] }>();
-  /** The problems of the top-level entry `key`, or of the service `service` when `key` is `services`. */
-  const entryProblems = (key: string, service: string | undefined, data: unknown, part: () => Record<string, unknown>): SchemaProblem[] => {
+  /**
+   * The problems of the top-level entry `key`, or of the service `service` when `key` is `services`. The part to
+   * validate is built here, not by a closure per entry: every edit walks all the services.
+   */
+  const entryProblems = (key: string, service: string | undefined, data: unknown): SchemaProblem[] => {
     const known = data !== null && typeof data === 'object' ? byEntry.get(data) : undefined;
     if (known?.key === key && known.service === service) return known.problems;
     const { validate, walker } = load();
-    const value = part();
+    const value = service === undefined ? { [key]: applyMergeKeys(data) } : { services: { [service]: applyMergeKeys(data) } };
     const problems = validate(value) ? [] : toProblems(validate.errors ?? [], value, walker, ROOT);
     if (data !== null && typeof data === 'object') byEntry.set(data, { key, service, problems });
     return problems;
@@ -71,19 +74,9 @@ export function createComposeSchema(options: { schemaDir?: string; wholeFile?: b
       // additionalProperties; nothing required, nothing across entries): the file's problems are those of each
       // entry validated alone, in the order of the file, which is the order toProblems sorts them in.
       const problems: SchemaProblem[] = [];
-      const collect = (found: SchemaProblem[]) => {
-        for (const problem of found) problems.push(problem);
-      };
       for (const key of Object.keys(root)) {
-        const data = root[key];
-        if (key === 'services' && services) {
-          for (const name of Object.keys(services)) {
-            const service = services[name];
-            collect(entryProblems(key, name, service, () => ({ services: { [name]: applyMergeKeys(service) } })));
-          }
-        } else {
-          collect(entryProblems(key, undefined, data, () => ({ [key]: applyMergeKeys(data) })));
-        }
+        if (key !== 'services' || !services) push(problems, entryProblems(key, undefined, root[key]));
+        else for (const name of Object.keys(services)) push(problems, entryProblems(key, name, services[name]));
       }
       return problems;
     },
@@ -98,6 +91,10 @@ export function createComposeSchema(options: { schemaDir?: string; wholeFile?: b
       return walker.fieldInfo(node, name, required);
     },
   };
+}
+
+function push(problems: SchemaProblem[], found: readonly SchemaProblem[]): void {
+  for (let i = 0; i < found.length; i++) problems.push(found[i]);
 }
 
 function record(data: unknown): Record<string, unknown> | undefined {
