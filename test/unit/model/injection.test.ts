@@ -139,6 +139,29 @@ ${podMeta}
     assert.equal(deciding(''), undefined);
   });
 
+  it('Linkerd: a pod takes the plain and alpha native-sidecar keys from its Namespace where it lacks them (AppendNamespaceAnnotations)', () => {
+    const namespaceWith = (annotations: string) =>
+      namespacesOf(parseManifest(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  annotations:\n    linkerd.io/inject: enabled${annotations}\n`).slots.map((s) => s.document));
+    const pod = firstPod(deployment('      labels:\n        app: web'));
+    const [classic] = injectionsOf(pod, DEFAULT_MESHES, namespaceWith('\n    config.linkerd.io/proxy-enable-native-sidecar: "false"'));
+    assert.equal(classic.mode, 'classic');
+    assert.deepEqual(classic.modeNamespace, { name: 'shop', value: 'false' });
+    assert.equal(injectionsOf(pod, DEFAULT_MESHES, namespaceWith('\n    config.beta.linkerd.io/proxy-enable-native-sidecar: "false"'))[0].mode, 'native', 'beta is not inherited');
+    const own = firstPod(deployment('      annotations:\n        config.linkerd.io/proxy-enable-native-sidecar: "true"'));
+    const [native] = injectionsOf(own, DEFAULT_MESHES, namespaceWith('\n    config.linkerd.io/proxy-enable-native-sidecar: "false"'));
+    assert.equal(native.mode, 'native');
+    assert.equal(native.modeNamespace, undefined);
+  });
+
+  it('the pod hover names the Namespace whose annotation chose the mode', async () => {
+    const { createLanguageService } = await import('../../../server/src/core/language-service');
+    const { defaultSettings } = await import('../../../server/src/core/settings');
+    const text = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  annotations:\n    linkerd.io/inject: enabled\n    config.linkerd.io/proxy-enable-native-sidecar: "false"\n---\n${deployment('      labels:\n        app: web')}`;
+    const hover = createLanguageService().hover(parseManifest(text), text.indexOf('    spec:\n      containers:') + 8, defaultSettings());
+    const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
+    assert.match(markdown, /injected by Linkerd \(classic by annotation on Namespace shop\): `linkerd-init`/);
+  });
+
   it('defaultMode auto follows the current release (MESH_RELEASE_DEFAULTS): Linkerd 2.20 native; Istio native from Kubernetes 1.33', () => {
     const auto: MeshesSettings = { ...DEFAULT_MESHES, istio: { enabled: true, defaultMode: 'auto' }, linkerd: { enabled: true, defaultMode: 'auto' } };
     const linkerd = firstPod(deployment('      annotations:\n        linkerd.io/inject: enabled'));

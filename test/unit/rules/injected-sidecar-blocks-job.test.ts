@@ -71,6 +71,25 @@ ${metadata}
   });
 
   const linkerdJob = (annotations = '') => job(`      annotations:\n        linkerd.io/inject: enabled${annotations}`);
+
+  /** A Namespace `batch` with `annotations`, then a Job in it whose pod template has `podAnnotations` (or none). */
+  const inNamespace = (annotations: string, podAnnotations = '') =>
+    `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: batch\n  annotations:\n    linkerd.io/inject: enabled${annotations}\n---\n` +
+    job(podAnnotations ? `      annotations:${podAnnotations}` : '      labels:\n        app: report').replace('  name: report\n', '  name: report\n  namespace: batch\n');
+
+  it('Linkerd: a Namespace’s native-sidecar key applies to pods that lack it (the plain and alpha keys; not beta)', () => {
+    const ga = underlines(inNamespace(with_([GA, 'false']).replace(/\n {8}/g, '\n    ')), id);
+    assert.equal(ga.length, 1);
+    assert.match(ga[0].message, /Annotate the pod template with `config\.linkerd\.io\/proxy-enable-native-sidecar: "true"` \(over Namespace batch's `"false"`\)/);
+    assert.equal(ga[0].data?.annotation, GA);
+    const ns = (pairs: [string, string][]) => with_(...pairs).replace(/\n {8}/g, '\n    ');
+    assert.equal(underlines(inNamespace(ns([[ALPHA, 'false']])), id).length, 1, 'the alpha key is inherited too');
+    assert.deepEqual(underlines(inNamespace(ns([[BETA, 'false']])), id), [], 'the beta key is not (AppendNamespaceAnnotations)');
+    assert.deepEqual(underlines(inNamespace(ns([[GA, 'false']]), with_([GA, 'true'])), id), [], 'the pod’s own key wins');
+    const mixed = underlines(inNamespace(ns([[GA, 'false']]), with_([ALPHA, 'true'])), id);
+    assert.deepEqual(mixed.map((f) => f.data?.annotation), [GA], 'the inherited plain key outranks the pod’s alpha key');
+  });
+
   const GA = 'config.linkerd.io/proxy-enable-native-sidecar';
   const BETA = 'config.beta.linkerd.io/proxy-enable-native-sidecar';
   const ALPHA = 'config.alpha.linkerd.io/proxy-enable-native-sidecar';
@@ -129,6 +148,15 @@ describe(`${id} quick fix`, () => {
     const fixed = applyAction(text, pick(actionsFor(text, id, settingsFor({ meshes })).actions, /Annotate/));
     assert.match(fixed, /\n {8}linkerd\.io\/inject: enabled\n {8}config\.alpha\.linkerd\.io\/proxy-enable-native-sidecar: "true"\n/);
     assert.deepEqual(underlines(fixed, id, { meshes }), []);
+  });
+
+  it('Linkerd: a classic mode from the Namespace is overridden on the pod with the key that decides', async () => {
+    const { actionsFor, applyAction, pick } = await import('../code-actions/harness');
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: batch\n  annotations:\n    linkerd.io/inject: enabled\n    config.linkerd.io/proxy-enable-native-sidecar: "false"\n---\n' +
+      linkerdJob('        config.alpha.linkerd.io/proxy-enable-native-sidecar: "true"\n').replace('  name: r\n', '  name: r\n  namespace: batch\n');
+    const fixed = applyAction(text, pick(actionsFor(text, id).actions, /Annotate the pod template with config\.linkerd\.io/));
+    assert.match(fixed, /\n {8}config\.alpha\.linkerd\.io\/proxy-enable-native-sidecar: "true"\n {8}config\.linkerd\.io\/proxy-enable-native-sidecar: "true"\n/);
+    assert.deepEqual(underlines(fixed, id), []);
   });
 
   it('Vault: a pre-populate-only "false" is changed, not written twice', async () => {

@@ -252,7 +252,7 @@ function podMarkdown(pod: PodSpecModel, injections: readonly Injection[]): strin
   for (const c of unreadable) lines.push(`- unreadable in ${inlineCode(c.name ?? `${c.list}[${c.index}]`)}: ${c.unreadable.join(', ')}`);
   for (const injection of injections) {
     const added = injection.containers.map((c) => `${inlineCode(c.name)} (${c.role === 'native-sidecar' ? 'native sidecar' : c.role === 'init' ? 'init' : 'classic sidecar'}${c.requests.cpu || c.requests.memory ? `, requests ${[c.requests.cpu, c.requests.memory].filter(Boolean).join(' / ')}` : ''})`);
-    lines.push(`- injected by ${injection.title} (${escapeMarkdown(injection.mode)}${injection.modeFromAnnotation ? ' by annotation' : ' by default'}): ${added.join(', ')}, counted above`);
+    lines.push(`- injected by ${injection.title} (${escapeMarkdown(injection.mode)}${injection.modeFromAnnotation ? (injection.modeNamespace ? ` by annotation on Namespace ${escapeMarkdown(injection.modeNamespace.name)}` : ' by annotation') : ' by default'}): ${added.join(', ')}, counted above`);
   }
   const label = (e: PodEntry) => (e.container ? containerLabel(e.container) : `${inlineCode(e.name)} (injected)`);
   let order = 0;

@@ -55,6 +55,8 @@ export interface Injection {
    * read). Undefined when the pod writes none.
    */
   modeAnnotation?: string;
+  /** The Namespace the deciding annotation comes from and its value there, when the pod inherits it (NativeSwitch.fromNamespace). */
+  modeNamespace?: { name: string; value: string };
   containers: InjectedContainer[];
 }
 
@@ -161,8 +163,10 @@ export function injectionsOf(
     if (!reason) continue;
     const specs = INJECTED_CONTAINERS[injector.mesh];
     if (specs.some((spec) => present.has(spec.name))) continue;
-    const modeAnnotation = decidingAnnotation(injector.nativeSwitch, metadata.annotations);
-    const written = writtenMode(injector.nativeSwitch, modeAnnotation, metadata.annotations);
+    const switchAnnotations = withNamespaceDefaults(injector.nativeSwitch, metadata.annotations, namespace);
+    const modeAnnotation = decidingAnnotation(injector.nativeSwitch, switchAnnotations);
+    const written = writtenMode(injector.nativeSwitch, modeAnnotation, switchAnnotations);
+    const modeNamespace = modeAnnotation && namespace && !Object.hasOwn(metadata.annotations, modeAnnotation) ? { name: namespace.name, value: switchAnnotations[modeAnnotation] ?? '' } : undefined;
     const mode: InjectionMode = written ?? defaultModeOf(injector.mesh, setting, kubernetesVersion);
     const containers: InjectedContainer[] = [];
     for (const spec of specs) {
@@ -179,9 +183,16 @@ export function injectionsOf(
         ...withOverrides(spec, metadata.annotations),
       });
     }
-    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written !== undefined, ...(modeAnnotation ? { modeAnnotation } : {}), containers });
+    result.push({ mesh: injector.mesh, title: injector.title, reason, mode, modeFromAnnotation: written !== undefined, ...(modeAnnotation ? { modeAnnotation } : {}), ...(modeNamespace ? { modeNamespace } : {}), containers });
   }
   return result;
+}
+
+/** The pod's annotations with the mode keys it takes from its Namespace where it does not write them (Linkerd). */
+function withNamespaceDefaults(nativeSwitch: NativeSwitch | undefined, annotations: Record<string, string>, namespace: NamespaceModel | undefined): Record<string, string> {
+  const inherited = (nativeSwitch?.fromNamespace ?? []).filter((key) => namespace && Object.hasOwn(namespace.annotations, key) && !Object.hasOwn(annotations, key));
+  if (!namespace || inherited.length === 0) return annotations;
+  return { ...annotations, ...Object.fromEntries(inherited.map((key) => [key, namespace.annotations[key] ?? ''])) };
 }
 
 /** The first of the injector's mode keys the pod writes: the one that decides (NativeSwitch). */
@@ -291,6 +302,8 @@ export interface AnnotationFix {
   annotation: string;
   value: string;
   current?: string;
+  /** The Namespace whose annotation of that key decides today (the pod's own key overrides it). */
+  namespace?: { name: string; value: string };
   minMinor?: number;
   words: string;
 }
@@ -305,14 +318,15 @@ export function runToCompletionFix(pod: PodSpecModel, injection: Injection): Ann
   const fix = RUN_TO_COMPLETION_FIX[injection.mesh];
   const annotation = injection.modeAnnotation ?? fix.annotation;
   const current = podMetadata(pod).annotations[annotation];
-  return { ...fix, annotation, ...(current !== undefined ? { current } : {}) };
+  const namespace = injection.modeAnnotation === annotation ? injection.modeNamespace : undefined;
+  return { ...fix, annotation, ...(current !== undefined ? { current } : {}), ...(namespace ? { namespace } : {}) };
 }
 
 /** The fix in words, for a message: "Annotate the pod template with …" or "Change the pod template's … to …". */
 export function annotationFixWords(fix: AnnotationFix): string {
-  return fix.current === undefined
-    ? `Annotate the pod template with \`${fix.annotation}: "${fix.value}"\``
-    : `Change the pod template's \`${fix.annotation}: "${fix.current}"\` to \`"${fix.value}"\``;
+  if (fix.current !== undefined) return `Change the pod template's \`${fix.annotation}: "${fix.current}"\` to \`"${fix.value}"\``;
+  const over = fix.namespace ? ` (over Namespace ${fix.namespace.name}'s \`"${fix.namespace.value}"\`)` : '';
+  return `Annotate the pod template with \`${fix.annotation}: "${fix.value}"\`${over}`;
 }
 
 /** A classic proxy mesh's redirection of the pod's traffic, as the start-order rules see it. */

@@ -79,6 +79,8 @@ export interface NativeSwitch {
   annotations: readonly string[];
   native: readonly string[];
   classic: readonly string[];
+  /** Of `annotations`, those a pod takes from its Namespace's annotations when it does not write that key itself. */
+  fromNamespace?: readonly string[];
   source: string;
 }
 
@@ -195,6 +197,10 @@ export const INJECTORS: readonly InjectorSpec[] = [
       annotations: ['config.linkerd.io/proxy-enable-native-sidecar', 'config.beta.linkerd.io/proxy-enable-native-sidecar', 'config.alpha.linkerd.io/proxy-enable-native-sidecar'],
       native: ['1', 't', 'T', 'TRUE', 'true', 'True'],
       classic: ['0', 'f', 'F', 'FALSE', 'false', 'False'],
+      // AppendNamespaceAnnotations (inject.go, called by controller/proxy-injector/webhook.go) copies to the pod each
+      // key of ProxyAnnotations and ProxyAlphaConfigAnnotations its namespace has and it lacks: the plain and the
+      // alpha key are in those lists, the beta key is not.
+      fromNamespace: ['config.linkerd.io/proxy-enable-native-sidecar', 'config.alpha.linkerd.io/proxy-enable-native-sidecar'],
       source: 'https://github.com/linkerd/linkerd2/blob/version-2.20/pkg/inject/inject.go',
     },
     capture: {
