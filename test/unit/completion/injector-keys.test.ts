@@ -124,3 +124,25 @@ test('every row has a doc sentence and a source link, and no key appears twice i
     }
   }
 });
+
+test('a Namespace’s metadata: the keys the injectors read there (istio-injection, istio.io/rev, linkerd.io/inject and Linkerd’s inherited config), not pod-only ones', () => {
+  const namespace = (metadata: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n${metadata}`;
+  const labelKeys = labels(completeAt(namespace('  labels:\n    team: shop\n    |\n')).list);
+  assert.ok(labelKeys.includes('istio-injection'));
+  assert.ok(labelKeys.includes('istio.io/rev'));
+  assert.ok(!labelKeys.includes('sidecar.istio.io/inject'), 'the pod label is not read on a Namespace');
+  const injection = item(completeAt(namespace('  labels:\n    |\n')).list, 'istio-injection');
+  assert.equal(newText(injection), 'istio-injection: "${1|enabled,disabled|}"');
+  assert.match((injection.documentation as { value: string }).value, /Read on a Namespace, for the pods in it/);
+  const annotationKeys = labels(completeAt(namespace('  annotations:\n    |\n')).list);
+  assert.ok(annotationKeys.includes('linkerd.io/inject'));
+  assert.ok(annotationKeys.includes('config.linkerd.io/proxy-enable-native-sidecar'));
+  assert.ok(annotationKeys.includes('config.alpha.linkerd.io/proxy-enable-native-sidecar'));
+  assert.ok(!annotationKeys.includes('config.beta.linkerd.io/proxy-enable-native-sidecar'), 'Linkerd does not copy the beta key from a Namespace');
+  assert.ok(!annotationKeys.includes('vault.hashicorp.com/agent-inject'), 'Vault reads the pod only');
+  assert.ok(!annotationKeys.includes('sidecar.istio.io/nativeSidecar'));
+  assert.deepEqual(labels(completeAt(namespace('  annotations:\n    linkerd.io/inject: |\n')).list), ['enabled', 'disabled', 'ingress']);
+  assert.deepEqual(labels(completeAt('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    |\n').list).filter((l) => l.includes('istio')), [], 'not on other kinds');
+  const pod = labels(completeAt(deployment('      labels:\n        app: web\n        |')).list);
+  assert.ok(!pod.includes('istio-injection'), 'the namespace label is not offered on a pod');
+});

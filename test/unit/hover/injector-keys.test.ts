@@ -63,3 +63,15 @@ test('not on the workload\'s own metadata (the injector reads the pod template),
   assert.doesNotMatch(hoverAt(JOB.replace("    proxy.istio.io/config: '{}'", "    proxy.istio|.io/config: '{}'")).markdown, /Istio annotation/);
   assert.doesNotMatch(hoverAt(JOB.replace('sidecar.istio.io/inject: "true"', 'sidecar.istio.io/inj|ect-typo: "true"')).markdown, /Istio/);
 });
+
+test('hover on a Namespace’s injection label and Linkerd annotation; none on a pod-only key there', () => {
+  const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n  annotations:\n    linkerd.io/inject: enabled\n    vault.hashicorp.com/agent-inject: "true"\n';
+  const istio = hoverAt(namespace.replace('istio-injection:', 'istio-inj|ection:')).markdown;
+  assert.match(istio, /\*\*`istio-injection`\*\* — Istio label/);
+  assert.match(istio, /explicitly marks it as not needing injection/);
+  assert.match(istio, /mutatingwebhook\.yaml/);
+  const linkerd = hoverAt(namespace.replace('linkerd.io/inject:', 'linkerd.io/inj|ect:')).markdown;
+  assert.match(linkerd, /Linkerd annotation/);
+  assert.match(linkerd, /Also read on a Namespace, for the pods in it/);
+  assert.doesNotMatch(hoverAt(namespace.replace('vault.hashicorp.com/agent-inject:', 'vault.hashicorp.com/agent-inj|ect:')).markdown, /Vault/);
+});

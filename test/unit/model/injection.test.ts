@@ -92,6 +92,9 @@ ${podMeta}
     const off = firstPod(deployment('      labels:\n        sidecar.istio.io/inject: "false"'));
     assert.deepEqual(injectionsOf(off, DEFAULT_MESHES, namespaces), []);
     assert.deepEqual(injectionsOf(on, DEFAULT_MESHES, []), [], 'no namespace, no injection');
+    const revision = (labels: string) => namespacesOf(parseManifest(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n${labels}`).slots.map((s) => s.document));
+    assert.deepEqual(injectionsOf(on, DEFAULT_MESHES, revision('    istio.io/rev: canary\n')).map((i) => i.reason), ['label `istio.io/rev: "canary"` on Namespace shop']);
+    assert.deepEqual(injectionsOf(on, DEFAULT_MESHES, revision('    istio.io/rev: canary\n    istio-injection: disabled\n')), [], 'the revision webhooks need istio-injection absent');
   });
 
   it('Vault: vault-agent-init appended (first with agent-init-first), vault-agent appended; init only with pre-populate-only', () => {

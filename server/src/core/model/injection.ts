@@ -114,7 +114,8 @@ function enabledBy(
   if (podValue !== undefined && own.off.includes(podValue)) return undefined;
   if (podValue !== undefined && own.on.includes(podValue)) return `${own.in === 'labels' ? 'label' : 'annotation'} ${quoted(own.key, podValue)} on the pod template`;
   for (const sw of injector.namespaceSwitches) {
-    const value = namespace ? (sw.in === 'labels' ? namespace.labels : namespace.annotations)[sw.key] : undefined;
+    const map = namespace ? (sw.in === 'labels' ? namespace.labels : namespace.annotations) : undefined;
+    const value = map && !(sw.unlessKey !== undefined && Object.hasOwn(map, sw.unlessKey)) ? map[sw.key] : undefined;
     if (value !== undefined && (sw.on === undefined || sw.on.includes(value))) {
       return `${sw.in === 'labels' ? 'label' : 'annotation'} ${quoted(sw.key, value)} on Namespace ${namespace?.name}`;
     }

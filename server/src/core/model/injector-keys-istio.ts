@@ -10,6 +10,8 @@ import type { InjectorKey } from './injector-keys';
  */
 const ANNOTATIONS = 'https://github.com/istio/api/blob/b8f8791d9653b2edc77a071d48887e582cfe84bf/annotation/annotations.yaml';
 const LABELS = 'https://github.com/istio/api/blob/b8f8791d9653b2edc77a071d48887e582cfe84bf/label/labels.yaml';
+/** The injector's namespace selectors (istio-injection In [enabled]; the revision webhooks need it absent). */
+const WEBHOOK = 'https://github.com/istio/istio/blob/1.30.0/manifests/charts/istio-control/istio-discovery/templates/mutatingwebhook.yaml';
 
 export const ISTIO_KEYS: readonly InjectorKey[] = [
   { key: 'prometheus.istio.io/merge-metrics', in: 'annotations', doc: 'Specifies if application Prometheus metric will be merged with Envoy metrics for this workload.', values: ['true', 'false'], source: ANNOTATIONS },
@@ -58,8 +60,12 @@ export const ISTIO_KEYS: readonly InjectorKey[] = [
   { key: 'sidecar.istio.io/statsCompression', in: 'annotations', doc: 'Specifies the compression algorithm to use for stats emitted by the Envoy sidecar. Supported values are `brotli`, `gzip`, and `zstd`.', values: ['brotli', 'gzip', 'zstd'], deprecated: 'deprecated in Istio’s annotation reference.', source: ANNOTATIONS },
   { key: 'service.istio.io/canonical-name', in: 'labels', doc: 'The name of the canonical service a workload belongs to', source: LABELS },
   { key: 'service.istio.io/canonical-revision', in: 'labels', doc: 'The name of a revision within a canonical service that the workload belongs to', source: LABELS },
-  { key: 'istio.io/rev', in: 'labels', doc: 'Istio control plane revision or tag associated with the resource; e.g. `canary`', source: LABELS },
+  { key: 'istio.io/rev', in: 'labels', doc: 'Istio control plane revision or tag associated with the resource; e.g. `canary`', namespace: 'also', source: LABELS },
   { key: 'sidecar.istio.io/inject', in: 'labels', doc: 'Specifies whether or not an Envoy sidecar should be automatically injected into the workload.', values: ['true', 'false'], source: LABELS },
-  { key: 'istio.io/dataplane-mode', in: 'labels', doc: 'When set on a resource, indicates the [data plane mode](https://istio.io/latest/docs/overview/dataplane-modes/) to use. Possible values: `ambient`, `none`. Note: users wishing to use sidecar mode should see the `istio-injection` label; there is no value on this label to configure sidecars.', values: ['ambient', 'none'], source: LABELS },
-  { key: 'istio.io/use-waypoint', in: 'labels', doc: 'When set on a resource, indicates the resource has an associated waypoint with the given name. The waypoint is assumed to be in the same namespace; for cross-namespace, see `istio.io/use-waypoint-namespace`. When set or a `Pod` or a `Service`, this binds that specific resource to the waypoint. When set on a `Namespace`, this applies to all `Pod`/`Service` in the namespace. Note: the waypoint must allow the type, see `istio.io/waypoint-for`.', source: LABELS },
+  { key: 'istio.io/dataplane-mode', in: 'labels', doc: 'When set on a resource, indicates the [data plane mode](https://istio.io/latest/docs/overview/dataplane-modes/) to use. Possible values: `ambient`, `none`. Note: users wishing to use sidecar mode should see the `istio-injection` label; there is no value on this label to configure sidecars.', values: ['ambient', 'none'], namespace: 'also', source: LABELS },
+  { key: 'istio.io/use-waypoint', in: 'labels', doc: 'When set on a resource, indicates the resource has an associated waypoint with the given name. The waypoint is assumed to be in the same namespace; for cross-namespace, see `istio.io/use-waypoint-namespace`. When set or a `Pod` or a `Service`, this binds that specific resource to the waypoint. When set on a `Namespace`, this applies to all `Pod`/`Service` in the namespace. Note: the waypoint must allow the type, see `istio.io/waypoint-for`.', namespace: 'also', source: LABELS },
+  // Not in labels.yaml: the namespace label of the injector's webhook selectors. The words are those of istioctl
+  // analyze's IST0102 (pkg/config/analysis/msg/messages.yaml): "Run 'kubectl label namespace %s istio-injection=enabled'
+  // to enable it, or … istio-injection=disabled to explicitly mark it as not needing injection."
+  { key: 'istio-injection', in: 'labels', doc: 'Enables Istio injection for the namespace (`enabled`), or explicitly marks it as not needing injection (`disabled`). While it is set, a revision label `istio.io/rev` on the namespace is not used (the revision webhooks select namespaces without `istio-injection`).', values: ['enabled', 'disabled'], namespace: 'only', source: WEBHOOK },
 ];

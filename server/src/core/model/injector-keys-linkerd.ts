@@ -10,7 +10,7 @@ import type { InjectorKey } from './injector-keys';
  */
 const REFERENCE = 'https://linkerd.io/2-edge/reference/proxy-configuration/';
 
-export const LINKERD_KEYS: readonly InjectorKey[] = [
+const ROWS: readonly InjectorKey[] = [
   { key: 'linkerd.io/inject', in: 'annotations', doc: 'Controls whether or not a pod should be injected; accepted values are `enabled`, `disabled` and `ingress`', values: ['enabled', 'disabled', 'ingress'], source: REFERENCE },
   { key: 'config.linkerd.io/proxy-image', in: 'annotations', doc: 'Linkerd proxy container image name', source: REFERENCE },
   { key: 'config.linkerd.io/image-pull-policy', in: 'annotations', doc: 'Docker image pull policy', source: REFERENCE },
@@ -57,3 +57,25 @@ export const LINKERD_KEYS: readonly InjectorKey[] = [
   { key: 'config.linkerd.io/proxy-enable-native-sidecar', in: 'annotations', doc: 'Enable KEP-753 native sidecars', values: ['true', 'false'], since: 'Linkerd 2.20', source: REFERENCE },
   { key: 'config.linkerd.io/proxy-additional-env', in: 'annotations', doc: 'Set additional proxy environment variables via a JSON-encoded list of Kubernetes EnvVar objects. Env vars are merged by name across three layers with increasing precedence: Helm proxy.additionalEnv < namespace annotation < workload annotation. Higher-precedence layers override entries with the same env var name rather than replacing the entire list.', source: REFERENCE },
 ];
+
+/**
+ * The annotations a pod takes from its Namespace when it does not write them: `linkerd.io/inject` and the lists
+ * ProxyAnnotations and ProxyAlphaConfigAnnotations of linkerd2 `pkg/inject/inject.go` at version-2.20, which
+ * AppendNamespaceAnnotations copies (constants' values from `pkg/k8s/labels.go`). The beta native-sidecar key is not
+ * in them.
+ */
+const FROM_NAMESPACE: ReadonlySet<string> = new Set([
+  'linkerd.io/inject',
+  ...['admin-port', 'control-port', 'enable-debug-sidecar', 'enable-external-profiles', 'image-pull-policy', 'inbound-port', 'outbound-port', 'pod-inbound-ports']
+    .concat(['proxy-cpu-limit', 'proxy-cpu-request', 'proxy-image', 'proxy-admin-shutdown', 'proxy-log-format', 'proxy-log-level', 'proxy-log-http-headers'])
+    .concat(['proxy-memory-limit', 'proxy-memory-request', 'proxy-ephemeral-storage-limit', 'proxy-ephemeral-storage-request', 'proxy-uid', 'proxy-gid', 'proxy-version'])
+    .concat(['proxy-require-identity-inbound-ports', 'skip-inbound-ports', 'opaque-ports', 'skip-outbound-ports', 'proxy-metrics-hostname-labels'])
+    .concat(['proxy-outbound-connect-timeout', 'proxy-inbound-connect-timeout', 'proxy-await', 'default-inbound-policy', 'skip-subnets', 'access-log', 'shutdown-grace-period'])
+    .concat(['proxy-outbound-discovery-cache-unused-timeout', 'proxy-inbound-discovery-cache-unused-timeout'])
+    .concat(['proxy-disable-outbound-protocol-detect-timeout', 'proxy-disable-inbound-protocol-detect-timeout', 'proxy-enable-native-sidecar', 'proxy-additional-env'])
+    .map((name) => `config.linkerd.io/${name}`),
+  'config.alpha.linkerd.io/proxy-wait-before-exit-seconds',
+  'config.alpha.linkerd.io/proxy-enable-native-sidecar',
+]);
+
+export const LINKERD_KEYS: readonly InjectorKey[] = ROWS.map((row) => (FROM_NAMESPACE.has(row.key) ? { ...row, namespace: 'also' as const } : row));

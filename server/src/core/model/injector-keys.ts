@@ -22,8 +22,20 @@ export interface InjectorKey {
   deprecated?: string;
   /** The release the reference says it arrived in, when it says. */
   since?: string;
+  /**
+   * Read on a Namespace's metadata too (`also`: a default for the pods in it), or only there (`only`); absent: on a
+   * pod (or pod template) only.
+   */
+  namespace?: 'also' | 'only';
   /** Where the row comes from (the reference page, or the injector's source file). */
   source: string;
+}
+
+/** The metadata a key is written in: a pod's (or pod template's), or a Namespace's. */
+export type InjectorKeyOwner = 'pod' | 'namespace';
+
+function readOn(entry: InjectorKey, owner: InjectorKeyOwner): boolean {
+  return owner === 'pod' ? entry.namespace !== 'only' : entry.namespace !== undefined;
 }
 
 /** A key row with the injector it belongs to. */
@@ -39,16 +51,16 @@ interface KeyTable {
   keys: readonly InjectorKey[];
 }
 
-/** The row of `key` in the `where` map of a pod's metadata, among the injectors' tables: whole keys before prefixes. */
-export function findInjectorKey(tables: readonly KeyTable[], where: 'annotations' | 'labels', key: string): InjectorKeyMatch | undefined {
+/** The row of `key` in the `where` map of a pod's (or a Namespace's) metadata, among the injectors' tables: whole keys before prefixes. */
+export function findInjectorKey(tables: readonly KeyTable[], where: 'annotations' | 'labels', key: string, owner: InjectorKeyOwner = 'pod'): InjectorKeyMatch | undefined {
   for (const table of tables) {
-    const entry = table.keys.find((k) => k.in === where && !k.prefix && k.key === key);
+    const entry = table.keys.find((k) => k.in === where && !k.prefix && k.key === key && readOn(k, owner));
     if (entry) return { title: table.title, entry };
   }
   let best: InjectorKeyMatch | undefined;
   for (const table of tables) {
     for (const entry of table.keys) {
-      if (entry.in !== where || !entry.prefix || !key.startsWith(entry.key) || key.length === entry.key.length) continue;
+      if (entry.in !== where || !entry.prefix || !readOn(entry, owner) || !key.startsWith(entry.key) || key.length === entry.key.length) continue;
       if (!best || entry.key.length > best.entry.key.length) best = { title: table.title, entry, name: key.slice(entry.key.length) };
     }
   }
@@ -56,8 +68,8 @@ export function findInjectorKey(tables: readonly KeyTable[], where: 'annotations
 }
 
 /** The keys to offer in the `where` map: those the user writes, in table order. */
-export function offeredInjectorKeys(tables: readonly KeyTable[], where: 'annotations' | 'labels'): InjectorKeyMatch[] {
-  return tables.flatMap((table) => table.keys.filter((k) => k.in === where && !k.generated).map((entry) => ({ title: table.title, entry })));
+export function offeredInjectorKeys(tables: readonly KeyTable[], where: 'annotations' | 'labels', owner: InjectorKeyOwner = 'pod'): InjectorKeyMatch[] {
+  return tables.flatMap((table) => table.keys.filter((k) => k.in === where && !k.generated && readOn(k, owner)).map((entry) => ({ title: table.title, entry })));
 }
 
 /** A key's row as Markdown: the reference's sentence, the allowed values, the default, its state and its source. */
@@ -69,6 +81,8 @@ export function injectorKeyMarkdown(match: InjectorKeyMatch, code: (text: string
   if (entry.default !== undefined) lines.push(`Default: ${code(entry.default)}`);
   if (entry.since) lines.push(`Since ${entry.since}.`);
   if (entry.deprecated) lines.push(`**Deprecated**: ${entry.deprecated}`);
+  if (entry.namespace === 'also') lines.push('Also read on a Namespace, for the pods in it.');
+  if (entry.namespace === 'only') lines.push('Read on a Namespace, for the pods in it.');
   lines.push(`[Source](${entry.source})`);
   return lines.join('\n\n');
 }

@@ -103,7 +103,7 @@ export interface InjectorSpec {
   /** Pod-template key that asks for injection: a label or an annotation, and the value(s) meaning yes / no. */
   podSwitch: { in: 'labels' | 'annotations'; key: string; on: readonly string[]; off: readonly string[] };
   /** Namespace keys that turn injection on for every pod in it (when the pod does not say otherwise). */
-  namespaceSwitches: readonly { in: 'labels' | 'annotations'; key: string; on?: readonly string[] }[];
+  namespaceSwitches: readonly { in: 'labels' | 'annotations'; key: string; on?: readonly string[]; unlessKey?: string }[];
   /** Pod annotations choosing native (restartPolicy: Always init container) or classic mode, when the mesh has them. */
   nativeSwitch?: NativeSwitch;
   /**
@@ -167,7 +167,8 @@ export const INJECTORS: readonly InjectorSpec[] = [
     podSwitch: { in: 'labels', key: 'sidecar.istio.io/inject', on: ['true'], off: ['false'] },
     namespaceSwitches: [
       { in: 'labels', key: 'istio-injection', on: ['enabled'] },
-      { in: 'labels', key: 'istio.io/rev' },
+      // The revision webhooks select namespaces whose istio-injection label does not exist (mutatingwebhook.yaml).
+      { in: 'labels', key: 'istio.io/rev', unlessKey: 'istio-injection' },
     ],
     nativeSwitch: {
       annotations: ['sidecar.istio.io/nativeSidecar'],

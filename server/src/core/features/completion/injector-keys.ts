@@ -19,16 +19,16 @@ function detail(match: InjectorKeyMatch): string {
 }
 
 /**
- * Keys of the injectors' tables in a pod's (or pod template's) `annotations`/`labels`: those not yet present, the
+ * Keys of the injectors' tables in a pod's (or pod template's, or a Namespace's) `annotations`/`labels`: those not yet present, the
  * value quoted (label and annotation values are strings) with the allowed values as choices; a prefix key
  * (`vault.hashicorp.com/agent-inject-secret-`) with a tab stop for the name.
  */
 export function injectorKeyItems(request: Request, context: KeyContext): CompletionItem[] {
   if (context.flow || context.itemStart) return [];
-  const where = injectorMapAt(request.document, context.path, request.service.pods);
-  if (!where) return [];
+  const at = injectorMapAt(request.document, context.path, request.service.pods);
+  if (!at) return [];
   const range = rangeOf(request, context.wordStart, context.wordEnd);
-  return offeredInjectorKeys(INJECTORS, where)
+  return offeredInjectorKeys(INJECTORS, at.where, at.owner)
     .filter((match) => match.entry.prefix || !context.existingKeys.has(match.entry.key))
     .map((match, index): CompletionItem => {
       const { entry } = match;
@@ -57,8 +57,8 @@ export function injectorValueItems(request: Request, context: ValueContext): Com
   const key = context.path[context.path.length - 1];
   const opened = request.document.text[context.wordStart - 1];
   const quote = opened === '"' || opened === "'" ? opened : undefined;
-  const where = typeof key === 'string' ? injectorMapAt(parsedWithoutValue(request, context, quote), context.path.slice(0, -1), request.service.pods) : undefined;
-  const match = where && typeof key === 'string' ? findInjectorKey(INJECTORS, where, key) : undefined;
+  const at = typeof key === 'string' ? injectorMapAt(parsedWithoutValue(request, context, quote), context.path.slice(0, -1), request.service.pods) : undefined;
+  const match = at && typeof key === 'string' ? findInjectorKey(INJECTORS, at.where, key, at.owner) : undefined;
   if (!match) return undefined;
   const range = rangeOf(request, context.wordStart, context.wordEnd);
   return (match.entry.values ?? []).map((value, index) => ({
