@@ -6,6 +6,7 @@ import type { Finding } from '../findings';
 import { withCustomKindSchemas, type FeatureServices } from './services';
 import { customResourceSource } from './custom-resources';
 import { customSchemaOf } from '../schema/custom-kinds';
+import { podNamespaces } from '../workspace/index/namespaces';
 import type { WorkspaceIndex } from '../workspace/index/workspace-index';
 import type { ManifestFile } from '../parse/manifest';
 import { keySpan, nodeSpan, pathAt, type Span, type YamlPath } from '../parse/nodes';
@@ -18,7 +19,7 @@ import { effectivePodResources, type ResourceTexts } from '../model/resources';
 import { podsOf } from '../model/pod';
 import { isCompose } from '../compose/detect';
 import { composeHover } from './compose-hover';
-import { admittedPod, injectionsOf, namespacesOf, type Injection, type PodEntry } from '../model/injection';
+import { admittedPod, injectionsOf, type Injection, type PodEntry } from '../model/injection';
 import { injectorKeyHover } from './injector-keys';
 
 /**
@@ -73,7 +74,7 @@ export function hover(services: FeatureServices, file: ManifestFile, offset: num
       span ??= onContainerName ? nodeSpan(container.nameNode) : nodeSpan(container.node);
     }
     if (pod && onKey && isPodSummaryKey(last.path, pod)) {
-      const namespaces = namespacesOf(file.slots.map((s) => s.document));
+      const namespaces = podNamespaces(file, workspace);
       sections.push(podMarkdown(pod, injectionsOf(pod, settings.meshes, namespaces, settings.kubernetesVersion)));
     }
   }

@@ -15,12 +15,13 @@ import { defaultSeverity, docsHref } from '../codes';
 import { shiftFinding, type Finding } from '../findings';
 import { applySuppressions } from './suppressions';
 import { podsOf, type DerivedPodLocations } from '../model/pod';
-import { namespacesOf, type NamespaceModel } from '../model/injection';
+import type { NamespaceModel } from '../model/injection';
 import { listItems } from '../parse/list-items';
 import { apiVersionProblem, fieldProblems, unknownFieldAtTarget } from '../kubernetes/version-check';
 import { workspaceFindings } from './workspace-checks';
 import { customResourceSource, indexPodRows } from './custom-resources';
 import type { PodRowSource, WorkspaceIndex } from '../workspace/index/workspace-index';
+import { podNamespaces } from '../workspace/index/namespaces';
 import { BudgetRun, checkedPartly, type Budget } from './budget';
 
 export type { Budget } from './budget';
@@ -70,8 +71,8 @@ export class Validator {
       const level = settings.rules[code];
       return level === 'off' ? [] : [withHref({ code, severity: level ?? defaultSeverity(code), message, start: 0, end: 0 }, settings)];
     }
-    // Namespaces of the same file can turn mesh injection on for the pods in them (model/injection.ts).
-    const namespaces = namespacesOf(file.slots.map((slot) => slot.document));
+    // Namespaces of the same file and of the workspace can turn mesh injection on for the pods in them (model/injection.ts).
+    const namespaces = podNamespaces(file, options.workspace);
     const fileKey = `${settingsKey(settings)}|${fileName ?? ''}${namespaces.length ? JSON.stringify(namespaces) : ''}`;
     const custom = this.customKinds([options.customKinds, customResourceSource(this.schemas, file, options.workspace)]);
     const schemas = withCustomKinds(this.schemas, custom);

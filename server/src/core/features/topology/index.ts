@@ -7,7 +7,8 @@ import { FindingsIndex } from './findings-index';
 import { safe, type Label } from './flowchart-builder';
 import { podDiagrams } from './pod-diagrams';
 import type { WorkloadDiagram } from './types';
-import { injectionsOf, namespacesOf, type MeshesSettings } from '../../model/injection';
+import { injectionsOf, type MeshesSettings } from '../../model/injection';
+import { podNamespaces } from '../../workspace/index/namespaces';
 import { podsOf, type DerivedPodLocations } from '../../model/pod';
 import type { TopologyWorkspace } from './workspace-links';
 
@@ -42,7 +43,7 @@ export function buildTopology(file: ManifestFile, options: TopologyOptions = {})
   const result: { diagram: WorkloadDiagram; slotIndex: number }[] = [];
   // Sorted once, sliced per document by binary search: a 500-document file must not scan every finding 500 times.
   const sorted = [...(options.findings ?? [])].sort((a, b) => a.start - b.start);
-  const namespaces = options.meshes ? namespacesOf(file.slots.map((slot) => slot.document)) : [];
+  const namespaces = options.meshes ? podNamespaces(file, options.workspace?.index) : [];
   for (const slot of file.slots) {
     if (options.slots && !options.slots.has(slot.index)) continue;
     const document = slot.document;
