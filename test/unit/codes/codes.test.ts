@@ -26,8 +26,6 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   'file-too-large': 'file-too-large',
   // A read error of the CLI, not a finding of a text: covered by test/unit/cli/main.test.ts.
   'unreadable-file': 'unreadable-file',
-  // Needs a schema keyword that the shipped schemas do not use: made in the test below with a schema folder.
-  'invalid-value': 'invalid-value',
   // Needs a folder tree (a kustomization, its base, the patch): test/unit/kustomize/patch-validation.test.ts, over
   // test/fixtures/kustomize/remote-base/prod (bad) and log-shipper/overlay (good).
   'kustomize-not-resolved': 'kustomize-not-resolved',

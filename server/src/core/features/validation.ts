@@ -181,6 +181,8 @@ export class Validator {
     if (!schemas.removal(apiVersion, kind)) {
       for (const schemaProblem of schemas.validate(apiVersion, kind, value)) {
         if (options.asPatch && schemaProblem.code === 'missing-required-field') continue;
+        // A check the target's API server does not make yet (a CRD format of a later release).
+        if (schemaProblem.sinceMinor !== undefined && minor < schemaProblem.sinceMinor) continue;
         // A field an older target still has is not unknown there (the schemas are 1.36's).
         const message =
           schemaProblem.code === 'unknown-field'

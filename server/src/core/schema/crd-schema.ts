@@ -1,6 +1,7 @@
 import type { JsonSchema } from './types';
 import type { KindJsonSchema } from './kind-schema';
-import { FORMAT_KEYWORD, isCheckedFormat, LIST_MAP_KEYS_KEYWORD, type ListMapKey } from './crd-values';
+import { FORMAT_KEYWORD, LIST_MAP_KEYS_KEYWORD, type ListMapKey } from './crd-values';
+import { isCheckedFormat } from './crd-formats';
 
 /**
  * A CustomResourceDefinition's `openAPIV3Schema` as a strict JSON schema: what the API server accepts for a custom
@@ -9,7 +10,7 @@ import { FORMAT_KEYWORD, isCheckedFormat, LIST_MAP_KEYS_KEYWORD, type ListMapKey
  * Sources (kubernetes/kubernetes, staging/src/k8s.io/apiextensions-apiserver/pkg/apiserver):
  * - validation/validation.go ConvertJSONSchemaPropsWithPostProcess: `x-kubernetes-int-or-string` is the types
  *   integer and string, `nullable` adds null; StripUnsupportedFormatsPostProcess drops formats the server does not
- *   know. The formats crd-values.ts checks as the server does are kept (as FORMAT_KEYWORD); the rest are dropped.
+ *   know. The formats crd-formats.ts checks as the server does are kept (as FORMAT_KEYWORD); the rest are dropped.
  * - schema/listtype/validation.go: the keys of an `x-kubernetes-list-type: map` list are unique (LIST_MAP_KEYS_KEYWORD,
  *   with the key fields' defaults, which defaulting fills in first).
  * - schema/pruning: fields the schema does not specify are pruned, and strict field validation reports a pruned

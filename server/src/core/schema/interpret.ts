@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema } from './types';
-import { duplicateListMapKeys, FORMAT_KEYWORD, LIST_MAP_KEYS_KEYWORD, matchesFormat, type ListMapKey } from './crd-values';
+import { duplicateListMapKeys, FORMAT_KEYWORD, LIST_MAP_KEYS_KEYWORD, type ListMapKey } from './crd-values';
+import { matchesFormat } from './crd-formats';
 
 /**
  * A JSON schema checked by walking the value with it, with Ajv's error objects (keyword, instancePath, params,
@@ -11,7 +12,7 @@ import { duplicateListMapKeys, FORMAT_KEYWORD, LIST_MAP_KEYS_KEYWORD, matchesFor
  * The keywords are those crd-schema.ts writes and the built-in ObjectMeta uses: $ref (to `#/definitions/<name>`,
  * with its siblings applied, as Ajv 8 does), type, enum, required, properties, patternProperties,
  * additionalProperties, items, the numeric, length, item-count and property-count bounds, pattern, uniqueItems,
- * allOf, anyOf, oneOf and not, and crd-values.ts' formats and list-map keys. Others are ignored (never a false
+ * allOf, anyOf, oneOf and not, crd-formats.ts' formats and crd-values.ts' list-map keys. Others are ignored (never a false
  * finding).
  */
 

@@ -3,6 +3,7 @@ import { type SchemaWalker } from './schema-walker';
 import { closest as suggest } from '../text/closest';
 import type { SchemaPath, SchemaProblem } from './types';
 import { goMapText } from './crd-values';
+import { formatRow } from './crd-formats';
 
 const TYPE_PHRASES: Record<string, string> = {
   string: 'a string',
@@ -280,11 +281,13 @@ function toProblem(draft: Draft, root: unknown, walker: SchemaWalker, definition
       // kube-openapi errors.InvalidType: `<path> in body must be of type <format>: "<value>"`.
       const actual = valueAt(root, path);
       const format = (error.params as { format: string }).format;
+      const since = formatRow(format)?.sinceMinor;
       return {
         path,
         target: 'value',
         code: 'invalid-value',
         message: `${apiPath(path)} in body must be of type ${format}: ${JSON.stringify(actual)}`,
+        ...(since === undefined ? {} : { sinceMinor: since }),
       };
     }
     case 'listMapKeys': {

@@ -24,6 +24,8 @@ export interface SchemaProblem {
    * may be of another release than the cluster's, so what it finds is a warning (schema/bundled-crds.ts).
    */
   severity?: 'warning';
+  /** The API server checks this only from this Kubernetes minor on (a CRD format introduced later: crd-formats.ts). */
+  sinceMinor?: number;
 }
 
 export interface KindInfo {
