@@ -37,6 +37,9 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   'kustomize-patch-operation': 'kustomize-patch-operation',
   'kustomize-patch-no-match': 'kustomize-patch-no-match',
   'kustomize-target-no-match': 'kustomize-target-no-match',
+  // test/unit/kustomize/refusals.test.ts over test/fixtures/kustomize/selectors/refused/* (bad, each also refused by the
+  // real kubectl with the same words) and every fixture overlay kubectl builds, selectors/overlays/* among them (good).
+  'kustomize-invalid-selector': 'kustomize-invalid-selector',
   // test/unit/kustomize/kustomization-checks.test.ts over test/fixtures/kustomize/checks/bad (bad) and checks/good (good).
   'kustomize-missing-path': 'kustomize-missing-path',
   'kustomize-deprecated-field': 'kustomize-deprecated-field',

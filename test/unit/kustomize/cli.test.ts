@@ -8,18 +8,12 @@ import { pathAt } from '../../../server/src/core/features/kustomize/overlay-vali
 import { isDirectiveKey } from '../../../server/src/core/workspace/kustomize/strategic-merge';
 import { runCli } from '../cli/cli-io';
 import { fixturesDir } from '../helpers';
+import { fixtureOverlays } from './fixture-overlays';
 import { kubectlKustomizeText, skipWithoutKubectl } from './kubectl';
 
 const root = path.join(fixturesDir, 'kustomize');
 const cwd = path.resolve(fixturesDir, '..', '..');
-function subfolders(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
-}
-// The oracle's overlays: every <name>/overlay and <name>/overlays/<each>.
-const overlays = fs
-  .readdirSync(root)
-  .flatMap((name) => [path.join(root, name, 'overlay'), ...subfolders(path.join(root, name, 'overlays'))])
-  .filter((dir) => fs.existsSync(path.join(dir, 'kustomization.yaml')));
+const overlays = fixtureOverlays;
 
 interface JsonMessage {
   ruleId: string;

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Whether the reference kustomize (`kubectl kustomize`, Kustomize v5.5.0 on this machine and CI) is on PATH. */
 export const kubectlAvailable = (() => {
@@ -16,4 +16,11 @@ export const skipWithoutKubectl: false | string = kubectlAvailable ? false : 'sk
 /** `kubectl kustomize DIR`'s output (its deprecation warnings on stderr are dropped). */
 export function kubectlKustomizeText(dir: string): string {
   return execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+/** Why `kubectl kustomize DIR` refuses to build, as it prints it (escapes of its quoted form undone), or undefined when it builds. */
+export function kubectlKustomizeError(dir: string): string | undefined {
+  const run = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+  if (run.status === 0) return undefined;
+  return run.stderr.replace(/\\(["\\])/g, '$1');
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
@@ -9,20 +8,13 @@ import type { Kustomization } from '../../../server/src/core/workspace/kustomize
 import { RenderMemo } from '../../../server/src/core/workspace/kustomize/render-memo';
 import { fixturesDir } from '../helpers';
 import { diskHost } from './disk-host';
+import { fixtureOverlays } from './fixture-overlays';
 import { kubectlKustomizeText, skipWithoutKubectl } from './kubectl';
 
 type Json = Record<string, unknown>;
 
 const root = path.join(fixturesDir, 'kustomize');
-function subfolders(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(dir, name)) : [];
-}
-
-// Fixture overlays: every <name>/overlay and <name>/overlays/<each> (bad ones, which kustomize refuses, are bad-overlay).
-const overlays = fs
-  .readdirSync(root)
-  .flatMap((name) => [path.join(root, name, 'overlay'), ...subfolders(path.join(root, name, 'overlays'))])
-  .filter((dir) => fs.existsSync(path.join(dir, 'kustomization.yaml')));
+const overlays = fixtureOverlays;
 
 function kubectlKustomize(dir: string): Json[] {
   return parseAllDocuments(kubectlKustomizeText(dir)).map((document) => ('toJS' in document ? (document.toJS() as Json) : {}));

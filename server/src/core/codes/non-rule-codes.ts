@@ -54,6 +54,7 @@ export const NON_RULE_CODES = {
   'kustomize-missing-path': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: 'A path in a kustomization (resources, components, patches) names no file or folder; kustomize stops the build.' },
   'kustomize-deprecated-field': { kind: 'kustomize', defaultSeverity: 'warning', configurable: true, summary: 'A kustomization field that kustomize v5 deprecates (patchesStrategicMerge, patchesJson6902, commonLabels, bases, imageTags).', data: { field: 'string' } },
   'kustomize-target-no-match': { kind: 'kustomize', defaultSeverity: 'warning', configurable: true, summary: "A patch's target selects no resource of the kustomization: the patch does nothing." },
+  'kustomize-invalid-selector': { kind: 'kustomize', defaultSeverity: 'error', configurable: true, summary: "A patch target's labelSelector or annotationSelector that kustomize cannot parse (labels.Parse): it stops the build." },
   'too-many-problems': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'A file has more findings than are reported for one file (1,000); one notice counts the rest.' },
   'checked-partly': { kind: 'file', defaultSeverity: 'info', configurable: true, summary: 'The editor stopped checking a file when its time budget ran out; the rest of the file is not checked.' },
   // Reported by the CLI as an error of the run (exit code 2), never as a finding a level could change.

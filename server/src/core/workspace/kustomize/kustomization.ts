@@ -18,6 +18,8 @@ export interface PatchEntry {
   /** An inline patch (YAML or JSON text). */
   patch?: string;
   target?: PatchTarget;
+  /** The target's node and its fields' keys as written (`['patches', 0, 'target']`; keys may differ in case: fieldKey). */
+  targetNode?: { path: [string, number, string]; keys: Partial<Record<keyof PatchTarget, string>> };
   /** Where it was listed (for messages). */
   field: 'patches' | 'patchesStrategicMerge' | 'patchesJson6902';
   /** Its node in the kustomization file (`['patches', 0]`). */
@@ -93,16 +95,19 @@ function text(value: unknown): string | undefined {
 
 const TARGET_FIELDS = ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const;
 
-function target(value: unknown): PatchTarget | undefined {
+function target(value: unknown): { target: PatchTarget; keys: Partial<Record<keyof PatchTarget, string>> } | undefined {
   const found = record(value);
   if (!found) return undefined;
-  const map = folded(found, TARGET_FIELDS);
   const result: PatchTarget = {};
-  for (const key of TARGET_FIELDS) {
-    const item = text(map[key]);
-    if (item !== undefined) result[key] = item;
+  const keys: Partial<Record<keyof PatchTarget, string>> = {};
+  for (const field of TARGET_FIELDS) {
+    const key = fieldKey(found, field);
+    const item = key === undefined ? undefined : text(found[key]);
+    if (key === undefined || item === undefined) continue;
+    result[field] = item;
+    keys[field] = key;
   }
-  return result;
+  return { target: result, keys };
 }
 
 function stringMap(value: unknown): Record<string, string> {
@@ -129,7 +134,7 @@ export function parseKustomization(source: string): Kustomization | undefined {
   const list = (field: (typeof ROOT_FIELDS)[number]): { key: string; items: unknown[] } => ({ key: fieldKey(written, field) ?? field, items: Array.isArray(root[field]) ? (root[field] as unknown[]) : [] });
   const entry = (item: unknown) => {
     const found = record(item);
-    return found ? folded(found, ['path', 'patch', 'target']) : undefined;
+    return found ? { map: folded(found, ['path', 'patch', 'target']), targetKey: fieldKey(found, 'target') ?? 'target' } : undefined;
   };
   const patches: PatchEntry[] = [];
   for (const field of ['patches', 'patchesStrategicMerge', 'patchesJson6902'] as const) {
@@ -141,8 +146,11 @@ export function parseKustomization(source: string): Kustomization | undefined {
         if (typeof item === 'string') patches.push(item.includes('\n') ? { patch: item, field, node } : { path: item, field, node });
         return;
       }
-      const map = entry(item);
-      if (map) patches.push({ path: text(map.path), patch: text(map.patch), target: target(map.target), field, node });
+      const read = entry(item);
+      if (!read) return;
+      const { map, targetKey } = read;
+      const selector = target(map.target);
+      patches.push({ path: text(map.path), patch: text(map.patch), target: selector?.target, ...(selector ? { targetNode: { path: [key, index, targetKey], keys: selector.keys } } : {}), field, node });
     });
   }
   const images: ImageEntry[] = [];

@@ -49,7 +49,14 @@ export const PATCH_PROBLEM_CODES = {
   noTarget: 'kustomize-patch-operation',
   noMatch: 'kustomize-patch-no-match',
   targetNoMatch: 'kustomize-target-no-match',
+  selector: 'kustomize-invalid-selector',
 } as const;
+
+/**
+ * Ends the part of a problem's message that is kustomize's own words (the refusal test finds them in kubectl's error),
+ * where a message starts with them.
+ */
+export const KUSTOMIZE_STOPS = ' — ';
 
 export interface RenderResult {
   resources: RenderedResource[];
@@ -113,8 +120,18 @@ function metadataOf(value: Json): Json {
   return isMap(value.metadata) ? value.metadata : {};
 }
 
-/** Whether a patch's target (or, without one, the patch's own kind and name) selects the resource. */
-function selects(resource: Json, target: PatchTarget | undefined, patch: Json): boolean {
+/** A selector kustomize could not parse, met when it first read it: kustomize stops the build with `error`. */
+interface SelectorError {
+  field: 'labelSelector' | 'annotationSelector';
+  error: string;
+}
+
+/**
+ * Whether a patch's target (or, without one, the patch's own kind and name) selects the resource. Like kustomize's
+ * resWrangler.Select, the selectors are read only for a resource that passes name, namespace and kind, the label
+ * selector first: a selector it cannot parse stops the build there (and only there: with no such resource it is never read).
+ */
+function selects(resource: Json, target: PatchTarget | undefined, patch: Json): boolean | SelectorError {
   const metadata = metadataOf(resource);
   const [group, version] = String(resource.apiVersion ?? '').includes('/') ? String(resource.apiVersion).split('/') : ['', String(resource.apiVersion ?? '')];
   const whole = (pattern: string, value: unknown) => {
@@ -132,21 +149,38 @@ function selects(resource: Json, target: PatchTarget | undefined, patch: Json): 
   if (target.namespace !== undefined && !whole(target.namespace, metadata.namespace ?? '')) return false;
   if (target.group !== undefined && !whole(target.group, group)) return false;
   if (target.version !== undefined && !whole(target.version, version)) return false;
-  if (target.labelSelector !== undefined && !matchesSelector(target.labelSelector, metadata.labels)) return false;
-  if (target.annotationSelector !== undefined && !matchesSelector(target.annotationSelector, metadata.annotations)) return false;
+  for (const [field, labels] of [['labelSelector', metadata.labels], ['annotationSelector', metadata.annotations]] as const) {
+    const selector = target[field];
+    if (selector === undefined) continue;
+    const parsed = parseSelector(selector);
+    if ('error' in parsed) return { field, error: parsed.error };
+    if (!selectorMatches(parsed, stringValues(labels))) return false;
+  }
   return true;
 }
 
-/** Whether kustomize can parse a target's selectors; one it cannot stops its build, so "selects nothing" is not reported. */
-function evaluable(target: PatchTarget): boolean {
-  return [target.labelSelector, target.annotationSelector].every((selector) => selector === undefined || 'requirements' in parseSelector(selector));
-}
-
-/** A label or annotation selector over a map of labels (set-based and equality-based, as labels.Parse: selectors.ts). */
-function matchesSelector(selector: string, labels: unknown): boolean {
+function stringValues(labels: unknown): Record<string, string> {
   const map: Record<string, string> = {};
   if (isMap(labels)) for (const [key, value] of Object.entries(labels)) map[key] = String(value);
-  return selectorMatches(parseSelector(selector), map);
+  return map;
+}
+
+/**
+ * The resources a patch entry applies to. A selector kustomize cannot parse is a problem on its value, and the
+ * entry then applies to none (kustomize stops the build; the render goes on without the patch).
+ */
+function selection(resources: readonly RenderedResource[], entry: PatchEntry, patch: Json, file: string, result: RenderResult): Set<RenderedResource> | undefined {
+  const selected = new Set<RenderedResource>();
+  for (const resource of resources) {
+    const outcome = selects(resource.value, entry.target, patch);
+    if (outcome === true) selected.add(resource);
+    if (typeof outcome === 'boolean') continue;
+    const path = entry.targetNode ? [...entry.targetNode.path, entry.targetNode.keys[outcome.field] ?? outcome.field] : [...entry.node, 'target', outcome.field];
+    const what = outcome.field === 'labelSelector' ? 'label' : 'annotation';
+    result.problems.push({ code: PATCH_PROBLEM_CODES.selector, origin: { file, doc: 0, path }, target: 'value', message: `${outcome.error}${KUSTOMIZE_STOPS}kustomize cannot parse this ${what} selector and stops the build (labels.Parse grammar: \`a=b\`, \`a!=b\`, \`a in (x, y)\`, \`a notin (x)\`, \`a\`, \`!a\`, joined by \`,\`).` });
+    return undefined;
+  }
+  return selected;
 }
 
 /**
@@ -231,11 +265,10 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
           result.problems.push({ code: PATCH_PROBLEM_CODES.noTarget, origin: entryOrigin(entry), message: 'A JSON 6902 patch needs a `target:` (kustomize: "must specify a target for JSON patch").' });
           continue;
         }
-        let matched = 0;
+        const selected = selection(current, entry, {}, file, result);
         const reported = new Set<number>();
         for (const resource of current) {
-          if (!selects(resource.value, entry.target, {})) continue;
-          matched++;
+          if (!selected?.has(resource)) continue;
           resource.patchedBy.push(origin);
           const base = resource.value;
           const outcome = result.memo.patched(base, document.operations, 'json', () => {
@@ -251,22 +284,22 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
             result.problems.push({ code: PATCH_PROBLEM_CODES.operation, origin: { ...origin, path }, message: problem.message, target: problem.field ? 'value' : 'key' });
           }
         }
-        if (matched === 0 && evaluable(entry.target)) result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: [...entry.node, 'target'] }, message: 'This target selects no resource of the kustomization: the JSON patch changes nothing.' });
+        if (selected?.size === 0) result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: targetPath(entry) }, message: 'This target selects no resource of the kustomization: the JSON patch changes nothing.' });
         continue;
       }
       const patch = document.value;
-      let matched = 0;
+      const selected = selection(current, entry, patch, file, result);
+      if (!selected) continue;
       current = current.flatMap((resource) => {
-        if (!selects(resource.value, entry.target, patch)) return [resource];
-        matched++;
+        if (!selected.has(resource)) return [resource];
         const base = resource.value;
         const merged = result.memo.patched(base, patch, entry.target ? 'merge retargeted' : 'merge', () => strategicMerge(base, entry.target ? retargeted(patch, base, result.origins) : patch, result.origins));
         if (!isMap(merged)) return [];
         return [{ ...resource, value: merged, patchedBy: [...resource.patchedBy, origin] }];
       });
-      if (matched > 0) continue;
+      if (selected.size > 0) continue;
       if (entry.target) {
-        if (evaluable(entry.target)) result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: [...entry.node, 'target'] }, message: 'This target selects no resource of the kustomization: the patch changes nothing.' });
+        result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: targetPath(entry) }, message: 'This target selects no resource of the kustomization: the patch changes nothing.' });
       } else {
         const id = `${String(patch.kind)} ${String(metadataOf(patch).name)}`;
         result.problems.push({ code: PATCH_PROBLEM_CODES.noMatch, origin: { ...origin, path: ['metadata', 'name'] }, message: `No resource of the kustomization is the ${id} this patch names, so kustomize stops the build ("no resource matches strategic merge patch"). Check kind and metadata.name, or give the patch a target.`, target: 'value' });
@@ -274,6 +307,11 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
     }
   }
   return current;
+}
+
+/** The node of an entry's `target:` (its key as written). */
+function targetPath(entry: PatchEntry): YamlPath {
+  return entry.targetNode?.path ?? [...entry.node, 'target'];
 }
 
 /**
