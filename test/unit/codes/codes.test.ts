@@ -40,6 +40,9 @@ const BUILT_CASES: Partial<Record<NonRuleCode, string>> = {
   // test/unit/kustomize/refusals.test.ts over test/fixtures/kustomize/selectors/refused/* (bad, each also refused by the
   // real kubectl with the same words) and every fixture overlay kubectl builds, selectors/overlays/* among them (good).
   'kustomize-invalid-selector': 'kustomize-invalid-selector',
+  // The same test over test/fixtures/kustomize/load-restrictor/refused/* (bad) and load-restrictor/overlays/* with every
+  // other fixture overlay (good); an absolute folder in test/unit/kustomize/kustomization-checks.test.ts.
+  'kustomize-load-restriction': 'kustomize-load-restriction',
   // test/unit/kustomize/kustomization-checks.test.ts over test/fixtures/kustomize/checks/bad (bad) and checks/good (good).
   'kustomize-missing-path': 'kustomize-missing-path',
   'kustomize-deprecated-field': 'kustomize-deprecated-field',

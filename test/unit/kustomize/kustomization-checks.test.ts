@@ -13,7 +13,8 @@ import { diagnosticsAt } from '../../../server/src/lsp/code-actions';
 import { KUSTOMIZATION_FIELDS } from '../../../server/src/core/features/kustomize/kustomization-checks';
 import { fixturesDir, readFixture } from '../helpers';
 import { diskHost } from './disk-host';
-import { skipWithoutKubectl } from './kubectl';
+import { kubectlAvailable, kubectlKustomizeError, skipWithoutKubectl } from './kubectl';
+import { KUSTOMIZE_STOPS } from '../../../server/src/core/workspace/kustomize/render';
 
 const service = createLanguageService();
 const root = path.join(fixturesDir, 'kustomize');
@@ -87,6 +88,35 @@ describe('kustomization files are checked as kustomize reads them', () => {
       assert.deepEqual(check('checks/good/kustomization.yaml', 'NAMEPREFIX: x\nresources: []\n').placed, []);
       fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'nameprefx: x\n');
       assert.throws(() => execFileSync('kubectl', ['kustomize', dir], { stdio: 'ignore' }), 'a field outside the table is refused');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('a base or component folder by an absolute path is refused in kustomize\'s words; an absolute file inside is not', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-kustomization-'));
+    try {
+      const base = path.join(dir, 'base');
+      const overlay = path.join(dir, 'overlay');
+      fs.mkdirSync(base);
+      fs.mkdirSync(overlay);
+      fs.copyFileSync(path.join(root, 'log-shipper/base/deployment.yaml'), path.join(base, 'deployment.yaml'));
+      fs.writeFileSync(path.join(base, 'kustomization.yaml'), 'resources:\n  - deployment.yaml\n');
+      fs.copyFileSync(path.join(root, 'log-shipper/overlay/log-shipper.yaml'), path.join(overlay, 'log-shipper.yaml'));
+      const own = `resources:\n  - ${base}\npatches:\n  - path: ${path.join(overlay, 'log-shipper.yaml')}\n`;
+      fs.writeFileSync(path.join(overlay, 'kustomization.yaml'), own);
+      const file = path.join(overlay, 'kustomization.yaml');
+      const findings = service.validate(parseManifest(own), settings, { path: file, root: dir, host: diskHost() }).filter((f) => f.code === 'kustomize-load-restriction');
+      assert.deepEqual(findings.map((f) => own.slice(f.start, f.end)), [base]);
+      assert.equal(findings[0].severity, 'error');
+      if (kubectlAvailable) {
+        const error = kubectlKustomizeError(overlay) ?? '';
+        assert.ok(error.includes(findings[0].message.slice(0, findings[0].message.indexOf(KUSTOMIZE_STOPS))), error);
+        // With the base by a relative path, the absolute patch path inside the overlay's folder is read.
+        fs.writeFileSync(file, own.replace(base, '../base'));
+        assert.equal(kubectlKustomizeError(overlay), undefined);
+      }
+      const relative = own.replace(base, '../base');
+      assert.deepEqual(service.validate(parseManifest(relative), settings, { path: file, root: dir, host: diskHost({ [file]: relative }) }).filter((f) => f.code.startsWith('kustomize-')).map((f) => f.code), []);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -11,12 +11,20 @@ import { kubectlKustomizeError, skipWithoutKubectl } from './kubectl';
 const service = createLanguageService();
 
 /** The codes for what kustomize refuses to build, whose messages start with kustomize's own words. */
-const REFUSAL_CODES = new Set(['kustomize-invalid-selector']);
+const REFUSAL_CODES = new Set(['kustomize-invalid-selector', 'kustomize-load-restriction']);
 
 /** Each refused fixture overlay: the one finding it must raise (code, file relative to the overlay, underlined text). */
 const EXPECTED: Record<string, [code: string, file: string, text: string]> = {
   'selectors/refused/label-unclosed': ['kustomize-invalid-selector', 'kustomization.yaml', '"tier in (backend"'],
   'selectors/refused/annotation-no-parens': ['kustomize-invalid-selector', 'kustomization.yaml', '"mesh.example.com/inject in true"'],
+  'load-restrictor/refused/resource-file': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/service.yaml'],
+  'load-restrictor/refused/patch-path': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/log-shipper.yaml'],
+  'load-restrictor/refused/patches-strategic-merge': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/log-shipper.yaml'],
+  'load-restrictor/refused/json6902-path': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/replicas.json'],
+  'load-restrictor/refused/crds': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/service.yaml'],
+  'load-restrictor/refused/generator-file': ['kustomize-load-restriction', 'kustomization.yaml', 'level=../../shared/log-level.env'],
+  'load-restrictor/refused/generator-envs': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/log-level.env'],
+  'load-restrictor/refused/component-patch': ['kustomize-load-restriction', '../../components/reaching-out/kustomization.yaml', '../../shared/log-shipper.yaml'],
 };
 
 /** `sidecar-lint DIR`'s findings of refusal codes: code, file relative to DIR, underlined text, message. */

@@ -6,8 +6,9 @@ import type { YamlPath } from '../../parse/nodes';
 import type { Settings } from '../../settings';
 import { closest } from '../../text/closest';
 import { isRemote, type KustomizeHost } from '../../workspace/kustomize/host';
-import { kustomizationPaths } from '../../workspace/kustomize/kustomization-paths';
-import { dirName, joinPath } from '../../workspace/kustomize/paths';
+import { kustomizationPaths, loadedPaths } from '../../workspace/kustomize/kustomization-paths';
+import { dirName, isInsideFolder, joinPath } from '../../workspace/kustomize/paths';
+import { KUSTOMIZE_STOPS } from '../../workspace/kustomize/render';
 
 type FieldType = 'string' | 'list' | 'map';
 
@@ -38,6 +39,8 @@ export const DEPRECATED_FIELDS: Readonly<Record<string, string>> = {
   bases: 'resources',
   imageTags: 'images',
 };
+
+const LOAD_RESTRICTION: NonRuleCode = 'kustomize-load-restriction';
 
 function typeOf(value: unknown): FieldType | 'other' {
   if (Array.isArray(value)) return 'list';
@@ -76,11 +79,20 @@ export function kustomizationFindings(document: ParsedDocument, file: string, ho
     if (Object.hasOwn(DEPRECATED_FIELDS, field) && field === key) add('kustomize-deprecated-field', [key], 'key', `'${key}' is deprecated. Please use '${DEPRECATED_FIELDS[key]}' instead (kustomize's warning; a quick fix rewrites it).`, { field: key });
   }
   const dir = dirName(file);
-  for (const { path, node } of kustomizationPaths(root)) {
-    if (isRemote(path)) continue;
+  for (const { path, node, accepts } of [...kustomizationPaths(root), ...loadedPaths(root)]) {
+    if (isRemote(path) || path === '') continue;
     const target = joinPath(dir, path);
-    if (host.readFile(target) !== undefined || host.isDirectory(target)) continue;
-    add('kustomize-missing-path', node, 'value', `No file or folder "${path}" next to this kustomization: kustomize stops the build.`);
+    if (host.isDirectory(target)) {
+      // kustomize's loader opens a base or component folder only by a relative path (fileloader.go New).
+      if (accepts !== undefined && accepts !== 'file' && path.startsWith('/')) add(LOAD_RESTRICTION, node, 'value', `new root '${path}' cannot be absolute${KUSTOMIZE_STOPS}kustomize opens a base or component folder only by a path relative to this kustomization, and stops the build.`);
+      continue;
+    }
+    if (host.readFile(target) === undefined) {
+      add('kustomize-missing-path', node, 'value', `No file or folder "${path}" next to this kustomization: kustomize stops the build.`);
+      continue;
+    }
+    // The default load restrictor, LoadRestrictionsRootOnly (api/internal/loader/loadrestrictions.go RestrictionRootOnly).
+    if (!isInsideFolder(target, dir)) add(LOAD_RESTRICTION, node, 'value', `security; file '${target}' is not in or below '${dir}'${KUSTOMIZE_STOPS}kustomize's default load restrictor (LoadRestrictionsRootOnly) reads only files in or below the kustomization's folder, and stops the build. Move the file here, or list the folder of a kustomization that has it (a base or a component).`);
   }
   return findings.sort((a, b) => a.start - b.start);
 }

@@ -48,3 +48,38 @@ export function kustomizationPaths(root: unknown): KustomizationPath[] {
 export function pathFieldAt(path: YamlPath): (typeof PATH_LISTS)[number] | undefined {
   return PATH_LISTS.find(({ field, inEntry }) => path[0] === field && typeof path[1] === 'number' && path.length === 2 + inEntry.length && inEntry.every((step, i) => path[2 + i] === step));
 }
+
+/** `*`: each item of the list there. */
+const EACH = '*';
+
+/**
+ * Other paths of a kustomization that kustomize reads through its loader (so the load restrictor and "no such file"
+ * apply), by where they sit (`*`: each list item): generator sources (a `files` entry may be `key=path`), plugin
+ * and transformer configs, the openapi schema (api/types/kustomization.go, configmapandsecretargs.go, v5.5). Completion
+ * and links stay with PATH_LISTS: these name any file, not manifests.
+ */
+export const LOADED_PATHS: readonly { at: readonly (string | typeof EACH)[]; keyed?: true }[] = [
+  ...['configMapGenerator', 'secretGenerator'].flatMap((field) => [{ at: [field, EACH, 'files', EACH], keyed: true as const }, { at: [field, EACH, 'envs', EACH] }, { at: [field, EACH, 'env'] }]),
+  { at: ['configurations', EACH] },
+  { at: ['transformers', EACH] },
+  { at: ['generators', EACH] },
+  { at: ['validators', EACH] },
+  { at: ['openapi', 'path'] },
+];
+
+/** Every path of LOADED_PATHS a kustomization's root map writes (the `key=` of a generator file stripped). */
+export function loadedPaths(root: unknown): { path: string; node: YamlPath; accepts?: PathAccepts }[] {
+  const result: { path: string; node: YamlPath }[] = [];
+  const walk = (value: unknown, steps: readonly string[], node: YamlPath, keyed: boolean) => {
+    if (steps.length === 0) {
+      if (typeof value !== 'string' || value.includes('\n')) return;
+      // ParseFileSource: `key=path`; more than one `=` is an error of its own (kustomize: "cannot contain '='").
+      const parts = keyed ? value.split('=') : [value];
+      if (parts.length <= 2) result.push({ path: parts[parts.length - 1], node });
+    } else if (steps[0] === EACH) {
+      if (Array.isArray(value)) value.forEach((item, index) => walk(item, steps.slice(1), [...node, index], keyed));
+    } else if (isRecord(value)) walk(value[steps[0]], steps.slice(1), [...node, steps[0]], keyed);
+  };
+  for (const { at, keyed } of LOADED_PATHS) walk(root, at, [], !!keyed);
+  return result;
+}
