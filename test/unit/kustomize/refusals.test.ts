@@ -11,7 +11,7 @@ import { kubectlKustomizeError, skipWithoutKubectl } from './kubectl';
 const service = createLanguageService();
 
 /** The codes for what kustomize refuses to build, whose messages start with kustomize's own words. */
-const REFUSAL_CODES = new Set(['kustomize-invalid-selector', 'kustomize-load-restriction']);
+const REFUSAL_CODES = new Set(['kustomize-invalid-selector', 'kustomize-load-restriction', 'kustomize-patch-no-match']);
 
 /** Each refused fixture overlay: the one finding it must raise (code, file relative to the overlay, underlined text). */
 const EXPECTED: Record<string, [code: string, file: string, text: string]> = {
@@ -24,6 +24,9 @@ const EXPECTED: Record<string, [code: string, file: string, text: string]> = {
   'load-restrictor/refused/crds': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/service.yaml'],
   'load-restrictor/refused/generator-file': ['kustomize-load-restriction', 'kustomization.yaml', 'level=../../shared/log-level.env'],
   'load-restrictor/refused/generator-envs': ['kustomize-load-restriction', 'kustomization.yaml', '../../shared/log-level.env'],
+  'original-names/refused/output-without-namespace': ['kustomize-patch-no-match', 'log-shipper.yaml', 'base-web'],
+  'original-names/refused/own-prefixed-name': ['kustomize-patch-no-match', 'log-shipper.yaml', 'prod-base-web'],
+  'original-names/refused/other-api-version': ['kustomize-patch-no-match', 'log-shipper.yaml', 'web'],
   'load-restrictor/refused/component-patch': ['kustomize-load-restriction', '../../components/reaching-out/kustomization.yaml', '../../shared/log-shipper.yaml'],
 };
 

@@ -8,7 +8,7 @@ import { parseSelector, selectorMatches } from './selectors';
 import { strategicMerge } from './strategic-merge';
 import { RenderMemo } from './render-memo';
 import { fixNameReferences, renamed, type NameHistory } from './name-references';
-import { Draft, transformResource } from './transformers';
+import { CLUSTER_SCOPED, Draft, transformResource } from './transformers';
 
 type Json = Record<string, unknown>;
 
@@ -21,6 +21,17 @@ export interface RenderedResource {
   patchedBy: Origin[];
   /** Its names before namePrefix/nameSuffix (only when renamed): for references to it. */
   names?: NameHistory;
+  /**
+   * Its ids (name, namespace) before each kustomization's transformers changed them, oldest first (kustomize's
+   * previous ids): patches match them too.
+   */
+  previousIds?: ResourceId[];
+}
+
+/** A resource's name and effective namespace, as kustomize's ResId compares them. */
+export interface ResourceId {
+  name: string;
+  namespace: string;
 }
 
 /** Something the render did not follow: a remote base, a generator, a JSON 6902 patch. Never an error. */
@@ -131,24 +142,32 @@ interface SelectorError {
  * resWrangler.Select, the selectors are read only for a resource that passes name, namespace and kind, the label
  * selector first: a selector it cannot parse stops the build there (and only there: with no such resource it is never read).
  */
-function selects(resource: Json, target: PatchTarget | undefined, patch: Json): boolean | SelectorError {
-  const metadata = metadataOf(resource);
-  const [group, version] = String(resource.apiVersion ?? '').includes('/') ? String(resource.apiVersion).split('/') : ['', String(resource.apiVersion ?? '')];
-  const whole = (pattern: string, value: unknown) => {
+function selects(resource: RenderedResource, target: PatchTarget | undefined, patch: Json): boolean | SelectorError {
+  const { value } = resource;
+  const metadata = metadataOf(value);
+  const current = idOf(value);
+  const [group, version] = String(value.apiVersion ?? '').includes('/') ? String(value.apiVersion).split('/') : ['', String(value.apiVersion ?? '')];
+  const whole = (pattern: string | undefined, ...candidates: string[]) => {
+    // An empty field selects everything (types.NewSelectorRegex compiles only what is set).
+    if (!pattern) return true;
     try {
-      return new RegExp(`^(?:${pattern})$`).test(String(value ?? ''));
+      const regex = new RegExp(`^(?:${pattern})$`);
+      return candidates.some((candidate) => regex.test(candidate));
     } catch {
-      return pattern === String(value ?? '');
+      return candidates.includes(pattern);
     }
   };
   if (!target) {
-    return resource.kind === patch.kind && metadata.name === metadataOf(patch).name;
+    // resWrangler.GetById(patch.OrgId()): the patch's group, version, kind, name and namespace equal the resource's
+    // current id or one of its previous ones (a name before a namePrefix/nameSuffix or namespace of a kustomization below).
+    const wanted = idOf(patch);
+    return value.kind === patch.kind && value.apiVersion === patch.apiVersion && [...(resource.previousIds ?? []), current].some((id) => id.name === wanted.name && id.namespace === wanted.namespace);
   }
-  if (target.kind !== undefined && !whole(target.kind, resource.kind)) return false;
-  if (target.name !== undefined && !whole(target.name, metadata.name)) return false;
-  if (target.namespace !== undefined && !whole(target.namespace, metadata.namespace ?? '')) return false;
-  if (target.group !== undefined && !whole(target.group, group)) return false;
-  if (target.version !== undefined && !whole(target.version, version)) return false;
+  // resWrangler.Select: the original or the current namespace, the original or the current name.
+  const original = resource.previousIds?.[0] ?? current;
+  if (!whole(target.namespace, original.namespace, current.namespace)) return false;
+  if (!whole(target.name, original.name, current.name)) return false;
+  if (!whole(target.kind, String(value.kind ?? '')) || !whole(target.group, group) || !whole(target.version, version)) return false;
   for (const [field, labels] of [['labelSelector', metadata.labels], ['annotationSelector', metadata.annotations]] as const) {
     const selector = target[field];
     if (selector === undefined) continue;
@@ -157,6 +176,31 @@ function selects(resource: Json, target: PatchTarget | undefined, patch: Json): 
     if (!selectorMatches(parsed, stringValues(labels))) return false;
   }
   return true;
+}
+
+/**
+ * The id kustomize compares: the name and the effective namespace (ResId.EffectiveNamespace: none or "" is
+ * `default`; a kind without namespace has none, kustomize's `~X`).
+ */
+function idOf(value: Json): ResourceId {
+  const { name, namespace } = metadataOf(value);
+  const effective = CLUSTER_SCOPED.has(String(value.kind ?? '')) ? '~X' : typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
+  return { name: typeof name === 'string' ? name : '', namespace: effective };
+}
+
+/** A patch's id as kustomize prints it (resid.ResId String: `Deployment.v1.apps/web.[noNs]`). */
+function resIdText(patch: Json): string {
+  const apiVersion = String(patch.apiVersion ?? '');
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const { name, namespace } = metadataOf(patch);
+  const or = (value: unknown, none: string) => (typeof value === 'string' && value !== '' ? value : none);
+  return `${or(patch.kind, '[noKind]')}.${or(version, '[noVer]')}.${or(group, '[noGrp]')}/${or(name, '[noName]')}.${or(namespace, '[noNs]')}`;
+}
+
+/** The previous ids after one kustomization's transformers changed `before` into `after` (kustomize StorePreviousId). */
+function withPreviousId(ids: ResourceId[] | undefined, before: Json, after: Json): ResourceId[] | undefined {
+  const [old, now] = [idOf(before), idOf(after)];
+  return old.name === now.name && old.namespace === now.namespace ? ids : [...(ids ?? []), old];
 }
 
 function stringValues(labels: unknown): Record<string, string> {
@@ -172,7 +216,7 @@ function stringValues(labels: unknown): Record<string, string> {
 function selection(resources: readonly RenderedResource[], entry: PatchEntry, patch: Json, file: string, result: RenderResult): Set<RenderedResource> | undefined {
   const selected = new Set<RenderedResource>();
   for (const resource of resources) {
-    const outcome = selects(resource.value, entry.target, patch);
+    const outcome = selects(resource, entry.target, patch);
     if (outcome === true) selected.add(resource);
     if (typeof outcome === 'boolean') continue;
     const path = entry.targetNode ? [...entry.targetNode.path, entry.targetNode.keys[outcome.field] ?? outcome.field] : [...entry.node, 'target', outcome.field];
@@ -249,6 +293,7 @@ function renderDir(host: KustomizeHost, dir: string, result: RenderResult, depth
     const { value } = resource;
     resource.value = result.memo.transformed(file, kustomization, value, () => transformResource(kustomization, value, result.origins, file));
     resource.names = renamed(resource.names, value, resource.value, kustomization);
+    resource.previousIds = withPreviousId(resource.previousIds, value, resource.value);
   }
   visiting.delete(dir);
   return resources;
@@ -293,7 +338,9 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
       current = current.flatMap((resource) => {
         if (!selected.has(resource)) return [resource];
         const base = resource.value;
-        const merged = result.memo.patched(base, patch, entry.target ? 'merge retargeted' : 'merge', () => strategicMerge(base, entry.target ? retargeted(patch, base, result.origins) : patch, result.origins));
+        // Resource.ApplySmPatch keeps the resource's name and namespace: a patch naming an earlier id must not bring it back.
+        const retarget = !!entry.target || metadataOf(patch).name !== metadataOf(base).name || metadataOf(patch).namespace !== metadataOf(base).namespace;
+        const merged = result.memo.patched(base, patch, retarget ? 'merge retargeted' : 'merge', () => strategicMerge(base, retarget ? retargeted(patch, base, result.origins) : patch, result.origins));
         if (!isMap(merged)) return [];
         return [{ ...resource, value: merged, patchedBy: [...resource.patchedBy, origin] }];
       });
@@ -302,7 +349,7 @@ function applyPatches(host: KustomizeHost, dir: string, file: string, kustomizat
         result.problems.push({ code: PATCH_PROBLEM_CODES.targetNoMatch, origin: { ...entryOrigin(entry), path: targetPath(entry) }, message: 'This target selects no resource of the kustomization: the patch changes nothing.' });
       } else {
         const id = `${String(patch.kind)} ${String(metadataOf(patch).name)}`;
-        result.problems.push({ code: PATCH_PROBLEM_CODES.noMatch, origin: { ...origin, path: ['metadata', 'name'] }, message: `No resource of the kustomization is the ${id} this patch names, so kustomize stops the build ("no resource matches strategic merge patch"). Check kind and metadata.name, or give the patch a target.`, target: 'value' });
+        result.problems.push({ code: PATCH_PROBLEM_CODES.noMatch, origin: { ...origin, path: ['metadata', 'name'] }, message: `no resource matches strategic merge patch "${resIdText(patch)}"${KUSTOMIZE_STOPS}no resource of the kustomization is the ${id} this patch names, so kustomize stops the build. It compares kind, apiVersion, name and namespace (none is \`default\`) with each resource's ids now and before the namePrefix/nameSuffix and namespace of the kustomizations it includes; this kustomization's own are applied after its patches. Correct the patch, or give it a target.`, target: 'value' });
       }
     }
   }
