@@ -114,6 +114,7 @@ const PATCH = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
+  namespace: warm-up
 spec:
   template:
     spec:
