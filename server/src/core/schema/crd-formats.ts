@@ -68,8 +68,13 @@ function isHostname(text: string): boolean {
 }
 
 /** Go net.ParseMAC: 6, 8 or 20 bytes as hex pairs split by one `:` or `-`, or hex quads split by `.`. */
+const MAC_FORMS = [
+  ...[5, 7, 19].map((n) => new RegExp(`^[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\\1[0-9a-f]{2}){${n - 1}}$`, 'i')),
+  ...[2, 3, 9].map((n) => new RegExp(`^[0-9a-f]{4}(?:\\.[0-9a-f]{4}){${n}}$`, 'i')),
+];
+
 function isMac(text: string): boolean {
-  return [5, 7, 19].some((n) => new RegExp(`^[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\\1[0-9a-f]{2}){${n - 1}}$`, 'i').test(text)) || [2, 3, 9].some((n) => new RegExp(`^[0-9a-f]{4}(?:\\.[0-9a-f]{4}){${n}}$`, 'i').test(text));
+  return MAC_FORMS.some((form) => form.test(text));
 }
 
 // strfmt duration.go ParseDuration: Go's time.ParseDuration, else every `<digits><letters>` with a known unit.
